@@ -1,0 +1,88 @@
+/**
+ * Block classification, FORMAT.md "Blocks": each rule is a predicate, tried in the
+ * table's order (first match wins). Standfirst and attribution depend on a block's
+ * neighbours, so classification runs in two passes.
+ */
+import { parseDate } from './dates.js';
+import type { BlockKind } from './types.js';
+
+const CREDIT_LINE = /^\s*(?:photo\s+by|photo|picture|image|video|credit|photograph)\s*:\s*(\S.*?)\s*$/i;
+/** A credit names someone; a longer "Image: …" line is a sentence, not a credit. */
+const MAX_CREDIT_WORDS = 8;
+
+const DATELINE = /^\s*(?:updated|published|posted|last\s+updated|first\s+published)(?:\s+on|\s+at|\s*:)?\s+(.+?)\s*$/i;
+
+const PICTURE_POSITION = /\((?:L|R|C|L-R|R-L|centre|center|left|right|top|bottom|front|back|\d+(?:st|nd|rd|th)\s+[LR])\)/i;
+const CAPTION_MAX_WORDS = 60;
+/** Candidate dates at the end of a caption; each is confirmed with parseDate. */
+const TRAILING_DATE = /(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|\d{4}-\d{2}-\d{2})\s*[.)]?\s*$/;
+
+const ATTRIBUTION_MAX_WORDS = 6;
+const SENTENCE_END = /[.?!]["'”’)]?$/;
+
+export function wordCount(text: string): number {
+  const trimmed = text.trim();
+  return trimmed === '' ? 0 : trimmed.split(/\s+/).length;
+}
+
+/** The credited name of a credit line, or null when the line is not a credit. */
+export function creditName(line: string): string | null {
+  const m = CREDIT_LINE.exec(line);
+  if (!m?.[1] || wordCount(m[1]) > MAX_CREDIT_WORDS) return null;
+  return m[1];
+}
+
+export function isCredit(lines: string[]): boolean {
+  return lines.every((line) => creditName(line) !== null);
+}
+
+/** The date a dateline block carries, or null when the block is not a dateline. */
+export function datelineDate(lines: string[]): string | null {
+  if (lines.length !== 1) return null;
+  const m = DATELINE.exec(lines[0] ?? '');
+  return m?.[1] ? parseDate(m[1]) : null;
+}
+
+function endsWithDate(text: string): boolean {
+  const m = TRAILING_DATE.exec(text);
+  return m !== null && parseDate(m[0].replace(/[.)]\s*$/, '').trim()) !== null;
+}
+
+export function isPositionalCaption(text: string): boolean {
+  return wordCount(text) < CAPTION_MAX_WORDS && PICTURE_POSITION.test(text) && endsWithDate(text);
+}
+
+export function isAttribution(lines: string[], text: string): boolean {
+  return lines.length === 1 && wordCount(text) <= ATTRIBUTION_MAX_WORDS && !SENTENCE_END.test(text);
+}
+
+interface Candidate {
+  lines: string[];
+  text: string;
+}
+
+/** Kinds for blocks[1..]; blocks[0] is always the headline. */
+export function classifyBlocks(blocks: Candidate[]): BlockKind[] {
+  const kinds: BlockKind[] = [];
+  blocks.forEach((block, i) => {
+    if (i === 0) kinds.push('headline');
+    else if (isCredit(block.lines)) kinds.push('credit');
+    else if (datelineDate(block.lines) !== null) kinds.push('dateline');
+    else if (kinds[i - 1] === 'credit' || isPositionalCaption(block.text)) kinds.push('caption');
+    else kinds.push('paragraph');
+  });
+
+  // Standfirst: the block after the headline, when a credit, caption or dateline follows it
+  // before any paragraph does.
+  const next = kinds[2];
+  if (kinds[1] === 'paragraph' && (next === 'credit' || next === 'caption' || next === 'dateline')) {
+    kinds[1] = 'standfirst';
+  }
+
+  const last = blocks.length - 1;
+  const lastBlock = blocks[last];
+  if (last > 0 && kinds[last] === 'paragraph' && lastBlock && isAttribution(lastBlock.lines, lastBlock.text)) {
+    kinds[last] = 'attribution';
+  }
+  return kinds;
+}

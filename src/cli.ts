@@ -1,0 +1,84 @@
+/**
+ * `newsreader`: argument parsing and dispatch. With a terminal on both ends it opens the
+ * reader; otherwise it prints the articles for scripts. Every failure leaves as one line on
+ * stderr and a non-zero exit, never a stack trace.
+ */
+import { parseArgs } from 'node:util';
+import { listArticles } from './commands/list.js';
+import { PROGRAM, printError } from './commands/output.js';
+import { MissingPathError } from './library/find.js';
+import { bundledSeedsPath, packageVersion } from './package-files.js';
+
+const USAGE = `Usage: ${PROGRAM} [options] [PATH...]
+
+A fast, keyboard-driven reader for news articles stored as text files.
+Each PATH is an article file or a folder searched recursively for *.txt.
+With no PATH, the articles bundled with ${PROGRAM} are opened.
+
+Options:
+  --json          print one JSON object per article (date descending, then path)
+  -h, --help      show this help
+  -v, --version   show the version
+
+When standard output is not a terminal, ${PROGRAM} prints one line per article:
+date, section, headline and path, separated by tabs.
+
+Examples:
+  ${PROGRAM}                          read the bundled articles
+  ${PROGRAM} ~/news                   read every *.txt below ~/news
+  ${PROGRAM} --json ~/news | jq .headline
+  ${PROGRAM} ~/news | grep -i syria | cut -f3
+`;
+
+/** Exit status for bad usage and missing paths, as coreutils use it. */
+const EXIT_USAGE = 2;
+
+export async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (error) {
+    printError(`${error instanceof Error ? error.message : String(error)} (see --help)`);
+    return EXIT_USAGE;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  if (values.version) {
+    process.stdout.write(`${packageVersion()}\n`);
+    return 0;
+  }
+  const paths = positionals.length > 0 ? positionals : [bundledSeedsPath()];
+  try {
+    if (!values.json && process.stdout.isTTY) {
+      printError('the interactive reader is coming in a later release; listing the articles instead');
+    }
+    return await listArticles(paths, values.json ?? false);
+  } catch (error) {
+    if (error instanceof MissingPathError) {
+      printError(error.message);
+      return EXIT_USAGE;
+    }
+    throw error;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    printError(`unexpected error: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,31 @@
+/**
+ * The scriptable listing: `--json` prints one article a line with every field of
+ * FORMAT.md; otherwise one tab-separated line per article (date, section, headline, path)
+ * for grep, cut and fzf. Both in the stable order: date descending, then path.
+ */
+import type { Article } from '../article/types.js';
+import { loadArticles } from '../library/load-all.js';
+import { sanitize } from '../terminal/sanitize.js';
+import { printWarnings, writeOut } from './output.js';
+
+/** The JSON line for one article: fields in FORMAT.md's order, text exact. */
+export function articleJson(article: Article): string {
+  const { id, path, section, headline, standfirst, date, source, credits, blocks, words, warnings } = article;
+  return JSON.stringify({ id, path, section, headline, standfirst, date, source, credits, blocks, words, warnings });
+}
+
+/** The tab-separated line: every field sanitised, so tabs and newlines cannot split it. */
+export function articleTsv(article: Pick<Article, 'date' | 'section' | 'headline' | 'path'>): string {
+  return [article.date ?? '-', article.section ?? '-', article.headline, article.path].map((f) => sanitize(f)).join('\t');
+}
+
+export async function listArticles(paths: string[], json: boolean): Promise<number> {
+  const { articles, warnings } = await loadArticles(paths);
+  printWarnings(warnings);
+  const format = json ? articleJson : articleTsv;
+  const BATCH = 256;
+  for (let i = 0; i < articles.length; i += BATCH) {
+    await writeOut(articles.slice(i, i + BATCH).map((a) => `${format(a)}\n`).join(''));
+  }
+  return 0;
+}

@@ -1,0 +1,32 @@
+/** Writing to stdout/stderr for the non-interactive modes. */
+import type { Warning } from '../library/load-all.js';
+import { sanitize } from '../terminal/sanitize.js';
+
+export const PROGRAM = 'newsreader';
+
+/** `newsreader: warning: PATH: what` on stderr; the path is untrusted text too. */
+export function printWarnings(warnings: Warning[]): void {
+  for (const w of warnings) process.stderr.write(`${PROGRAM}: warning: ${sanitize(w.path)}: ${sanitize(w.message)}\n`);
+}
+
+/** A one-line error on stderr, for the exit paths that must never show a stack trace. */
+export function printError(message: string): void {
+  process.stderr.write(`${PROGRAM}: ${sanitize(message)}\n`);
+}
+
+/**
+ * Write a chunk to stdout, waiting when the pipe is full, and stop quietly when the reader
+ * has gone (`newsreader | head`).
+ */
+export async function writeOut(chunk: string): Promise<void> {
+  if (process.stdout.write(chunk)) return;
+  await new Promise<void>((resolve) => {
+    const done = (): void => {
+      process.stdout.off('drain', done);
+      process.stdout.off('error', done);
+      resolve();
+    };
+    process.stdout.once('drain', done);
+    process.stdout.once('error', done);
+  });
+}

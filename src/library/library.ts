@@ -1,0 +1,67 @@
+/**
+ * The Library API: what the reader and the CLI ask of a collection of articles. The
+ * SQLite store implements it so that no caller ever holds every article in memory: callers
+ * count and page through a view, fetch one article whole, and read or set user state.
+ */
+import type { Article } from '../article/types.js';
+
+/** How a view is ordered: newest first is the default a newsreader opens with. */
+export type SortOrder = 'newest' | 'oldest' | 'headline';
+
+export const SORT_ORDERS: readonly SortOrder[] = ['newest', 'oldest', 'headline'];
+
+/** Which articles a view shows. */
+export interface LibraryView {
+  sort: SortOrder;
+  /** Only unread articles. */
+  unreadOnly?: boolean;
+  /** Only starred articles. */
+  starredOnly?: boolean;
+}
+
+/** Per-article user state, keyed by the article's stable id so it survives renames. */
+export interface UserState {
+  read: boolean;
+  starred: boolean;
+  /** Epoch milliseconds, or null. */
+  readAt: number | null;
+  starredAt: number | null;
+}
+
+/** One row of the headline list: enough to draw it without loading the article. */
+export interface ArticleSummary {
+  /** Unique within the library: what `article()` takes. */
+  key: string;
+  id: string;
+  path: string;
+  section: string | null;
+  headline: string;
+  date: string | null;
+  source: string | null;
+  words: number;
+  read: boolean;
+  starred: boolean;
+}
+
+export interface Library {
+  count(view: LibraryView): number;
+  /** Rows `offset` .. `offset + limit - 1` of the view. */
+  page(view: LibraryView, offset: number, limit: number): ArticleSummary[];
+  /** One article with its blocks, or null when it has gone. */
+  article(key: string): Article | null;
+  state(id: string): UserState;
+  setState(id: string, patch: Partial<Pick<UserState, 'read' | 'starred'>>): void;
+  /** Called after the library's contents or state change (a refresh found files, say). */
+  subscribe(listener: () => void): () => void;
+  close(): void;
+}
+
+/** Articles ordered as `--json` and the default view print them: date descending, then path. */
+export function compareNewestFirst(a: Pick<Article, 'date' | 'path'>, b: Pick<Article, 'date' | 'path'>): number {
+  if (a.date !== b.date) {
+    if (a.date === null) return 1;
+    if (b.date === null) return -1;
+    return a.date < b.date ? 1 : -1;
+  }
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+}
