@@ -1,0 +1,2 @@
+/** `npm run bench`: reproducible timings, printed as a table. */
+console.log('no benchmarks yet');
