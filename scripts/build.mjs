@@ -1,17 +1,15 @@
 // Bundles the CLI into one file: loading one ESM file is several times faster than
 // loading hundreds of modules (see GUIDE.md), and start-up time is what users feel.
 import { build } from 'esbuild';
-import { chmod, mkdir, writeFile } from 'node:fs/promises';
+import { chmod, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const outfile = path.join(root, 'dist', 'newsreader.js');
-const stub = path.join(root, 'dist', 'stub-devtools.js');
+const stub = path.join(root, 'scripts', 'stub-devtools.js');
 
 await mkdir(path.dirname(outfile), { recursive: true });
-// Ink imports react-devtools-core only when DEV is set; the bundle must still resolve it.
-await writeFile(stub, 'export default {};\n');
 
 await build({
   entryPoints: [path.join(root, 'src', 'cli.ts')],

@@ -10,6 +10,27 @@ export type Decoded =
 
 const BINARY_SNIFF_BYTES = 8192;
 
+/**
+ * Windows-1252's 0x80-0x9F, where it differs from Latin-1. Node 20's TextDecoder maps the
+ * `windows-1252` label to plain Latin-1 (0x80 becomes U+0080, a C1 control, not `€`), so
+ * the table is applied here. The five bytes Windows-1252 leaves undefined keep their C1
+ * code point, which the display sanitiser then makes visible.
+ */
+const CP1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+];
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  let out = '';
+  const CHUNK = 8192;
+  for (let start = 0; start < bytes.length; start += CHUNK) {
+    const codes = Array.from(bytes.subarray(start, start + CHUNK), (b) => (b >= 0x80 && b <= 0x9f ? (CP1252_HIGH[b - 0x80] ?? b) : b));
+    out += String.fromCharCode(...codes);
+  }
+  return out;
+}
+
 function decodeStrictOrLoose(
   bytes: Uint8Array,
   encoding: 'utf-8' | 'utf-16le' | 'utf-16be',
@@ -41,6 +62,6 @@ export function decodeArticleBytes(bytes: Uint8Array): Decoded {
     return { kind: 'text', text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), warnings };
   } catch {
     warnings.push('not valid UTF-8; decoded as Windows-1252');
-    return { kind: 'text', text: new TextDecoder('windows-1252').decode(bytes), warnings };
+    return { kind: 'text', text: decodeWindows1252(bytes), warnings };
   }
 }
