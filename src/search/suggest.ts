@@ -1,0 +1,109 @@
+/**
+ * Did-you-mean: the closest indexed spellings of the query's words that the index does not
+ * know, by edit distance (a swap of two neighbouring letters counts as one edit), ties
+ * going to the word found in more articles.
+ */
+import type Database from 'better-sqlite3';
+import { tokenizeRaw } from './normalize.js';
+import type { QueryAst } from './query.js';
+
+/** The index's words with the number of articles each occurs in. */
+export interface Vocabulary {
+  terms: string[];
+  docs: number[];
+}
+
+/**
+ * Read the vocabulary through an fts5vocab table in the connection's temp schema (so a
+ * read-only connection can create it). This walks the whole index: callers cache it.
+ */
+export function loadVocabulary(db: Database.Database): Vocabulary {
+  db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.articles_vocab USING fts5vocab(main, articles_fts, 'row')");
+  const terms: string[] = [];
+  const docs: number[] = [];
+  for (const row of db.prepare('SELECT term, doc FROM temp.articles_vocab').raw().iterate() as Iterable<[string, number]>) {
+    terms.push(row[0]);
+    docs.push(row[1]);
+  }
+  return { terms, docs };
+}
+
+/** Rows reused between calls: the vocabulary scan computes tens of thousands of distances. */
+let rows: Int32Array[] = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+
+/** Optimal string alignment distance, giving up (returning max + 1) beyond `max`. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  if (b.length + 1 > (rows[0]?.length ?? 0)) rows = rows.map(() => new Int32Array(b.length + 1));
+  let [prevPrev, prev, row] = rows as [Int32Array, Int32Array, Int32Array];
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    row[0] = i;
+    let rowMin = i;
+    const ai = a.charCodeAt(i - 1);
+    for (let j = 1; j <= b.length; j++) {
+      const bj = b.charCodeAt(j - 1);
+      let d = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (ai === bj ? 0 : 1));
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) d = Math.min(d, prevPrev[j - 2]! + 1);
+      row[j] = d;
+      if (d < rowMin) rowMin = d;
+    }
+    if (rowMin > max) return max + 1;
+    [prevPrev, prev, row] = [prev, row, prevPrev];
+  }
+  return prev[b.length]!;
+}
+
+/** How many edits a word of this length may be away: short words allow fewer. */
+export function allowedEdits(word: string): number {
+  return word.length <= 4 ? 1 : 2;
+}
+
+/** The known words closest to `word`, best first (fewest edits, then most articles). */
+export function closestTerms(vocab: Vocabulary, word: string, limit = 3, prefix = false): string[] {
+  const max = allowedEdits(word);
+  const found: { term: string; distance: number; docs: number }[] = [];
+  for (let i = 0; i < vocab.terms.length; i++) {
+    const term = vocab.terms[i] ?? '';
+    if (term === word) continue;
+    let distance = editDistance(word, term, max);
+    // A word being typed may be the start of a longer word.
+    // Half an edit more than a whole-word match, so a whole word of equal distance wins.
+    if (prefix && term.length > word.length) distance = Math.min(distance, editDistance(word, term.slice(0, word.length), max) + 0.5);
+    if (distance <= max) found.push({ term, distance, docs: vocab.docs[i] ?? 0 });
+  }
+  found.sort((a, b) => a.distance - b.distance || b.docs - a.docs || (a.term < b.term ? -1 : 1));
+  return found.slice(0, limit).map((f) => f.term);
+}
+
+/**
+ * The query text with every word the index lacks replaced by its closest known spelling,
+ * or null when there is nothing to correct. `known(word, prefix)` says whether the index
+ * has the word (or, for a prefix, any word beginning with it).
+ */
+export function suggestQuery(
+  input: string,
+  query: QueryAst,
+  vocab: () => Vocabulary,
+  known: (word: string, prefix: boolean) => boolean,
+): string | null {
+  const replacements = new Map<string, string>();
+  for (const term of query.all.flat()) {
+    term.words.forEach((word, index) => {
+      const prefix = term.prefix && index === term.words.length - 1;
+      if (replacements.has(word) || known(word, prefix)) return;
+      const best = closestTerms(vocab(), word, 1, prefix)[0];
+      if (best !== undefined) replacements.set(word, best);
+    });
+  }
+  if (replacements.size === 0) return null;
+  let out = '';
+  let at = 0;
+  for (const token of tokenizeRaw(input)) {
+    const replacement = replacements.get(token.text);
+    if (replacement === undefined) continue;
+    out += input.slice(at, token.start) + replacement;
+    at = token.end;
+  }
+  return out + input.slice(at);
+}
