@@ -94,12 +94,25 @@ export class SearchEngine {
       }),
     );
     const suggestion =
-      total === 0 ? suggestQuery(input, query, () => this.vocab(), (word, prefix) => this.known(word, prefix)) : null;
+      total === 0 && query.all.length > 0
+        ? suggestQuery(input, query, {
+            vocab: () => this.vocab(),
+            known: (word, prefix) => this.known(word, prefix),
+            finds: (text) => this.finds(text, options),
+          })
+        : null;
     return { query: input, total, hits, error: null, suggestion };
   }
 
   private count(compiled: CompiledQuery): number {
     return (this.statement(compiled.countSql).get(...compiled.countParams) as { total: number }).total;
+  }
+
+  /** Whether a query text finds anything (for checking suggestions). */
+  private finds(input: string, options: ParseOptions): boolean {
+    const parsed = parseQuery(input, options);
+    if (!parsed.ok || isEmptyQuery(parsed.query)) return false;
+    return this.count(compileQuery(parsed.query, 1)) > 0;
   }
 
   /** Whether the index has the word, or for a prefix, any word beginning with it. */

@@ -76,27 +76,11 @@ export function closestTerms(vocab: Vocabulary, word: string, limit = 3, prefix 
   return found.slice(0, limit).map((f) => f.term);
 }
 
-/**
- * The query text with every word the index lacks replaced by its closest known spelling,
- * or null when there is nothing to correct. `known(word, prefix)` says whether the index
- * has the word (or, for a prefix, any word beginning with it).
- */
-export function suggestQuery(
-  input: string,
-  query: QueryAst,
-  vocab: () => Vocabulary,
-  known: (word: string, prefix: boolean) => boolean,
-): string | null {
-  const replacements = new Map<string, string>();
-  for (const term of query.all.flat()) {
-    term.words.forEach((word, index) => {
-      const prefix = term.prefix && index === term.words.length - 1;
-      if (replacements.has(word) || known(word, prefix)) return;
-      const best = closestTerms(vocab(), word, 1, prefix)[0];
-      if (best !== undefined) replacements.set(word, best);
-    });
-  }
-  if (replacements.size === 0) return null;
+/** How many spellings to try for each word. */
+const CANDIDATES = 3;
+
+/** The input with some folded words replaced, keeping everything else as typed. */
+function replaceWords(input: string, replacements: Map<string, string>): string {
   let out = '';
   let at = 0;
   for (const token of tokenizeRaw(input)) {
@@ -106,4 +90,65 @@ export function suggestQuery(
     at = token.end;
   }
   return out + input.slice(at);
+}
+
+/** Every way of picking one spelling for each word, best picks first. */
+function* combinations(options: [string, string[]][]): Generator<Map<string, string>> {
+  const total = options.reduce((n, [, spellings]) => n * spellings.length, 1);
+  const picks: [number, number[]][] = [];
+  for (let n = 0; n < total; n++) {
+    const indices: number[] = [];
+    let rest = n;
+    for (const [, spellings] of options) {
+      indices.push(rest % spellings.length);
+      rest = Math.floor(rest / spellings.length);
+    }
+    picks.push([indices.reduce((a, b) => a + b, 0), indices]);
+  }
+  picks.sort((a, b) => a[0] - b[0]);
+  for (const [, indices] of picks) {
+    yield new Map(options.map(([word, spellings], i) => [word, spellings[indices[i] ?? 0] ?? word]));
+  }
+}
+
+export interface SuggestContext {
+  vocab: () => Vocabulary;
+  /** Whether the index has the word (or, for a prefix, any word beginning with it). */
+  known: (word: string, prefix: boolean) => boolean;
+  /** Whether a query text finds anything. */
+  finds: (query: string) => boolean;
+}
+
+/**
+ * A corrected query that finds something, or null. Words the index lacks are replaced by
+ * close known spellings; when every word is known but together they find nothing (a typo
+ * that made another real word), one word at a time is replaced instead.
+ */
+export function suggestQuery(input: string, query: QueryAst, context: SuggestContext): string | null {
+  const seen = new Set<string>();
+  const wordsToCheck: [string, boolean][] = [];
+  for (const term of query.all.flat()) {
+    term.words.forEach((word, index) => {
+      if (seen.has(word)) return;
+      seen.add(word);
+      wordsToCheck.push([word, term.prefix && index === term.words.length - 1]);
+    });
+  }
+  const unknown = wordsToCheck.filter(([word, prefix]) => !context.known(word, prefix));
+  if (unknown.length > 0) {
+    const options: [string, string[]][] = unknown.map(([word, prefix]) => [word, closestTerms(context.vocab(), word, CANDIDATES, prefix)]);
+    if (options.some(([, spellings]) => spellings.length === 0)) return null;
+    for (const replacements of combinations(options)) {
+      const text = replaceWords(input, replacements);
+      if (context.finds(text)) return text;
+    }
+    return null;
+  }
+  for (const [word, prefix] of wordsToCheck) {
+    for (const spelling of closestTerms(context.vocab(), word, CANDIDATES, prefix)) {
+      const text = replaceWords(input, new Map([[word, spelling]]));
+      if (context.finds(text)) return text;
+    }
+  }
+  return null;
 }

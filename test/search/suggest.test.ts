@@ -35,16 +35,32 @@ describe('closestTerms', () => {
 
 describe('suggestQuery', () => {
   const known = (word: string): boolean => vocab.terms.includes(word);
+  const context = { vocab: () => vocab, known, finds: (text: string) => !text.includes('qqq') && !text.includes('serial') };
 
   it('replaces the unknown words, keeping the rest of the query as typed', () => {
     const parsed = parseQuery('Alepo headline:Syria -x');
     if (!parsed.ok) throw new Error(parsed.error);
-    expect(suggestQuery('Alepo headline:Syria -x', parsed.query, () => vocab, known)).toBe('aleppo headline:Syria -x');
+    expect(suggestQuery('Alepo headline:Syria -x', parsed.query, context)).toBe('aleppo headline:Syria -x');
+  });
+
+  it('tries the next spelling when the best one finds nothing', () => {
+    const parsed = parseQuery('sirial');
+    if (!parsed.ok) throw new Error(parsed.error);
+    // serial is one edit away but (here) finds nothing; syria is two edits away.
+    expect(closestTerms(vocab, 'sirial')[0]).toBe('serial');
+    expect(suggestQuery('sirial', parsed.query, context)).toBe('syria');
+  });
+
+  it('replaces a known word when the words together find nothing', () => {
+    const parsed = parseQuery('profit serial');
+    if (!parsed.ok) throw new Error(parsed.error);
+    const finds = (text: string): boolean => text === 'profit syria';
+    expect(suggestQuery('profit serial', parsed.query, { ...context, finds })).toBe('profit syria');
   });
 
   it('has nothing to suggest when every word is known or nothing is close', () => {
     const parsed = parseQuery('syria qqqqqq');
     if (!parsed.ok) throw new Error(parsed.error);
-    expect(suggestQuery('syria', parsed.query, () => vocab, known)).toBeNull();
+    expect(suggestQuery('syria qqqqqq', parsed.query, context)).toBeNull();
   });
 });
