@@ -57,6 +57,19 @@ export interface CompileOptions {
    * first (the headline weighs most).
    */
   headlineOnly?: boolean;
+  /**
+   * Rank only the most recently added matches, this many (by rowid, which grows as the
+   * store adds articles). Bounds the cost of ranking a query that matches most of a large
+   * library; used without date or state filters only.
+   */
+  window?: number;
+}
+
+/** The best rowids by BM25, among all matches or among the newest `window` of them. */
+function rankedRows(window: number | undefined): string {
+  if (window === undefined) return `SELECT rowid, ${BM25} AS rank FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?`;
+  const newest = `SELECT rowid, ${BM25} AS rank FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ${Math.floor(window)}`;
+  return `SELECT rowid, rank FROM (${newest}) ORDER BY rank LIMIT ?`;
 }
 
 /** Compile a non-empty query; `limit` bounds the ranked rows. */
@@ -92,7 +105,7 @@ export function compileQuery(query: QueryAst, limit: number, options: CompileOpt
     const sql =
       where.length === 0
         ? `SELECT ${COLUMNS}, -r.rank AS score
-FROM (SELECT rowid, ${BM25} AS rank FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?) r
+FROM (${rankedRows(options.window)}) r
 CROSS JOIN articles a ON a.rowid = r.rowid
 LEFT JOIN user_state u ON u.id = a.id
 ORDER BY r.rank, a.date DESC, a.path`

@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import type { ArticleSummary } from '../library/library.js';
 import { compileQuery, ftsString, type CompiledQuery } from './compile.js';
 import { isEmptyQuery, parseQuery, type ParseOptions } from './query.js';
-import { loadVocabulary, suggestQuery, type Vocabulary } from './suggest.js';
+import { suggestQuery, VocabularyLoader, type Vocabulary } from './suggest.js';
 
 /** A hit with its relevance: higher is better (negated BM25; 0 when nothing was ranked). */
 export interface RankedHit extends ArticleSummary {
@@ -38,16 +38,19 @@ interface HitRow {
 }
 
 /**
- * Above this many matches a query is ranked among its headline matches only (see
- * CompileOptions.headlineOnly): measured on 100,000 synthetic articles, BM25 over 100,000
- * matches takes about 60 ms, over 20,000 about 10 ms.
+ * Above this many matches a query is ranked approximately: among its headline matches
+ * when there are enough of them, and among the newest BROAD_QUERY_WINDOW of those (see
+ * CompileOptions). Measured on 100,000 synthetic articles, BM25 over 100,000 matches takes
+ * about 60 ms, over 20,000 about 10 ms; and scores of a word in most articles are nearly
+ * all equal, so exact ranking would tell the reader little.
  */
 export const BROAD_QUERY_MATCHES = 20_000;
+export const BROAD_QUERY_WINDOW = 10_000;
 
 export class SearchEngine {
   private readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
-  private vocabulary: { version: number; vocab: Vocabulary } | null = null;
+  private vocabulary: { version: number; loader: VocabularyLoader } | null = null;
 
   constructor(dbPath: string) {
     this.db = new Database(dbPath, { readonly: true, fileMustExist: true });
@@ -74,8 +77,8 @@ export class SearchEngine {
     const total = this.count(compiled);
     let ranked = compiled;
     if (total > BROAD_QUERY_MATCHES && query.all.length > 0) {
-      const headlineOnly = compileQuery(query, rowLimit, { headlineOnly: true });
-      if (this.count(headlineOnly) >= rowLimit) ranked = headlineOnly;
+      const headlineOnly = this.count(compileQuery(query, rowLimit, { headlineOnly: true })) >= rowLimit;
+      ranked = compileQuery(query, rowLimit, { headlineOnly, window: BROAD_QUERY_WINDOW });
     }
     const rows = total === 0 ? [] : (this.statement(ranked.sql).all(...ranked.params) as HitRow[]);
     const hits = rows.map(
@@ -121,11 +124,23 @@ export class SearchEngine {
     return this.statement('SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT 1').get(match) !== undefined;
   }
 
-  /** The cached vocabulary, read again when another connection has changed the database. */
-  private vocab(): Vocabulary {
+  /** The vocabulary loader, started again when another connection has changed the database. */
+  private vocabularyLoader(): VocabularyLoader {
     const version = this.db.pragma('data_version', { simple: true }) as number;
-    if (this.vocabulary?.version !== version) this.vocabulary = { version, vocab: loadVocabulary(this.db) };
-    return this.vocabulary.vocab;
+    if (this.vocabulary?.version !== version) this.vocabulary = { version, loader: new VocabularyLoader(this.db) };
+    return this.vocabulary.loader;
+  }
+
+  private vocab(): Vocabulary {
+    return this.vocabularyLoader().vocabulary();
+  }
+
+  /**
+   * Read a little more of the did-you-mean vocabulary, for calling while idle so that the
+   * first query needing it does not wait for all of it. True when it is all read.
+   */
+  warmVocabulary(): boolean {
+    return this.vocabularyLoader().step();
   }
 
   close(): void {

@@ -34,6 +34,27 @@ try {
   openError = `search index unavailable: ${describe(error)}`;
 }
 
+/** While no query waits, read the did-you-mean vocabulary a slice at a time. */
+let warming = false;
+function warm(): void {
+  if (engine === null || warming) return;
+  warming = true;
+  const step = (): void => {
+    try {
+      if (engine === null || engine.warmVocabulary()) {
+        warming = false;
+        return;
+      }
+    } catch {
+      warming = false;
+      return;
+    }
+    // setImmediate yields to the event loop, so a query arriving meanwhile goes first.
+    setImmediate(step);
+  };
+  setImmediate(step);
+}
+
 parentPort?.on('message', (request: SearchRequest) => {
   let outcome: EngineOutcome;
   try {
@@ -43,4 +64,5 @@ parentPort?.on('message', (request: SearchRequest) => {
     outcome = { query: request.query, total: 0, hits: [], error: `search failed: ${describe(error)}`, suggestion: null };
   }
   parentPort?.postMessage({ id: request.id, outcome } satisfies SearchReply);
+  warm();
 });
