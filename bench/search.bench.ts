@@ -89,7 +89,7 @@ const work = mkdtempSync(path.join(tmpdir(), 'newsreader-search-bench-'));
 const bbcDb = path.join(work, 'bbc.sqlite');
 await buildIndex(bbcDb, [bbc]);
 
-const syntheticDb = path.join(tmpdir(), `newsreader-search-bench-${SYNTHETIC_ARTICLES}-v1.sqlite`);
+const syntheticDb = path.join(tmpdir(), `newsreader-search-bench-${SYNTHETIC_ARTICLES}-v2.sqlite`);
 if (!existsSync(syntheticDb)) {
   console.log(`building ${SYNTHETIC_ARTICLES} synthetic articles into ${syntheticDb} (once)...`);
   writeSyntheticLibrary(`${syntheticDb}.partial`, articles, SYNTHETIC_ARTICLES);

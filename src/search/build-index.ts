@@ -28,6 +28,8 @@ CREATE TABLE IF NOT EXISTS articles (
   body TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX IF NOT EXISTS articles_date ON articles (date DESC, path);
+-- Beyond the shared contract: is:read and is:starred map user_state ids to articles.
+CREATE INDEX IF NOT EXISTS articles_id ON articles (id);
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5 (
   headline, standfirst, body, source, section,
   tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3',

@@ -60,83 +60,87 @@ export interface CompileOptions {
   /**
    * Rank only the most recently added matches, this many (by rowid, which grows as the
    * store adds articles). Bounds the cost of ranking a query that matches most of a large
-   * library; used without date or state filters only.
+   * library.
    */
   window?: number;
 }
 
+/**
+ * Filters as conditions on an article rowid, so that they apply inside the FTS5 query (no
+ * join per match) and, without a text query, on the date index alone (no table row read).
+ * A state filter maps user_state's ids to rowids; an index on articles(id) makes that cheap.
+ */
+function rowidFilters(query: QueryAst, rowid: string, dateColumn: string | null): { sql: string[]; params: string[] } {
+  const sql: string[] = [];
+  const params: string[] = [];
+  const dates: string[] = [];
+  if (query.after !== null) {
+    dates.push('date >= ?');
+    params.push(query.after);
+  }
+  if (query.before !== null) {
+    dates.push('date < ?');
+    params.push(query.before);
+  }
+  if (dates.length > 0) {
+    // `+` keeps SQLite from turning the IN into one FTS5 lookup per article.
+    if (dateColumn === null) sql.push(`+${rowid} IN (SELECT rowid FROM articles WHERE ${dates.join(' AND ')})`);
+    else sql.push(...dates.map((d) => d.replace('date', dateColumn)));
+  }
+  for (const [column, wanted] of [
+    ['read', query.read],
+    ['starred', query.starred],
+  ] as const) {
+    if (wanted === null) continue;
+    const marked = `SELECT rowid FROM articles WHERE id IN (SELECT id FROM user_state WHERE ${column} = 1)`;
+    sql.push(`+${rowid} ${wanted ? 'IN' : 'NOT IN'} (${marked})`);
+  }
+  return { sql, params };
+}
+
 /** The best rowids by BM25, among all matches or among the newest `window` of them. */
-function rankedRows(window: number | undefined): string {
-  if (window === undefined) return `SELECT rowid, ${BM25} AS rank FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?`;
-  const newest = `SELECT rowid, ${BM25} AS rank FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ${Math.floor(window)}`;
+function rankedRows(filters: string, window: number | undefined): string {
+  const from = `FROM articles_fts WHERE articles_fts MATCH ?${filters}`;
+  if (window === undefined) return `SELECT rowid, ${BM25} AS rank ${from} ORDER BY rank LIMIT ?`;
+  const newest = `SELECT rowid, ${BM25} AS rank ${from} ORDER BY rowid DESC LIMIT ${Math.floor(window)}`;
   return `SELECT rowid, rank FROM (${newest}) ORDER BY rank LIMIT ?`;
 }
 
 /** Compile a non-empty query; `limit` bounds the ranked rows. */
 export function compileQuery(query: QueryAst, limit: number, options: CompileOptions = {}): CompiledQuery {
-  const where: string[] = [];
-  const params: (string | number)[] = [];
   const allPositive = ftsPositive(query);
   const positive = allPositive !== null && options.headlineOnly ? `{headline} : (${allPositive})` : allPositive;
-  let needsUserState = false;
-  if (query.after !== null) {
-    where.push('a.date >= ?');
-    params.push(query.after);
-  }
-  if (query.before !== null) {
-    where.push('a.date < ?');
-    params.push(query.before);
-  }
-  if (query.read !== null) {
-    where.push(`coalesce(u.read, 0) = ${query.read ? 1 : 0}`);
-    needsUserState = true;
-  }
-  if (query.starred !== null) {
-    where.push(`coalesce(u.starred, 0) = ${query.starred ? 1 : 0}`);
-    needsUserState = true;
-  }
 
   if (positive !== null) {
     // Exclusions ride inside the MATCH expression: FTS5 evaluates NOT on its doclists.
     const match = query.exclude.length > 0 ? `(${positive}) NOT ${ftsAny(query.exclude)}` : positive;
-    const filters = where.length > 0 ? ` AND ${where.join(' AND ')}` : '';
-    // Without filters, rank inside FTS5 and join only the rows kept: joining every match
-    // before sorting costs more than the ranking itself.
-    const sql =
-      where.length === 0
-        ? `SELECT ${COLUMNS}, -r.rank AS score
-FROM (${rankedRows(options.window)}) r
+    const filters = rowidFilters(query, 'articles_fts.rowid', null);
+    const and = filters.sql.map((f) => ` AND ${f}`).join('');
+    // Rank inside FTS5 and join only the rows kept: joining every match before sorting
+    // costs more than the ranking itself.
+    const sql = `SELECT ${COLUMNS}, -r.rank AS score
+FROM (${rankedRows(and, options.window)}) r
 CROSS JOIN articles a ON a.rowid = r.rowid
 LEFT JOIN user_state u ON u.id = a.id
-ORDER BY r.rank, a.date DESC, a.path`
-        : `SELECT ${COLUMNS}, -${BM25} AS score
-FROM articles_fts CROSS JOIN articles a ON a.rowid = articles_fts.rowid
-LEFT JOIN user_state u ON u.id = a.id
-WHERE articles_fts MATCH ?${filters}
-ORDER BY ${BM25}, a.date DESC, a.path
-LIMIT ?`;
-    // Counting needs the joins only when a filter reads them.
-    const countSql =
-      where.length === 0
-        ? 'SELECT count(*) AS total FROM articles_fts WHERE articles_fts MATCH ?'
-        : `SELECT count(*) AS total FROM articles_fts CROSS JOIN articles a ON a.rowid = articles_fts.rowid
-${needsUserState ? 'LEFT JOIN user_state u ON u.id = a.id' : ''}
-WHERE articles_fts MATCH ?${filters}`;
-    const rankParams = where.length === 0 ? [match, limit] : [match, ...params, limit];
-    return { sql, params: rankParams, countSql, countParams: [match, ...params] };
+ORDER BY r.rank, a.date DESC, a.path`;
+    const countSql = `SELECT count(*) AS total FROM articles_fts WHERE articles_fts MATCH ?${and}`;
+    return { sql, params: [match, ...filters.params, limit], countSql, countParams: [match, ...filters.params] };
   }
 
   // Only filters (and perhaps exclusions): newest first, as the unsearched list is.
+  const filters = rowidFilters(query, 'a.rowid', 'a.date');
+  const where = [...filters.sql];
+  const params: (string | number)[] = [...filters.params];
   if (query.exclude.length > 0) {
-    where.push('a.rowid NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)');
+    where.push('+a.rowid NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)');
     params.push(ftsAny(query.exclude));
   }
-  const filters = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+  const whereSql = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
   const sql = `SELECT ${COLUMNS}, 0 AS score
-FROM articles a LEFT JOIN user_state u ON u.id = a.id
-${filters}
-ORDER BY a.date DESC, a.path
-LIMIT ?`;
-  const countSql = `SELECT count(*) AS total FROM articles a LEFT JOIN user_state u ON u.id = a.id ${filters}`;
+FROM (SELECT rowid FROM articles a ${whereSql} ORDER BY a.date DESC, a.path LIMIT ?) r
+CROSS JOIN articles a ON a.rowid = r.rowid
+LEFT JOIN user_state u ON u.id = a.id
+ORDER BY a.date DESC, a.path`;
+  const countSql = `SELECT count(*) AS total FROM articles a ${whereSql}`;
   return { sql, params: [...params, limit], countSql, countParams: params };
 }
