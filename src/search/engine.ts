@@ -47,12 +47,21 @@ interface HitRow {
 export const BROAD_QUERY_MATCHES = 20_000;
 export const BROAD_QUERY_WINDOW = 10_000;
 
+/** Where approximate ranking starts; tests lower these to reach that path on small data. */
+export interface BroadQueryLimits {
+  matches: number;
+  window: number;
+}
+
 export class SearchEngine {
   private readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
   private vocabulary: { version: number; loader: VocabularyLoader } | null = null;
 
-  constructor(dbPath: string) {
+  constructor(
+    dbPath: string,
+    private readonly broad: BroadQueryLimits = { matches: BROAD_QUERY_MATCHES, window: BROAD_QUERY_WINDOW },
+  ) {
     this.db = new Database(dbPath, { readonly: true, fileMustExist: true });
   }
 
@@ -76,9 +85,9 @@ export class SearchEngine {
     // rank a broad query among its headline matches when there are enough of them.
     const total = this.count(compiled);
     let ranked = compiled;
-    if (total > BROAD_QUERY_MATCHES && query.all.length > 0) {
+    if (total > this.broad.matches && query.all.length > 0) {
       const headlineOnly = this.count(compileQuery(query, rowLimit, { headlineOnly: true })) >= rowLimit;
-      ranked = compileQuery(query, rowLimit, { headlineOnly, window: BROAD_QUERY_WINDOW });
+      ranked = compileQuery(query, rowLimit, { headlineOnly, window: this.broad.window });
     }
     const rows = total === 0 ? [] : (this.statement(ranked.sql).all(...ranked.params) as HitRow[]);
     const hits = rows.map(

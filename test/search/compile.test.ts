@@ -149,6 +149,31 @@ describe('search against the shared schema', () => {
     expect(engine.search('Kery talks', 10)).toMatchObject({ total: 0, suggestion: 'kerry talks' });
   });
 
+  it('ranks a broad query among its headline matches, still counting every match', () => {
+    const broad = new SearchEngine(fixture.dbPath, { matches: 2, window: 100 });
+    try {
+      const outcome = broad.search('profit', 1);
+      expect(outcome.total).toBe(3);
+      expect(outcome.hits.map((h) => h.path)).toEqual(['business/profit.txt']);
+      // Too few headline matches to fill the page: every match is ranked.
+      expect(broad.search('profit', 3).hits).toHaveLength(3);
+    } finally {
+      broad.close();
+    }
+  });
+
+  it('ranks a broad query among the newest matches when the window is small', () => {
+    const broad = new SearchEngine(fixture.dbPath, { matches: 2, window: 1 });
+    try {
+      const outcome = broad.search('the', 10);
+      expect(outcome.total).toBe(5);
+      // Only the last added of the five is ranked.
+      expect(outcome.hits.map((h) => h.path)).toEqual(['business/warner.txt']);
+    } finally {
+      broad.close();
+    }
+  });
+
   it('never lets user text become FTS5 syntax', () => {
     const pieces = fc.constantFrom('"', '-', ' ', 'OR', 'AND', 'NOT', 'NEAR(', ':', 'headline:', '{', '}', '(', ')', '*', '^', '+', 'é', 'a', 'b');
     fc.assert(
