@@ -127,6 +127,8 @@ export function closestTerms(vocab: Vocabulary, word: string, limit = 3, prefix 
 
 /** How many spellings to try for each word. */
 const CANDIDATES = 3;
+/** Past this many unknown words the query is not a typo away from anything: no suggestion. */
+const MAX_UNKNOWN_WORDS = 4;
 
 /** The input with some folded words replaced, keeping everything else as typed. */
 function replaceWords(input: string, replacements: Map<string, string>): string {
@@ -184,8 +186,12 @@ export function suggestQuery(input: string, query: QueryAst, context: SuggestCon
     });
   }
   const unknown = wordsToCheck.filter(([word, prefix]) => !context.known(word, prefix));
+  if (unknown.length > MAX_UNKNOWN_WORDS) return null;
   if (unknown.length > 0) {
-    const options: [string, string[]][] = unknown.map(([word, prefix]) => [word, closestTerms(context.vocab(), word, CANDIDATES, prefix)]);
+    // Three spellings each for one or two words; past that only the best, so the number
+    // of combinations tried stays small.
+    const perWord = unknown.length <= 2 ? CANDIDATES : 1;
+    const options: [string, string[]][] = unknown.map(([word, prefix]) => [word, closestTerms(context.vocab(), word, perWord, prefix)]);
     if (options.some(([, spellings]) => spellings.length === 0)) return null;
     for (const replacements of combinations(options)) {
       const text = replaceWords(input, replacements);
@@ -193,7 +199,7 @@ export function suggestQuery(input: string, query: QueryAst, context: SuggestCon
     }
     return null;
   }
-  for (const [word, prefix] of wordsToCheck) {
+  for (const [word, prefix] of wordsToCheck.slice(0, MAX_UNKNOWN_WORDS)) {
     for (const spelling of closestTerms(context.vocab(), word, CANDIDATES, prefix)) {
       const text = replaceWords(input, new Map([[word, spelling]]));
       if (context.finds(text)) return text;

@@ -58,6 +58,13 @@ describe('suggestQuery', () => {
     expect(suggestQuery('profit serial', parsed.query, { ...context, finds })).toBe('profit syria');
   });
 
+  it('gives up quickly on a query of many unknown words', () => {
+    const text = Array.from({ length: 40 }, (_, i) => `zzqx${i}`).join(' ');
+    const parsed = parseQuery(text);
+    if (!parsed.ok) throw new Error(parsed.error);
+    expect(suggestQuery(text, parsed.query, context)).toBeNull();
+  });
+
   it('has nothing to suggest when every word is known or nothing is close', () => {
     const parsed = parseQuery('syria qqqqqq');
     if (!parsed.ok) throw new Error(parsed.error);
