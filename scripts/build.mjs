@@ -12,8 +12,12 @@ const stub = path.join(root, 'scripts', 'stub-devtools.js');
 await mkdir(path.dirname(outfile), { recursive: true });
 
 await build({
-  entryPoints: [path.join(root, 'src', 'cli.ts')],
-  outfile,
+  // The search worker is a second bundle beside the CLI, found via import.meta.url.
+  entryPoints: {
+    newsreader: path.join(root, 'src', 'cli.ts'),
+    'search-worker': path.join(root, 'src', 'search', 'search-worker.ts'),
+  },
+  outdir: path.dirname(outfile),
   bundle: true,
   platform: 'node',
   format: 'esm',

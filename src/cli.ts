@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 import { listArticles } from './commands/list.js';
 import { PROGRAM, printError } from './commands/output.js';
+import { searchCommand } from './commands/search-command.js';
 import { MissingPathError } from './library/find.js';
 import { bundledSeedsPath, packageVersion } from './package-files.js';
 
@@ -14,6 +15,9 @@ const USAGE = `Usage: ${PROGRAM} [options] [PATH...]
 A fast, keyboard-driven reader for news articles stored as text files.
 Each PATH is an article file or a folder searched recursively for *.txt.
 With no PATH, the articles bundled with ${PROGRAM} are opened.
+
+Commands:
+  search QUERY [PATH...]   ranked full-text search (see ${PROGRAM} search --help)
 
 Options:
   --json          print one JSON object per article (date descending, then path)
@@ -34,6 +38,7 @@ Examples:
 const EXIT_USAGE = 2;
 
 export async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'search') return searchCommand(argv.slice(1));
   let parsed;
   try {
     parsed = parseArgs({

@@ -1,0 +1,146 @@
+/**
+ * Query AST -> SQL against the shared schema (articles, articles_fts, user_state).
+ *
+ * User text reaches FTS5 only as double-quoted strings built here from normalised words
+ * (letters and digits only), so nothing a user types can become FTS5 syntax. Everything
+ * else is a bound parameter.
+ */
+import type { QueryAst, Term } from './query.js';
+
+/**
+ * BM25 column weights, in the FTS table's column order: headline, standfirst, body,
+ * source, section. A headline match outweighs a standfirst match outweighs a body match.
+ */
+export const BM25_WEIGHTS = [10, 4, 1, 2, 2] as const;
+const BM25 = `bm25(articles_fts, ${BM25_WEIGHTS.join(', ')})`;
+
+export interface CompiledQuery {
+  /** Ranked rows: rowid, id, path, section, headline, date, source, words, read, starred, score. */
+  sql: string;
+  params: (string | number)[];
+  /** One row with `total`: how many articles match in all. */
+  countSql: string;
+  countParams: (string | number)[];
+}
+
+/** An FTS5 string literal: the one place user text enters an FTS5 expression. */
+export function ftsString(text: string): string {
+  return `"${text.replaceAll('"', '""')}"`;
+}
+
+export function ftsTerm(term: Term): string {
+  const phrase = `${ftsString(term.words.join(' '))}${term.prefix ? ' *' : ''}`;
+  return term.field === null ? phrase : `${term.field} : ${phrase}`;
+}
+
+/** The FTS5 expression for the positive groups, or null when there are none. */
+export function ftsPositive(query: QueryAst): string | null {
+  if (query.all.length === 0) return null;
+  return query.all
+    .map((group) => (group.length === 1 ? ftsTerm(group[0] as Term) : `(${group.map(ftsTerm).join(' OR ')})`))
+    .join(' AND ');
+}
+
+function ftsAny(terms: Term[]): string {
+  return terms.length === 1 ? ftsTerm(terms[0] as Term) : `(${terms.map(ftsTerm).join(' OR ')})`;
+}
+
+const COLUMNS = `a.rowid AS rowid, a.id AS id, a.path AS path, a.section AS section, a.headline AS headline,
+  a.date AS date, a.source AS source, a.words AS words,
+  coalesce(u.read, 0) AS read, coalesce(u.starred, 0) AS starred`;
+
+export interface CompileOptions {
+  /**
+   * Rank only the articles whose headline matches the positive terms. For a query matching
+   * most of a large library, BM25 over every match costs tens of milliseconds a keystroke
+   * and its scores are nearly all equal anyway; headline matches are what it would put
+   * first (the headline weighs most).
+   */
+  headlineOnly?: boolean;
+  /**
+   * Rank only the most recently added matches, this many (by rowid, which grows as the
+   * store adds articles). Bounds the cost of ranking a query that matches most of a large
+   * library.
+   */
+  window?: number;
+}
+
+/**
+ * Filters as conditions on an article rowid, so that they apply inside the FTS5 query (no
+ * join per match) and, without a text query, on the date index alone (no table row read).
+ * A state filter maps user_state's ids to rowids; an index on articles(id) makes that cheap.
+ */
+function rowidFilters(query: QueryAst, rowid: string, dateColumn: string | null): { sql: string[]; params: string[] } {
+  const sql: string[] = [];
+  const params: string[] = [];
+  const dates: string[] = [];
+  if (query.after !== null) {
+    dates.push('date >= ?');
+    params.push(query.after);
+  }
+  if (query.before !== null) {
+    dates.push('date < ?');
+    params.push(query.before);
+  }
+  if (dates.length > 0) {
+    // `+` keeps SQLite from turning the IN into one FTS5 lookup per article.
+    if (dateColumn === null) sql.push(`+${rowid} IN (SELECT rowid FROM articles WHERE ${dates.join(' AND ')})`);
+    else sql.push(...dates.map((d) => d.replace('date', dateColumn)));
+  }
+  for (const [column, wanted] of [
+    ['read', query.read],
+    ['starred', query.starred],
+  ] as const) {
+    if (wanted === null) continue;
+    const marked = `SELECT rowid FROM articles WHERE id IN (SELECT id FROM user_state WHERE ${column} = 1)`;
+    sql.push(`+${rowid} ${wanted ? 'IN' : 'NOT IN'} (${marked})`);
+  }
+  return { sql, params };
+}
+
+/** The best rowids by BM25, among all matches or among the newest `window` of them. */
+function rankedRows(filters: string, window: number | undefined): string {
+  const from = `FROM articles_fts WHERE articles_fts MATCH ?${filters}`;
+  if (window === undefined) return `SELECT rowid, ${BM25} AS rank ${from} ORDER BY rank LIMIT ?`;
+  const newest = `SELECT rowid, ${BM25} AS rank ${from} ORDER BY rowid DESC LIMIT ${Math.floor(window)}`;
+  return `SELECT rowid, rank FROM (${newest}) ORDER BY rank LIMIT ?`;
+}
+
+/** Compile a non-empty query; `limit` bounds the ranked rows. */
+export function compileQuery(query: QueryAst, limit: number, options: CompileOptions = {}): CompiledQuery {
+  const allPositive = ftsPositive(query);
+  const positive = allPositive !== null && options.headlineOnly ? `{headline} : (${allPositive})` : allPositive;
+
+  if (positive !== null) {
+    // Exclusions ride inside the MATCH expression: FTS5 evaluates NOT on its doclists.
+    const match = query.exclude.length > 0 ? `(${positive}) NOT ${ftsAny(query.exclude)}` : positive;
+    const filters = rowidFilters(query, 'articles_fts.rowid', null);
+    const and = filters.sql.map((f) => ` AND ${f}`).join('');
+    // Rank inside FTS5 and join only the rows kept: joining every match before sorting
+    // costs more than the ranking itself.
+    const sql = `SELECT ${COLUMNS}, -r.rank AS score
+FROM (${rankedRows(and, options.window)}) r
+CROSS JOIN articles a ON a.rowid = r.rowid
+LEFT JOIN user_state u ON u.id = a.id
+ORDER BY r.rank, a.date DESC, a.path`;
+    const countSql = `SELECT count(*) AS total FROM articles_fts WHERE articles_fts MATCH ?${and}`;
+    return { sql, params: [match, ...filters.params, limit], countSql, countParams: [match, ...filters.params] };
+  }
+
+  // Only filters (and perhaps exclusions): newest first, as the unsearched list is.
+  const filters = rowidFilters(query, 'a.rowid', 'a.date');
+  const where = [...filters.sql];
+  const params: (string | number)[] = [...filters.params];
+  if (query.exclude.length > 0) {
+    where.push('+a.rowid NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)');
+    params.push(ftsAny(query.exclude));
+  }
+  const whereSql = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+  const sql = `SELECT ${COLUMNS}, 0 AS score
+FROM (SELECT rowid FROM articles a ${whereSql} ORDER BY a.date DESC, a.path LIMIT ?) r
+CROSS JOIN articles a ON a.rowid = r.rowid
+LEFT JOIN user_state u ON u.id = a.id
+ORDER BY a.date DESC, a.path`;
+  const countSql = `SELECT count(*) AS total FROM articles a ${whereSql}`;
+  return { sql, params: [...params, limit], countSql, countParams: params };
+}

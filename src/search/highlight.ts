@@ -1,0 +1,44 @@
+/**
+ * Where a query matches in a piece of raw article text: the ranges of its positive words,
+ * phrases and prefixes, found the way the index finds them (case, diacritics and NBSP
+ * ignored) but reported as offsets into the raw text the reader draws.
+ */
+import type { MatchRange } from './searcher.js';
+import { tokenizeRaw } from './normalize.js';
+import type { QueryAst, Term } from './query.js';
+
+function termMatchesAt(term: Term, tokens: ReturnType<typeof tokenizeRaw>, at: number): boolean {
+  const last = term.words.length - 1;
+  for (let j = 0; j <= last; j++) {
+    const token = tokens[at + j];
+    const word = term.words[j];
+    if (token === undefined || word === undefined) return false;
+    const ok = j === last && term.prefix ? token.text.startsWith(word) : token.text === word;
+    if (!ok) return false;
+  }
+  return true;
+}
+
+/** Sorted, non-overlapping ranges (UTF-16 offsets, end exclusive) of the query's matches. */
+export function highlightRanges(query: QueryAst, text: string): MatchRange[] {
+  const terms = query.all.flat();
+  if (terms.length === 0 || text.length === 0) return [];
+  const tokens = tokenizeRaw(text);
+  const found: [number, number][] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    for (const term of terms) {
+      if (!termMatchesAt(term, tokens, i)) continue;
+      const first = tokens[i];
+      const last = tokens[i + term.words.length - 1];
+      if (first && last) found.push([first.start, last.end]);
+    }
+  }
+  found.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const merged: [number, number][] = [];
+  for (const range of found) {
+    const top = merged[merged.length - 1];
+    if (top && range[0] <= top[1]) top[1] = Math.max(top[1], range[1]);
+    else merged.push([range[0], range[1]]);
+  }
+  return merged;
+}

@@ -1,0 +1,68 @@
+/**
+ * The search worker: owns a read-only connection and runs one query at a time, so a slow
+ * query blocks this thread, never the screen. Messages: SearchRequest in, SearchReply out.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { SearchEngine, type EngineOutcome } from './engine.js';
+
+export interface SearchWorkerData {
+  dbPath: string;
+  prefixLast: boolean;
+}
+
+export interface SearchRequest {
+  id: number;
+  query: string;
+  limit: number;
+}
+
+export interface SearchReply {
+  id: number;
+  outcome: EngineOutcome;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+const { dbPath, prefixLast } = workerData as SearchWorkerData;
+let engine: SearchEngine | null = null;
+let openError: string | null = null;
+try {
+  engine = new SearchEngine(dbPath);
+} catch (error) {
+  openError = `search index unavailable: ${describe(error)}`;
+}
+
+/** While no query waits, read the did-you-mean vocabulary a slice at a time. */
+let warming = false;
+function warm(): void {
+  if (engine === null || warming) return;
+  warming = true;
+  const step = (): void => {
+    try {
+      if (engine === null || engine.warmVocabulary()) {
+        warming = false;
+        return;
+      }
+    } catch {
+      warming = false;
+      return;
+    }
+    // setImmediate yields to the event loop, so a query arriving meanwhile goes first.
+    setImmediate(step);
+  };
+  setImmediate(step);
+}
+
+parentPort?.on('message', (request: SearchRequest) => {
+  let outcome: EngineOutcome;
+  try {
+    if (engine === null) throw new Error(openError ?? 'search index unavailable');
+    outcome = engine.search(request.query, request.limit, { prefixLast });
+  } catch (error) {
+    outcome = { query: request.query, total: 0, hits: [], error: `search failed: ${describe(error)}`, suggestion: null };
+  }
+  parentPort?.postMessage({ id: request.id, outcome } satisfies SearchReply);
+  warm();
+});

@@ -1,0 +1,209 @@
+/**
+ * Did-you-mean: the closest indexed spellings of the query's words that the index does not
+ * know, by edit distance (a swap of two neighbouring letters counts as one edit), ties
+ * going to the word found in more articles.
+ */
+import type Database from 'better-sqlite3';
+import { tokenizeRaw } from './normalize.js';
+import type { QueryAst } from './query.js';
+
+/** The index's words with the number of articles each occurs in. */
+export interface Vocabulary {
+  terms: string[];
+  docs: number[];
+}
+
+const VOCAB_TABLE = "CREATE VIRTUAL TABLE IF NOT EXISTS temp.articles_vocab USING fts5vocab(main, articles_fts, 'row')";
+
+/**
+ * Read the whole vocabulary through an fts5vocab table in the connection's temp schema (so
+ * a read-only connection can create it). This walks the whole index: callers cache it.
+ */
+export function loadVocabulary(db: Database.Database): Vocabulary {
+  const loader = new VocabularyLoader(db);
+  while (!loader.step());
+  return loader.vocabulary();
+}
+
+/** Two-letter boundaries: each step reads the words between two of them. */
+const BOUNDARIES: string[] = (() => {
+  const letters = 'abcdefghijklmnopqrstuvwxyz';
+  const out = [''];
+  for (const a of letters) for (const b of ['', ...letters]) out.push(a + b);
+  out.push('{'); // after the ASCII letters: the words beginning with other letters
+  return out;
+})();
+
+/**
+ * Reads the vocabulary a slice at a time (the words between two two-letter boundaries), so
+ * that the search worker can read it while idle without holding up the next keystroke:
+ * on 100,000 articles the whole read takes most of a second.
+ */
+export class VocabularyLoader {
+  private next = 0;
+  private readonly terms: string[] = [];
+  private readonly docs: number[] = [];
+  private readonly range: Database.Statement;
+  private readonly rest: Database.Statement;
+
+  constructor(db: Database.Database) {
+    db.exec(VOCAB_TABLE);
+    this.range = db.prepare('SELECT term, doc FROM temp.articles_vocab WHERE term >= ? AND term < ?').raw();
+    this.rest = db.prepare('SELECT term, doc FROM temp.articles_vocab WHERE term >= ?').raw();
+  }
+
+  get done(): boolean {
+    return this.next >= BOUNDARIES.length;
+  }
+
+  /** Read one slice; true when the whole vocabulary has been read. */
+  step(): boolean {
+    if (this.done) return true;
+    const from = BOUNDARIES[this.next] ?? '';
+    const to = BOUNDARIES[this.next + 1];
+    const rows = (to === undefined ? this.rest.all(from) : this.range.all(from, to)) as [string, number][];
+    for (const [term, doc] of rows) {
+      this.terms.push(term);
+      this.docs.push(doc);
+    }
+    this.next++;
+    return this.done;
+  }
+
+  /** The whole vocabulary, reading what is left first. */
+  vocabulary(): Vocabulary {
+    while (!this.step());
+    return { terms: this.terms, docs: this.docs };
+  }
+}
+
+/** Rows reused between calls: the vocabulary scan computes tens of thousands of distances. */
+let rows: Int32Array[] = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+
+/** Optimal string alignment distance, giving up (returning max + 1) beyond `max`. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  if (b.length + 1 > (rows[0]?.length ?? 0)) rows = rows.map(() => new Int32Array(b.length + 1));
+  let [prevPrev, prev, row] = rows as [Int32Array, Int32Array, Int32Array];
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    row[0] = i;
+    let rowMin = i;
+    const ai = a.charCodeAt(i - 1);
+    for (let j = 1; j <= b.length; j++) {
+      const bj = b.charCodeAt(j - 1);
+      let d = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (ai === bj ? 0 : 1));
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) d = Math.min(d, prevPrev[j - 2]! + 1);
+      row[j] = d;
+      if (d < rowMin) rowMin = d;
+    }
+    if (rowMin > max) return max + 1;
+    [prevPrev, prev, row] = [prev, row, prevPrev];
+  }
+  return prev[b.length]!;
+}
+
+/** How many edits a word of this length may be away: short words allow fewer. */
+export function allowedEdits(word: string): number {
+  return word.length <= 4 ? 1 : 2;
+}
+
+/** The known words closest to `word`, best first (fewest edits, then most articles). */
+export function closestTerms(vocab: Vocabulary, word: string, limit = 3, prefix = false): string[] {
+  const max = allowedEdits(word);
+  const found: { term: string; distance: number; docs: number }[] = [];
+  for (let i = 0; i < vocab.terms.length; i++) {
+    const term = vocab.terms[i] ?? '';
+    if (term === word) continue;
+    let distance = editDistance(word, term, max);
+    // A word being typed may be the start of a longer word.
+    // Half an edit more than a whole-word match, so a whole word of equal distance wins.
+    if (prefix && term.length > word.length) distance = Math.min(distance, editDistance(word, term.slice(0, word.length), max) + 0.5);
+    if (distance <= max) found.push({ term, distance, docs: vocab.docs[i] ?? 0 });
+  }
+  found.sort((a, b) => a.distance - b.distance || b.docs - a.docs || (a.term < b.term ? -1 : 1));
+  return found.slice(0, limit).map((f) => f.term);
+}
+
+/** How many spellings to try for each word. */
+const CANDIDATES = 3;
+/** Past this many unknown words the query is not a typo away from anything: no suggestion. */
+const MAX_UNKNOWN_WORDS = 4;
+
+/** The input with some folded words replaced, keeping everything else as typed. */
+function replaceWords(input: string, replacements: Map<string, string>): string {
+  let out = '';
+  let at = 0;
+  for (const token of tokenizeRaw(input)) {
+    const replacement = replacements.get(token.text);
+    if (replacement === undefined) continue;
+    out += input.slice(at, token.start) + replacement;
+    at = token.end;
+  }
+  return out + input.slice(at);
+}
+
+/** Every way of picking one spelling for each word, best picks first. */
+function* combinations(options: [string, string[]][]): Generator<Map<string, string>> {
+  const total = options.reduce((n, [, spellings]) => n * spellings.length, 1);
+  const picks: [number, number[]][] = [];
+  for (let n = 0; n < total; n++) {
+    const indices: number[] = [];
+    let rest = n;
+    for (const [, spellings] of options) {
+      indices.push(rest % spellings.length);
+      rest = Math.floor(rest / spellings.length);
+    }
+    picks.push([indices.reduce((a, b) => a + b, 0), indices]);
+  }
+  picks.sort((a, b) => a[0] - b[0]);
+  for (const [, indices] of picks) {
+    yield new Map(options.map(([word, spellings], i) => [word, spellings[indices[i] ?? 0] ?? word]));
+  }
+}
+
+export interface SuggestContext {
+  vocab: () => Vocabulary;
+  /** Whether the index has the word (or, for a prefix, any word beginning with it). */
+  known: (word: string, prefix: boolean) => boolean;
+  /** Whether a query text finds anything. */
+  finds: (query: string) => boolean;
+}
+
+/**
+ * A corrected query that finds something, or null. Words the index lacks are replaced by
+ * close known spellings; when every word is known but together they find nothing (a typo
+ * that made another real word), one word at a time is replaced instead.
+ */
+export function suggestQuery(input: string, query: QueryAst, context: SuggestContext): string | null {
+  const seen = new Set<string>();
+  const wordsToCheck: [string, boolean][] = [];
+  for (const term of query.all.flat()) {
+    term.words.forEach((word, index) => {
+      if (seen.has(word)) return;
+      seen.add(word);
+      wordsToCheck.push([word, term.prefix && index === term.words.length - 1]);
+    });
+  }
+  const unknown = wordsToCheck.filter(([word, prefix]) => !context.known(word, prefix));
+  if (unknown.length > MAX_UNKNOWN_WORDS) return null;
+  if (unknown.length > 0) {
+    // Three spellings each for one or two words; past that only the best, so the number
+    // of combinations tried stays small.
+    const perWord = unknown.length <= 2 ? CANDIDATES : 1;
+    const options: [string, string[]][] = unknown.map(([word, prefix]) => [word, closestTerms(context.vocab(), word, perWord, prefix)]);
+    if (options.some(([, spellings]) => spellings.length === 0)) return null;
+    for (const replacements of combinations(options)) {
+      const text = replaceWords(input, replacements);
+      if (context.finds(text)) return text;
+    }
+    return null;
+  }
+  for (const [word, prefix] of wordsToCheck.slice(0, MAX_UNKNOWN_WORDS)) {
+    for (const spelling of closestTerms(context.vocab(), word, CANDIDATES, prefix)) {
+      const text = replaceWords(input, new Map([[word, spelling]]));
+      if (context.finds(text)) return text;
+    }
+  }
+  return null;
+}

@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SqliteSearcher } from '../../src/search/sqlite-searcher.js';
+import { fixtureDbFromTexts, type FixtureDb } from './fixture-db.js';
+
+let fixture: FixtureDb;
+let searcher: SqliteSearcher;
+
+beforeAll(() => {
+  fixture = fixtureDbFromTexts([
+    { path: 'a.txt', text: 'Aleppo siege tightens\n\nFighting continued in Aleppo.\n' },
+    { path: 'b.txt', text: 'Café culture\n\nThe café opens at dawn.\n' },
+  ]);
+  searcher = new SqliteSearcher(fixture.dbPath);
+});
+
+afterAll(() => {
+  searcher.close();
+  fixture.remove();
+});
+
+describe('SqliteSearcher', () => {
+  it('answers from the worker, with hits, total and a highlighter', async () => {
+    const outcome = await searcher.search('cafe', 10);
+    expect(outcome).toMatchObject({ query: 'cafe', total: 1, error: null, suggestion: null });
+    expect(outcome.hits.map((h) => h.path)).toEqual(['b.txt']);
+    expect(outcome.highlight('Un café')).toEqual([[3, 7]]);
+  });
+
+  it('lets a newer query supersede a queued older one', async () => {
+    const typed = ['a', 'al', 'ale', 'alep', 'alepp', 'aleppo'];
+    const outcomes = await Promise.all(typed.map((q) => searcher.search(q, 10)));
+    // The first runs at once; the others queue behind it and the last replaces them all.
+    expect(outcomes[0]?.query).toBe('a');
+    for (const outcome of outcomes.slice(1)) expect(outcome.query).toBe('aleppo');
+    expect(outcomes[5]?.hits.map((h) => h.path)).toEqual(['a.txt']);
+  });
+
+  it('answers a malformed query at once with its message', async () => {
+    await expect(searcher.search('aleppo OR', 10)).resolves.toMatchObject({ error: 'OR needs a word on each side', hits: [] });
+  });
+
+  it('offers a spelling when nothing matches', async () => {
+    await expect(searcher.search('alepo ', 10)).resolves.toMatchObject({ total: 0, suggestion: 'aleppo ' });
+  });
+
+  it('reports a missing database as an error, not an exception', async () => {
+    const broken = new SqliteSearcher(`${fixture.dbPath}.missing`);
+    try {
+      const outcome = await broken.search('aleppo', 10);
+      expect(outcome.error).toMatch(/unable to open/);
+    } finally {
+      broken.close();
+    }
+  });
+
+  it('resolves waiting searches when closed', async () => {
+    const closing = new SqliteSearcher(fixture.dbPath);
+    const pending = closing.search('aleppo', 10);
+    closing.close();
+    await expect(pending).resolves.toMatchObject({ error: 'search closed' });
+  });
+});

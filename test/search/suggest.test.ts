@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { parseQuery } from '../../src/search/query.js';
+import { closestTerms, editDistance, suggestQuery, type Vocabulary } from '../../src/search/suggest.js';
+
+const vocab: Vocabulary = {
+  terms: ['aleppo', 'apple', 'profit', 'profits', 'prophet', 'syria', 'serial', 'google'],
+  docs: [5, 40, 30, 20, 2, 50, 3, 60],
+};
+
+describe('editDistance', () => {
+  it('counts insertions, deletions, substitutions and swaps as one edit each', () => {
+    expect(editDistance('alepo', 'aleppo', 2)).toBe(1);
+    expect(editDistance('aleppi', 'aleppo', 2)).toBe(1);
+    expect(editDistance('laeppo', 'aleppo', 2)).toBe(1);
+    expect(editDistance('syria', 'syria', 2)).toBe(0);
+    expect(editDistance('kitten', 'sitting', 3)).toBe(3);
+  });
+
+  it('gives up past the limit', () => {
+    expect(editDistance('abcdef', 'uvwxyz', 2)).toBe(3);
+  });
+});
+
+describe('closestTerms', () => {
+  it('prefers fewer edits, then words in more articles', () => {
+    // profit: 1 edit; profits and prophet: 2 each, profits in more articles.
+    expect(closestTerms(vocab, 'profet')).toEqual(['profit', 'profits', 'prophet']);
+    expect(closestTerms(vocab, 'gogle')).toEqual(['google']);
+  });
+
+  it('allows one edit only in short words', () => {
+    expect(closestTerms(vocab, 'syr')).toEqual([]);
+  });
+});
+
+describe('suggestQuery', () => {
+  const known = (word: string): boolean => vocab.terms.includes(word);
+  const context = { vocab: () => vocab, known, finds: (text: string) => !text.includes('qqq') && !text.includes('serial') };
+
+  it('replaces the unknown words, keeping the rest of the query as typed', () => {
+    const parsed = parseQuery('Alepo headline:Syria -x');
+    if (!parsed.ok) throw new Error(parsed.error);
+    expect(suggestQuery('Alepo headline:Syria -x', parsed.query, context)).toBe('aleppo headline:Syria -x');
+  });
+
+  it('tries the next spelling when the best one finds nothing', () => {
+    const parsed = parseQuery('sirial');
+    if (!parsed.ok) throw new Error(parsed.error);
+    // serial is one edit away but (here) finds nothing; syria is two edits away.
+    expect(closestTerms(vocab, 'sirial')[0]).toBe('serial');
+    expect(suggestQuery('sirial', parsed.query, context)).toBe('syria');
+  });
+
+  it('replaces a known word when the words together find nothing', () => {
+    const parsed = parseQuery('profit serial');
+    if (!parsed.ok) throw new Error(parsed.error);
+    const finds = (text: string): boolean => text === 'profit syria';
+    expect(suggestQuery('profit serial', parsed.query, { ...context, finds })).toBe('profit syria');
+  });
+
+  it('gives up quickly on a query of many unknown words', () => {
+    const text = Array.from({ length: 40 }, (_, i) => `zzqx${i}`).join(' ');
+    const parsed = parseQuery(text);
+    if (!parsed.ok) throw new Error(parsed.error);
+    expect(suggestQuery(text, parsed.query, context)).toBeNull();
+  });
+
+  it('has nothing to suggest when every word is known or nothing is close', () => {
+    const parsed = parseQuery('syria qqqqqq');
+    if (!parsed.ok) throw new Error(parsed.error);
+    expect(suggestQuery('syria qqqqqq', parsed.query, context)).toBeNull();
+  });
+});
