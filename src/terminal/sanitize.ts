@@ -57,8 +57,6 @@ const KEPT_FORMAT =
 /** One character `sanitize` changes: controls, separators, removed format characters, lone surrogates. */
 const UNSAFE_SOURCE = `[\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029]|(?![${KEPT_FORMAT}])[\\p{Cf}\\p{Default_Ignorable_Code_Point}]|\\p{Cs}`;
 function unsafeRegExp(flags: string): RegExp {
-  // The class lists ZWNJ and ZWJ as single escaped code points, not as a joined sequence.
-  // eslint-disable-next-line no-misleading-character-class
   return new RegExp(UNSAFE_SOURCE, flags);
 }
 const UNSAFE = unsafeRegExp('u');
