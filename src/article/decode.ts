@@ -10,6 +10,22 @@ export type Decoded =
 
 const BINARY_SNIFF_BYTES = 8192;
 
+/**
+ * Windows-1252's bytes 0x80–0x9F (WHATWG Encoding table); the rest is ISO-8859-1. Node 20's
+ * TextDecoder('windows-1252') decodes as ISO-8859-1, which turns curly quotes, dashes and
+ * the euro sign into C1 control characters, so the table is applied here.
+ */
+const WINDOWS_1252_HIGH = [
+  0x20ac, 0x0081, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008d, 0x017d, 0x008f,
+  0x0090, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x009d, 0x017e, 0x0178,
+];
+
+export function decodeWindows1252(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+    .toString('latin1')
+    .replace(/[\u0080-\u009f]/g, (ch) => String.fromCharCode(WINDOWS_1252_HIGH[ch.charCodeAt(0) - 0x80] ?? 0xfffd));
+}
+
 function decodeStrictOrLoose(
   bytes: Uint8Array,
   encoding: 'utf-8' | 'utf-16le' | 'utf-16be',
@@ -41,6 +57,6 @@ export function decodeArticleBytes(bytes: Uint8Array): Decoded {
     return { kind: 'text', text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), warnings };
   } catch {
     warnings.push('not valid UTF-8; decoded as Windows-1252');
-    return { kind: 'text', text: new TextDecoder('windows-1252').decode(bytes), warnings };
+    return { kind: 'text', text: decodeWindows1252(bytes), warnings };
   }
 }
