@@ -1,7 +1,7 @@
 /** Fuzzing the sanitiser: whatever the input, the output is inert to a terminal. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isUnsafe, sanitize } from '../../src/terminal/sanitize.js';
+import { escapeUnsafeInJson, isUnsafe, sanitize } from '../../src/terminal/sanitize.js';
 import { fuzzParameters, propertyTimeout } from '../fuzz-settings.js';
 
 /** Anything a terminal would act on, or that could flip or hide text: never in the output. */
@@ -103,6 +103,19 @@ describe('sanitize properties', () => {
         const text = parts.map(([letters, c]) => letters + c).join('');
         const letters = parts.map(([l]) => l).join('');
         expect(sanitize(text).replace(/[^a-z]/g, '')).toBe(letters);
+      }),
+      fuzzParameters(),
+    );
+  }, propertyTimeout);
+});
+
+describe('escapeUnsafeInJson properties', () => {
+  it('parses back to the same value, with nothing a terminal would interpret left raw', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(hostileText, fc.string({ unit: 'binary' })), { maxLength: 4 }), (texts) => {
+        const json = escapeUnsafeInJson(JSON.stringify({ texts }));
+        expect(json).not.toMatch(INTERPRETED);
+        expect(JSON.parse(json)).toEqual({ texts });
       }),
       fuzzParameters(),
     );
