@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeArticleBytes } from '../../src/article/decode.js';
 import type { Article } from '../../src/article/types.js';
-import { isUnsafe } from '../../src/terminal/sanitize.js';
+import { isUnsafe, sanitize } from '../../src/terminal/sanitize.js';
 import { buildHostileCase, hostileCases, SANITISED, type BuiltCase } from './cases.js';
 import { runCli, type CliResult } from './run-cli.js';
 
@@ -64,6 +64,12 @@ describe.concurrent.each(hostileCases)('hostile case: $name', (hostile) => {
     expect(tsv.stdout.toString('utf8')).not.toMatch(INTERPRETED);
     for (const line of lines(tsv.stdout)) expect(line.split('\t')).toHaveLength(4);
     expect(json.stdout.toString('utf8')).not.toMatch(INTERPRETED_IN_JSON);
+  });
+
+  it('lists in TSV exactly the articles of --json, sanitised field by field', () => {
+    const articles = lines(json.stdout).map((line) => JSON.parse(line) as Article);
+    const expected = articles.map((a) => [a.date ?? '-', a.section ?? '-', sanitize(a.headline), sanitize(a.path)].join('\t'));
+    expect(lines(tsv.stdout)).toEqual(expected);
   });
 
   it('loses no text, and warns when the text needed sanitising', async () => {
