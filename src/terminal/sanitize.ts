@@ -154,6 +154,14 @@ export function isUnsafe(text: string): boolean {
   return UNSAFE.test(text);
 }
 
+/**
+ * True when sanitising `text` removes or replaces more than tabs: the case an article's
+ * warning reports. Tabs are ordinary whitespace in a text file (FORMAT.md exempts them).
+ */
+export function hasControlOrFormatCharacters(text: string): boolean {
+  return isUnsafe(text.includes('\t') ? text.replaceAll('\t', ' ') : text);
+}
+
 /** Text that is safe to write to a terminal: see the module comment for what changes. */
 export function sanitize(text: string): string {
   if (!UNSAFE.test(text)) return text;

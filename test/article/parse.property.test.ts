@@ -10,7 +10,7 @@ import { decodeArticleBytes } from '../../src/article/decode.js';
 import { parseArticle } from '../../src/article/parse.js';
 import type { Article, BlockKind } from '../../src/article/types.js';
 import { articleFromBytes } from '../../src/library/load.js';
-import { isUnsafe } from '../../src/terminal/sanitize.js';
+import { hasControlOrFormatCharacters } from '../../src/terminal/sanitize.js';
 import { fuzzParameters, propertyTimeout } from '../fuzz-settings.js';
 
 const KINDS: BlockKind[] = ['headline', 'standfirst', 'credit', 'dateline', 'caption', 'paragraph', 'attribution'];
@@ -119,7 +119,7 @@ function problems(article: Article, text: string): string[] {
   });
   if (article.headline !== (article.blocks[0]?.text ?? '')) found.push('headline is not the first block');
   if (!Number.isInteger(article.words) || article.words < 0) found.push(`words ${article.words}`);
-  if (article.warnings.includes(SANITISED) !== article.blocks.some((b) => b.lines.some(isUnsafe))) {
+  if (article.warnings.includes(SANITISED) !== article.blocks.some((b) => b.lines.some(hasControlOrFormatCharacters))) {
     found.push('sanitising warning missing or wrong');
   }
   return found;

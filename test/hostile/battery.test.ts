@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeArticleBytes } from '../../src/article/decode.js';
 import type { Article } from '../../src/article/types.js';
-import { isUnsafe, sanitize } from '../../src/terminal/sanitize.js';
+import { hasControlOrFormatCharacters, sanitize } from '../../src/terminal/sanitize.js';
 import { buildHostileCase, hostileCases, SANITISED, type BuiltCase } from './cases.js';
 import { runCli, type CliResult } from './run-cli.js';
 
@@ -76,7 +76,7 @@ describe.concurrent.each(hostileCases)('hostile case: $name', (hostile) => {
     for (const line of lines(json.stdout)) {
       const article = JSON.parse(line) as Article;
       await expectNothingLost(article);
-      const needsSanitising = article.blocks.some((b) => b.lines.some(isUnsafe));
+      const needsSanitising = article.blocks.some((b) => b.lines.some(hasControlOrFormatCharacters));
       expect(article.warnings.some((w) => SANITISED.test(w))).toBe(needsSanitising);
     }
   });

@@ -104,7 +104,12 @@ export const hostileCases: HostileCase[] = [
   escapeCase('bidi override and embeddings', 'invoice\u202egpj.exe\u202a\u202b\u202c\u202d'),
   escapeCase('bidi isolates and marks', '\u2066a\u2067b\u2068c\u2069\u200e\u200f\u061c'),
   escapeCase('invisible format characters (ZWSP, word joiner, soft hyphen)', 'pay\u200bpal\u2060\u00ad'),
-  escapeCase('tabs', 'col1\tcol2\t\tcol3'),
+  {
+    name: 'tabs (shown as spaces, no warning: ordinary whitespace)',
+    build: (dir) => file(dir, 'article.txt', around('col1\tcol2\t\tcol3')),
+    articles: 1,
+    warnings: [],
+  },
   {
     // A surrogate in UTF-8 form (CESU-8) is invalid UTF-8: no JavaScript string writes it.
     name: 'a lone surrogate encoded in UTF-8 form',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeUnsafeInJson, isUnsafe, sanitize } from '../../src/terminal/sanitize.js';
+import { escapeUnsafeInJson, hasControlOrFormatCharacters, isUnsafe, sanitize } from '../../src/terminal/sanitize.js';
 
 const ESC = '\u001b';
 const BEL = '\u0007';
@@ -135,5 +135,15 @@ describe('escapeUnsafeInJson', () => {
     expect(json).toContain('\\udb40\\udc01');
     expect(json).toContain('\u{1f600}');
     expect(JSON.parse(json)).toEqual(value);
+  });
+});
+
+describe('hasControlOrFormatCharacters', () => {
+  it('is what an article warns about: everything unsafe except tabs', () => {
+    expect(hasControlOrFormatCharacters('a\tb')).toBe(false);
+    expect(isUnsafe('a\tb')).toBe(true);
+    expect(hasControlOrFormatCharacters('a\tb\u001b[2J')).toBe(true);
+    expect(hasControlOrFormatCharacters('a\u202eb')).toBe(true);
+    expect(hasControlOrFormatCharacters('plain')).toBe(false);
   });
 });
