@@ -81,3 +81,20 @@ describe.concurrent.each(hostileCases)('hostile case: $name', (hostile) => {
     }
   });
 });
+
+describe('a missing PATH whose name is hostile', () => {
+  it('exits 2 with one sanitised line on stderr', async () => {
+    const built = await buildHostileCase({ name: 'missing', build: async () => [], articles: 0, warnings: [] });
+    try {
+      const name = `gone\n\u001b]0;pwned\u0007\u001b[2J\u202e.txt`;
+      const result = await runCli(['--json', name], { cwd: built.dir });
+      expect(result.code).toBe(2);
+      expect(result.stdout.toString()).toBe('');
+      const stderr = result.stderr.toString('utf8');
+      expect(stderr).toBe(`newsreader: ${sanitize(name)}: no such file or directory\n`);
+      expect(stderr).not.toMatch(INTERPRETED);
+    } finally {
+      await built.cleanup();
+    }
+  });
+});
