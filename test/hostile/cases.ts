@@ -4,7 +4,7 @@
  * the same list drives the `--json`/TSV battery and the interactive reader's tests.
  */
 import { execFileSync } from 'node:child_process';
-import { chmod, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -38,7 +38,15 @@ export async function buildHostileCase(hostile: HostileCase): Promise<BuiltCase>
   const dir = await mkdtemp(path.join(tmpdir(), 'newsreader-hostile-'));
   await chmod(dir, 0o755);
   const paths = await hostile.build(dir);
-  return { dir, paths, cleanup: () => rm(dir, { recursive: true, force: true }) };
+  return { dir, paths, cleanup: () => removeAll(dir) };
+}
+
+/** rm -rf, after making folders a case locked readable again (needed when not root). */
+async function removeAll(dir: string): Promise<void> {
+  await chmod(dir, 0o755).catch(() => undefined);
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  for (const entry of entries) if (entry.isDirectory()) await removeAll(path.join(dir, entry.name));
+  await rm(dir, { recursive: true, force: true });
 }
 
 /** One article file; text is written as UTF-8, bytes as they are. */

@@ -40,7 +40,8 @@ export function runCli(args: string[], options: CliOptions): Promise<CliResult> 
       LANG: 'C.UTF-8',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
-    ...(options.unprivileged ? { uid: UNPRIVILEGED, gid: UNPRIVILEGED } : {}),
+    // Only root needs (and may) switch user; any other user is already refused unreadable files.
+    ...(options.unprivileged && process.getuid?.() === 0 ? { uid: UNPRIVILEGED, gid: UNPRIVILEGED } : {}),
   });
   const stdout: Buffer[] = [];
   const stderr: Buffer[] = [];
