@@ -17,8 +17,12 @@ const DATELINE = /^\s*(?:updated|published|posted|last\s+updated|first\s+publish
 
 const PICTURE_POSITION = /\((?:L|R|C|L-R|R-L|centre|center|left|right|top|bottom|front|back|\d+(?:st|nd|rd|th)\s+[LR])\)/i;
 const CAPTION_MAX_WORDS = 60;
-/** Candidate dates at the end of a caption; each is confirmed with parseDate. */
-const TRAILING_DATE = /(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|\d{4}-\d{2}-\d{2})\s*[.)]?\s*$/;
+/**
+ * Candidate dates at the end of a caption; each is confirmed with parseDate. Matched against
+ * the trimmed text: two `\s*` around an optional character before `$` backtrack
+ * quadratically on a long run of spaces.
+ */
+const TRAILING_DATE = /(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|\d{4}-\d{2}-\d{2})\s*[.)]?$/;
 
 const ATTRIBUTION_MAX_WORDS = 6;
 const SENTENCE_END = /[.?!]["'”’)]?$/;
@@ -42,13 +46,17 @@ export function isCredit(lines: string[]): boolean {
 /** The date a dateline block carries, or null when the block is not a dateline. */
 export function datelineDate(lines: string[]): string | null {
   if (lines.length !== 1) return null;
-  const date = DATELINE.exec((lines[0] ?? '').trimEnd())?.[1];
+  const line = (lines[0] ?? '').trimEnd();
+  // `.` stops at LINE/PARAGRAPH SEPARATOR: such a line is no dateline, and letting the
+  // pattern find that out backtracks quadratically on a long run of spaces.
+  if (/[\u2028\u2029]/.test(line)) return null;
+  const date = DATELINE.exec(line)?.[1];
   return date ? parseDate(date) : null;
 }
 
 function endsWithDate(text: string): boolean {
-  const m = TRAILING_DATE.exec(text);
-  return m !== null && parseDate(m[0].replace(/[.)]\s*$/, '').trim()) !== null;
+  const m = TRAILING_DATE.exec(text.trimEnd());
+  return m !== null && parseDate(m[0].replace(/[.)]$/, '').trim()) !== null;
 }
 
 export function isPositionalCaption(text: string): boolean {
