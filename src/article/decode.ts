@@ -1,7 +1,10 @@
 /**
  * Bytes -> text, per FORMAT.md "The file": UTF-8 (BOM optional), UTF-16 LE/BE with BOM,
  * anything else that is not valid UTF-8 read as Windows-1252 with a warning. A NUL byte in
- * the first 8 KiB (outside UTF-16) marks the file as binary.
+ * the first 8 KiB (outside UTF-16) marks the file as binary; a NUL further on is kept as
+ * text, like any control character (the sanitiser shows it as ␀ and the article warns).
+ * Invalid UTF-8 includes overlong forms and surrogates in UTF-8 form; a BOM in the middle is
+ * kept as U+FEFF.
  */
 
 export type Decoded =
