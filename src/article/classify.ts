@@ -6,16 +6,23 @@
 import { parseDate } from './dates.js';
 import type { BlockKind } from './types.js';
 
-const CREDIT_LINE = /^\s*(?:photo\s+by|photo|picture|image|video|credit|photograph)\s*:\s*(\S.*?)\s*$/i;
+// Both patterns run on the line with its trailing whitespace already trimmed, so the capture
+// can run greedily to the end: a lazy `(.*?)\s*$` backtracks quadratically on a long line
+// full of spaces.
+const CREDIT_LINE = /^\s*(?:photo\s+by|photo|picture|image|video|credit|photograph)\s*:\s*(\S.*)$/i;
 /** A credit names someone; a longer "Image: …" line is a sentence, not a credit. */
 const MAX_CREDIT_WORDS = 8;
 
-const DATELINE = /^\s*(?:updated|published|posted|last\s+updated|first\s+published)(?:\s+on|\s+at|\s*:)?\s+(.+?)\s*$/i;
+const DATELINE = /^\s*(?:updated|published|posted|last\s+updated|first\s+published)(?:\s+on|\s+at|\s*:)?\s+(.+)$/i;
 
 const PICTURE_POSITION = /\((?:L|R|C|L-R|R-L|centre|center|left|right|top|bottom|front|back|\d+(?:st|nd|rd|th)\s+[LR])\)/i;
 const CAPTION_MAX_WORDS = 60;
-/** Candidate dates at the end of a caption; each is confirmed with parseDate. */
-const TRAILING_DATE = /(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|\d{4}-\d{2}-\d{2})\s*[.)]?\s*$/;
+/**
+ * Candidate dates at the end of a caption; each is confirmed with parseDate. Matched against
+ * the trimmed text: two `\s*` around an optional character before `$` backtrack
+ * quadratically on a long run of spaces.
+ */
+const TRAILING_DATE = /(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|\d{4}-\d{2}-\d{2})\s*[.)]?$/;
 
 const ATTRIBUTION_MAX_WORDS = 6;
 const SENTENCE_END = /[.?!]["'”’)]?$/;
@@ -27,9 +34,9 @@ export function wordCount(text: string): number {
 
 /** The credited name of a credit line, or null when the line is not a credit. */
 export function creditName(line: string): string | null {
-  const m = CREDIT_LINE.exec(line);
-  if (!m?.[1] || wordCount(m[1]) > MAX_CREDIT_WORDS) return null;
-  return m[1];
+  const name = CREDIT_LINE.exec(line.trimEnd())?.[1];
+  if (!name || wordCount(name) > MAX_CREDIT_WORDS) return null;
+  return name;
 }
 
 export function isCredit(lines: string[]): boolean {
@@ -39,13 +46,17 @@ export function isCredit(lines: string[]): boolean {
 /** The date a dateline block carries, or null when the block is not a dateline. */
 export function datelineDate(lines: string[]): string | null {
   if (lines.length !== 1) return null;
-  const m = DATELINE.exec(lines[0] ?? '');
-  return m?.[1] ? parseDate(m[1]) : null;
+  const line = (lines[0] ?? '').trimEnd();
+  // `.` stops at LINE/PARAGRAPH SEPARATOR: such a line is no dateline, and letting the
+  // pattern find that out backtracks quadratically on a long run of spaces.
+  if (/[\u2028\u2029]/.test(line)) return null;
+  const date = DATELINE.exec(line)?.[1];
+  return date ? parseDate(date) : null;
 }
 
 function endsWithDate(text: string): boolean {
-  const m = TRAILING_DATE.exec(text);
-  return m !== null && parseDate(m[0].replace(/[.)]\s*$/, '').trim()) !== null;
+  const m = TRAILING_DATE.exec(text.trimEnd());
+  return m !== null && parseDate(m[0].replace(/[.)]$/, '').trim()) !== null;
 }
 
 export function isPositionalCaption(text: string): boolean {

@@ -1,7 +1,10 @@
 /**
  * Bytes -> text, per FORMAT.md "The file": UTF-8 (BOM optional), UTF-16 LE/BE with BOM,
  * anything else that is not valid UTF-8 read as Windows-1252 with a warning. A NUL byte in
- * the first 8 KiB (outside UTF-16) marks the file as binary.
+ * the first 8 KiB (outside UTF-16) marks the file as binary; a NUL further on is kept as
+ * text, like any control character (the sanitiser shows it as ␀ and the article warns).
+ * Invalid UTF-8 includes overlong forms and surrogates in UTF-8 form; a BOM in the middle is
+ * kept as U+FEFF.
  */
 
 export type Decoded =
@@ -11,24 +14,19 @@ export type Decoded =
 const BINARY_SNIFF_BYTES = 8192;
 
 /**
- * Windows-1252's 0x80-0x9F, where it differs from Latin-1. Node 20's TextDecoder maps the
- * `windows-1252` label to plain Latin-1 (0x80 becomes U+0080, a C1 control, not `€`), so
- * the table is applied here. The five bytes Windows-1252 leaves undefined keep their C1
- * code point, which the display sanitiser then makes visible.
+ * Windows-1252's bytes 0x80–0x9F (WHATWG Encoding table); the rest is ISO-8859-1. Node 20's
+ * TextDecoder('windows-1252') decodes as ISO-8859-1, which turns curly quotes, dashes and
+ * the euro sign into C1 control characters, so the table is applied here.
  */
-const CP1252_HIGH = [
-  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
-  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+const WINDOWS_1252_HIGH = [
+  0x20ac, 0x0081, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008d, 0x017d, 0x008f,
+  0x0090, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x009d, 0x017e, 0x0178,
 ];
 
-function decodeWindows1252(bytes: Uint8Array): string {
-  let out = '';
-  const CHUNK = 8192;
-  for (let start = 0; start < bytes.length; start += CHUNK) {
-    const codes = Array.from(bytes.subarray(start, start + CHUNK), (b) => (b >= 0x80 && b <= 0x9f ? (CP1252_HIGH[b - 0x80] ?? b) : b));
-    out += String.fromCharCode(...codes);
-  }
-  return out;
+export function decodeWindows1252(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+    .toString('latin1')
+    .replace(/[\u0080-\u009f]/g, (ch) => String.fromCharCode(WINDOWS_1252_HIGH[ch.charCodeAt(0) - 0x80] ?? 0xfffd));
 }
 
 function decodeStrictOrLoose(

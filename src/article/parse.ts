@@ -4,7 +4,7 @@
  * block's `lines`, in file order.
  */
 import { createHash } from 'node:crypto';
-import { isUnsafe } from '../terminal/sanitize.js';
+import { hasControlOrFormatCharacters } from '../terminal/sanitize.js';
 import { classifyBlocks, creditName, datelineDate, wordCount } from './classify.js';
 import type { Article, Block } from './types.js';
 
@@ -61,7 +61,7 @@ export function parseArticle(text: string, location: ArticleLocation, warnings: 
 
   const allWarnings = [...warnings];
   if (blocks.length === 0) allWarnings.push('empty article: no text');
-  if (blocks.some((b) => b.lines.some(isUnsafe))) {
+  if (blocks.some((b) => b.lines.some(hasControlOrFormatCharacters))) {
     allWarnings.push('control or invisible formatting characters removed for display');
   }
 

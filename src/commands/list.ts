@@ -5,13 +5,19 @@
  */
 import type { Article } from '../article/types.js';
 import { loadArticles } from '../library/load-all.js';
-import { sanitize } from '../terminal/sanitize.js';
+import { escapeUnsafeInJson, sanitize } from '../terminal/sanitize.js';
 import { printWarnings, writeOut } from './output.js';
 
-/** The JSON line for one article: fields in FORMAT.md's order, text exact. */
+/**
+ * The JSON line for one article: fields in FORMAT.md's order, text exact. C1 controls and
+ * bidi/format characters are written as \u escapes (JSON.stringify leaves them raw), so the
+ * output is safe on a terminal and parses to the very same text.
+ */
 export function articleJson(article: Article): string {
   const { id, path, section, headline, standfirst, date, source, credits, blocks, words, warnings } = article;
-  return JSON.stringify({ id, path, section, headline, standfirst, date, source, credits, blocks, words, warnings });
+  return escapeUnsafeInJson(
+    JSON.stringify({ id, path, section, headline, standfirst, date, source, credits, blocks, words, warnings }),
+  );
 }
 
 /** The tab-separated line: every field sanitised, so tabs and newlines cannot split it. */

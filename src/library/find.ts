@@ -84,8 +84,10 @@ async function walk(dir: string, root: string, rel: string, seen: Set<string>, o
     }
     if (isDir) {
       if (!entry.name.startsWith('.')) await walk(full, root, childRel, seen, out);
-    } else if (isFile && entry.name.endsWith('.txt')) {
-      out.files.push({ path: full, section: rel === '' ? null : rel, root });
+    } else if (entry.name.endsWith('.txt')) {
+      // A FIFO, socket or device named like an article is reported, never opened.
+      if (isFile) out.files.push({ path: full, section: rel === '' ? null : rel, root });
+      else out.warnings.push({ path: full, message: 'not a regular file' });
     }
   }
 }

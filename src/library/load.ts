@@ -1,6 +1,6 @@
 /** Reading one found file into an Article, turning every failure into a warning. */
 import { constants } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import { decodeArticleBytes } from '../article/decode.js';
 import { parseArticle } from '../article/parse.js';
 import type { Article } from '../article/types.js';
@@ -29,6 +29,27 @@ export function articleFromBytes(bytes: Uint8Array, file: Pick<FoundFile, 'path'
   return { article };
 }
 
+const READ_CHUNK_BYTES = 1024 * 1024;
+
+/**
+ * Read from an open file until its end, or until more than `limit` bytes came (then null).
+ * Reading to the end instead of trusting the size stat gave keeps a file that is truncated
+ * or appended to while it is read from being cut short or read without bound.
+ */
+export async function readAtMost(handle: FileHandle, limit: number): Promise<Uint8Array | null> {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const buffer = new Uint8Array(Math.min(READ_CHUNK_BYTES, limit + 1 - total));
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+    if (bytesRead === 0) break;
+    chunks.push(buffer.subarray(0, bytesRead));
+    total += bytesRead;
+    if (total > limit) return null;
+  }
+  return Buffer.concat(chunks, total);
+}
+
 /**
  * Read and parse one file. Opening with O_NONBLOCK and checking it is a regular file
  * means a FIFO or device named on the command line cannot hang the reader.
@@ -44,9 +65,10 @@ export async function loadArticleFile(file: FoundFile): Promise<LoadResult> {
   try {
     const info = await handle.stat();
     if (!info.isFile()) return { warning: 'not a regular file' };
-    if (info.size > MAX_ARTICLE_BYTES) return { warning: `larger than ${MAX_ARTICLE_BYTES / 1024 / 1024} MiB, skipped` };
-    const bytes = await handle.readFile();
-    return articleFromBytes(bytes, file);
+    const tooLarge = { warning: `larger than ${MAX_ARTICLE_BYTES / 1024 / 1024} MiB, skipped` };
+    if (info.size > MAX_ARTICLE_BYTES) return tooLarge;
+    const bytes = await readAtMost(handle, MAX_ARTICLE_BYTES);
+    return bytes === null ? tooLarge : articleFromBytes(bytes, file);
   } catch (error) {
     return { warning: describeError(error) };
   } finally {
