@@ -53,6 +53,8 @@ export interface Binding {
   description: string;
   /** Short label for the status bar; bindings without one stay out of the hints. */
   hint?: string;
+  /** Keys as the status bar shows them, when not simply the letter keys (`j/k`). */
+  hintKeys?: string;
 }
 
 /** The group headings of the help overlay, in order. */
@@ -63,7 +65,7 @@ export const CONTEXT_TITLES: Record<KeyContext, string> = {
 };
 
 export const BINDINGS: readonly Binding[] = [
-  { command: 'list.down', context: 'list', keys: ['down', 'j'], description: 'next headline', hint: 'move' },
+  { command: 'list.down', context: 'list', keys: ['down', 'j'], description: 'next headline', hint: 'move', hintKeys: 'j/k' },
   { command: 'list.up', context: 'list', keys: ['up', 'k'], description: 'previous headline' },
   { command: 'list.pageDown', context: 'list', keys: ['pagedown', 'ctrl+f'], description: 'page down' },
   { command: 'list.pageUp', context: 'list', keys: ['pageup', 'ctrl+b'], description: 'page up' },
@@ -71,7 +73,7 @@ export const BINDINGS: readonly Binding[] = [
   { command: 'list.bottom', context: 'list', keys: ['end', 'G'], description: 'last headline' },
   { command: 'list.open', context: 'list', keys: ['return', 'right', 'tab'], description: 'read the article', hint: 'read' },
   { command: 'list.clearSearch', context: 'list', keys: ['escape'], description: 'leave search results' },
-  { command: 'article.down', context: 'article', keys: ['down', 'j'], description: 'scroll down a line', hint: 'scroll' },
+  { command: 'article.down', context: 'article', keys: ['down', 'j'], description: 'scroll down a line', hint: 'scroll', hintKeys: 'j/k' },
   { command: 'article.up', context: 'article', keys: ['up', 'k'], description: 'scroll up a line' },
   { command: 'article.pageDown', context: 'article', keys: ['space', 'pagedown', 'ctrl+f'], description: 'page down', hint: 'page' },
   { command: 'article.pageUp', context: 'article', keys: ['b', 'pageup', 'ctrl+b'], description: 'page up' },
@@ -79,7 +81,7 @@ export const BINDINGS: readonly Binding[] = [
   { command: 'article.bottom', context: 'article', keys: ['end', 'G'], description: 'end of the article' },
   { command: 'article.back', context: 'article', keys: ['left', 'escape', 'tab'], description: 'back to the list', hint: 'list' },
   { command: 'article.previous', context: 'article', keys: ['['], description: 'previous article' },
-  { command: 'article.next', context: 'article', keys: [']'], description: 'next article', hint: 'next' },
+  { command: 'article.next', context: 'article', keys: [']'], description: 'next article', hint: 'next', hintKeys: '[/]' },
   { command: 'article.nextMatch', context: 'global', keys: ['n'], description: 'next search match' },
   { command: 'article.previousMatch', context: 'global', keys: ['N'], description: 'previous search match' },
   { command: 'search.open', context: 'global', keys: ['/'], description: 'search (again: edit the query)', hint: 'search' },
@@ -141,13 +143,16 @@ export function commandFor(key: KeyName, pane: 'list' | 'article'): Command | nu
 }
 
 /** The bindings shown as hints in the status bar for a pane, in table order. */
-export function hintsFor(pane: 'list' | 'article'): { keys: string; label: string }[] {
-  const shown = BINDINGS.filter((b) => b.hint !== undefined && (b.context === pane || b.context === 'global'));
+export function hintsFor(pane: 'list' | 'article', without: readonly Command[] = []): { keys: string; label: string }[] {
+  const shown = BINDINGS.filter(
+    (b) => b.hint !== undefined && (b.context === pane || b.context === 'global') && !without.includes(b.command),
+  );
   return shown.map((b) => ({ keys: hintKeys(b), label: b.hint ?? '' }));
 }
 
 /** Status-bar hints are short: the letter keys only, or the first key when there are none. */
 function hintKeys(binding: Binding): string {
+  if (binding.hintKeys !== undefined) return binding.hintKeys;
   const letters = binding.keys.filter((k) => k.length === 1);
   return (letters.length > 0 ? letters : binding.keys.slice(0, 1)).map(keyLabel).join('/');
 }
