@@ -24,5 +24,16 @@ export function keyNames(input: string, key: Key): KeyName[] {
   for (const [flag, name] of NAMED) if (key[flag] === true) return [name];
   if (key.ctrl && input.length === 1) return [`ctrl+${input.toLowerCase()}`];
   if (key.ctrl || key.meta) return [];
-  return Array.from(input, (ch) => (ch === ' ' ? 'space' : ch));
+  return Array.from(input, charName);
+}
+
+/** The name of one character of a run, control characters included (Ctrl-Z after a `j`). */
+function charName(ch: string): KeyName {
+  const code = ch.charCodeAt(0);
+  if (ch === ' ') return 'space';
+  if (code === 9) return 'tab';
+  if (code === 13) return 'return';
+  if (code === 27) return 'escape';
+  if (code >= 1 && code <= 26) return `ctrl+${String.fromCharCode(code + 96)}`;
+  return ch;
 }

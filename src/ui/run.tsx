@@ -25,7 +25,7 @@ export interface ReaderOptions {
 }
 
 function noTerminal(): number {
-  printError('the reader needs a terminal to read keys from (standard input is not one); to list the articles, pipe the output: newsreader PATH | cat');
+  printError('the reader needs a terminal on standard input; to list the articles: newsreader PATH | cat');
   return EXIT_NO_TERMINAL;
 }
 

@@ -66,5 +66,6 @@ describe('keyNames', () => {
 
   it('splits a run of characters that arrived together into keys', () => {
     expect(keyNames('jjj', NO_KEY)).toEqual(['j', 'j', 'j']);
+    expect(keyNames('j\u001a', NO_KEY)).toEqual(['j', 'ctrl+z']);
   });
 });
