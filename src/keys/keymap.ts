@@ -147,7 +147,9 @@ export function hintsFor(pane: 'list' | 'article', without: readonly Command[] =
   const shown = BINDINGS.filter(
     (b) => b.hint !== undefined && (b.context === pane || b.context === 'global') && !without.includes(b.command),
   );
-  return shown.map((b) => ({ keys: hintKeys(b), label: b.hint ?? '' }));
+  // The pane's own keys first, then help and quit, so narrow bars keep what matters most.
+  const rank = (b: Binding): number => (b.context !== 'global' ? 0 : b.command === 'help.toggle' || b.command === 'app.quit' ? 1 : 2);
+  return [...shown].sort((a, b) => rank(a) - rank(b)).map((b) => ({ keys: hintKeys(b), label: b.hint ?? '' }));
 }
 
 /** Status-bar hints are short: the letter keys only, or the first key when there are none. */

@@ -149,6 +149,7 @@ export function App({ library, searcher = null, size, onQuit, onSuspend, redraw 
   const onQuerySubmit = useCallback(() => dispatch({ type: 'searchSubmit' }), []);
 
   const { width } = state.size;
+  const scrollOf = (wanted: number): number => Math.min(wanted, Math.max(0, articleLayout.lines.length - layout.bodyRows));
   const count = rowCount(state);
   const position = `${count === 0 ? 0 : state.selected + 1}/${count}`;
   const viewText =
@@ -158,11 +159,15 @@ export function App({ library, searcher = null, size, onQuit, onSuspend, redraw 
         ? 'searching…'
         : state.sort;
   const matchText =
-    state.match >= 0 && articleLayout.matchLines.length > 0 ? `match ${state.match + 1}/${articleLayout.matchLines.length}` : '';
+    state.match >= 0 && articleLayout.matchLines.length > 0
+      ? `match ${state.match + 1}/${articleLayout.matchLines.length}`
+      : articleOpen
+        ? scrollPosition(scrollOf(state.scroll), articleLayout.lines.length, layout.bodyRows)
+        : '';
   const currentMatchLine = state.match >= 0 ? (articleLayout.matchLines[state.match] ?? -1) : -1;
   const emptyList =
     outcome !== null ? 'No matches.' : 'No articles here. Give newsreader a folder of .txt files: newsreader ~/news';
-  const scroll = Math.min(state.scroll, Math.max(0, articleLayout.lines.length - layout.bodyRows));
+  const scroll = scrollOf(state.scroll);
   const shownRows = marks === null || current === null ? rows : rows.map((r) => (r === current ? { ...r, ...pickMarks(marks) } : r));
 
   const list = (
@@ -221,6 +226,14 @@ export function App({ library, searcher = null, size, onQuit, onSuspend, redraw 
       ) : null}
     </Box>
   );
+}
+
+/** Where the article is scrolled to, as less shows it: `all`, `top`, `42%`, `end`. */
+function scrollPosition(scroll: number, lines: number, rows: number): string {
+  if (lines <= rows) return 'all';
+  if (scroll === 0) return 'top';
+  if (scroll + rows >= lines) return 'end';
+  return `${Math.round(((scroll + rows) / lines) * 100)}%`;
 }
 
 function pickMarks(marks: { read: boolean; starred: boolean }): { read: boolean; starred: boolean } {

@@ -4,7 +4,10 @@ import { memo } from 'react';
 import { bindingKeys, helpGroups } from '../keys/keymap.js';
 import { fitWidth } from '../terminal/text.js';
 
-const KEY_COLUMN = 22;
+/** Width of the keys column; narrower screens give the descriptions more room. */
+function keyColumn(width: number): number {
+  return width >= 50 ? 22 : Math.max(6, Math.floor(width * 0.45));
+}
 
 interface HelpLine {
   text: string;
@@ -12,19 +15,21 @@ interface HelpLine {
 }
 
 /** The help as lines, before it is cut to the screen. */
-export function helpLines(): HelpLine[] {
+export function helpLines(width = 80): HelpLine[] {
+  const column = keyColumn(width);
   const lines: HelpLine[] = [{ text: 'Keys  (j/k scroll, any other key closes)', title: true }];
   for (const group of helpGroups()) {
     lines.push({ text: '', title: false }, { text: group.title, title: true });
-    for (const b of group.bindings) lines.push({ text: `  ${bindingKeys(b).padEnd(KEY_COLUMN)}${b.description}`, title: false });
+    for (const b of group.bindings) {
+      lines.push({ text: `  ${fitWidth(bindingKeys(b), column - 1)} ${b.description}`, title: false });
+    }
   }
   return lines;
 }
 
-const HELP = helpLines();
-
 export const HelpOverlay = memo(function HelpOverlay({ width, height, scroll }: { width: number; height: number; scroll: number }) {
   if (width <= 0 || height <= 0) return null;
+  const HELP = helpLines(width);
   const top = Math.max(0, Math.min(scroll, HELP.length - height));
   return (
     <Box flexDirection="column" width={width} height={height}>
