@@ -39,14 +39,18 @@ export function layoutArticle(
     if (lines.length > 0) lines.push(BLANK);
     const indent = Math.min(INDENT[block.kind] ?? 0, Math.max(0, width - 1));
     const prefix = block.kind === 'attribution' ? '— ' : '';
-    const ranges = highlight === null ? [] : highlight(block.text).map(([s, e]): MatchRange => [s + prefix.length, e + prefix.length]);
-    const marked = markMatches(prefix + block.text, ranges);
-    const wrapped = wrapRanges(marked.text, width - indent);
-    const first = lines.length;
-    for (const range of wrapped) lines.push({ style: block.kind, indent, segments: segmentsOf(marked, range.start, range.end) });
-    for (const [start] of marked.ranges) {
-      const index = wrapped.findIndex((r) => start < r.end);
-      matchLines.push(first + (index < 0 ? Math.max(0, wrapped.length - 1) : index));
+    // Each credit line names one picture: keep them on lines of their own.
+    const texts = block.kind === 'credit' ? block.lines.map((line) => line.trim()).filter((line) => line !== '') : [block.text];
+    for (const text of texts) {
+      const ranges = highlight === null ? [] : highlight(text).map(([s, e]): MatchRange => [s + prefix.length, e + prefix.length]);
+      const marked = markMatches(prefix + text, ranges);
+      const wrapped = wrapRanges(marked.text, width - indent);
+      const first = lines.length;
+      for (const range of wrapped) lines.push({ style: block.kind, indent, segments: segmentsOf(marked, range.start, range.end) });
+      for (const [start] of marked.ranges) {
+        const index = wrapped.findIndex((r) => start < r.end);
+        matchLines.push(first + (index < 0 ? Math.max(0, wrapped.length - 1) : index));
+      }
     }
   }
   return { lines, matchLines };
