@@ -25,6 +25,8 @@ export interface SpawnOptions {
   env?: Record<string, string>;
   /** Run with standard input from /dev/null instead of the terminal. */
   stdinNotTerminal?: boolean;
+  /** Run this TypeScript file with tsx instead of the built CLI (fixtures). */
+  script?: string;
 }
 
 export interface Exit {
@@ -43,7 +45,8 @@ export class PtySession {
 
   constructor(options: SpawnOptions) {
     this.term = new Terminal({ cols: options.cols, rows: options.rows, allowProposedApi: true, scrollback: 1000 });
-    const argv = [process.execPath, cliPath, ...(options.args ?? [])];
+    const entry = options.script === undefined ? [cliPath] : ['--import', 'tsx', options.script];
+    const argv = [process.execPath, ...entry, ...(options.args ?? [])];
     const [file, args] = options.stdinNotTerminal
       ? ['/bin/sh', ['-c', 'exec "$@" < /dev/null', 'sh', ...argv]]
       : [process.execPath, argv.slice(1)];

@@ -140,3 +140,21 @@ describe('terminal lifecycle', () => {
     expect(s.output).not.toContain('\u001b[?1049h');
   });
 });
+
+describe('when something breaks', () => {
+  const fixture = new URL('./fixtures/failing-reader.ts', import.meta.url).pathname;
+
+  it.each([
+    ['render', 'the library is unreadable'],
+    ['timer', 'a timer went wrong'],
+    ['reject', 'a promise went wrong'],
+  ])('restores the terminal and prints one line (%s)', async (mode, message) => {
+    const s = (session = spawnReader({ cols: 100, rows: 24, script: fixture, args: [mode] }));
+    const exit = await s.waitForExit();
+    expect(exit.exitCode).toBe(1);
+    expect(s.alternateScreen).toBe(false);
+    expect(s.cursorVisible).toBe(true);
+    const shown = s.lines().filter((line) => line.trim() !== '');
+    expect(shown).toEqual([`newsreader: unexpected error: ${message}`]);
+  });
+});
