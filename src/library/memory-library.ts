@@ -24,7 +24,8 @@ function compareOldestFirst(a: Article, b: Article): number {
   return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
 }
 
-const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+// Quotes and other punctuation do not count: 'Blog' files under B, not before A.
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true, ignorePunctuation: true });
 
 function compareHeadline(a: Article, b: Article): number {
   return collator.compare(a.headline, b.headline) || compareNewestFirst(a, b);

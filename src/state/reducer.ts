@@ -164,7 +164,7 @@ function command(state: AppState, command: Command, metrics: ArticleMetrics | un
       return rowCount(state) === 0 ? state : { ...state, zoom: true, focus: 'article' };
     case 'view.sort': {
       const sort = SORT_ORDERS[(SORT_ORDERS.indexOf(state.sort) + 1) % SORT_ORDERS.length] ?? 'newest';
-      const resorted = { ...state, sort, notice: `sorted by ${sort}` };
+      const resorted = { ...state, sort };
       // Search hits keep their ranking; only the library's order changes under them.
       return state.search.outcome !== null ? resorted : { ...select(resorted, 0), top: 0 };
     }

@@ -7,7 +7,7 @@ import { Box, Text, useInput } from 'ink';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { commandFor } from '../keys/keymap.js';
 import { keyNames } from '../keys/key-names.js';
-import type { ArticleSummary, Library } from '../library/library.js';
+import type { ArticleSummary, Library, SortOrder } from '../library/library.js';
 import type { SearchOutcome, Searcher } from '../search/searcher.js';
 import { layoutOf, searchMessage } from '../state/layout.js';
 import { initialState, reducer, rowCount } from '../state/reducer.js';
@@ -20,6 +20,8 @@ import { SearchField } from './SearchField.js';
 import { StatusBar } from './StatusBar.js';
 import { streamSize, useTerminalSize } from './use-terminal-size.js';
 import { useStdout } from 'ink';
+
+const SORT_LABELS: Record<SortOrder, string> = { newest: 'newest first', oldest: 'oldest first', headline: 'A–Z' };
 
 /** Hits asked of the searcher per query: more than anyone pages through. */
 export const SEARCH_LIMIT = 500;
@@ -157,7 +159,7 @@ export function App({ library, searcher = null, size, onQuit, onSuspend, redraw 
       ? `${outcome.total === 1 ? '1 match' : `${outcome.total} matches`}`
       : state.search.open && state.search.query.trim() !== ''
         ? 'searching…'
-        : state.sort;
+        : SORT_LABELS[state.sort];
   const matchText =
     state.match >= 0 && articleLayout.matchLines.length > 0
       ? `match ${state.match + 1}/${articleLayout.matchLines.length}`

@@ -46,7 +46,7 @@ describe('on the seed', () => {
     expect(frame).toMatch(/US-Russia talks on Syria end/);
     expect(frame).toContain('│');
     expect(frame).toContain('Presidents Barack Obama and Vladimir Putin');
-    expect(statusLine(r)).toMatch(/1\/1 · newest/);
+    expect(statusLine(r)).toMatch(/1\/1 · newest first/);
     expect(statusLine(r)).toMatch(/\? help/);
     expectFits(r, 100, 30);
   });
@@ -137,8 +137,8 @@ describe('on the BBC corpus', () => {
   it('cycles the sort order', async () => {
     const r = await open(bbc, 100, 30);
     await r.press('o', 'o');
-    expect(statusLine(r)).toMatch(/headline/);
-    const first = [...bbc].sort((a, b) => a.headline.localeCompare(b.headline, undefined, { sensitivity: 'base', numeric: true }))[0]!;
+    expect(statusLine(r)).toMatch(/A–Z/);
+    const first = [...bbc].sort((a, b) => a.headline.localeCompare(b.headline, undefined, { sensitivity: 'base', numeric: true, ignorePunctuation: true }))[0]!;
     expect(lines(r)[0]).toContain(first.headline.slice(0, 20));
   });
 });
@@ -226,6 +226,33 @@ describe('help, quit and edges', () => {
     const frame = r.frame();
     expect(frame).toContain('Evil');
     for (const bad of ['\u001b]', '\u0007', '\u001b[2J', '\u202e', '\r']) expect(frame).not.toContain(bad);
+  });
+
+  it('lines up wide, combined and emoji headlines without running past the edge', async () => {
+    const texts = ['日本語のニュース見出しがとても長い場合の表示', '👩‍👩‍👧 family emoji headline that goes on', 'Cafe\u0301 Zoe\u0308 combining marks here', '한국어 헤드라인 뉴스'];
+    const articles = texts.map((headline, i) =>
+      parseArticle(`${headline}\n\nUpdated Sep ${i + 1}, 2016\n\nA body with 日本語 and 👍 words.\n`, { path: `w${i}.txt`, section: 'world' }, []),
+    );
+    for (const [w, h] of [[100, 30], [60, 20], [20, 6]] as const) {
+      const r = await open(articles, w, h);
+      expectFits(r, w, h);
+      await r.press('return');
+      expectFits(r, w, h);
+      r.unmount();
+    }
+  });
+
+  it('pages through 100,000 articles', async () => {
+    const many = Array.from({ length: 100_000 }, (_, i) =>
+      parseArticle(`Headline number ${i}\n\nBody ${i}.\n`, { path: `a/${String(i).padStart(6, '0')}.txt`, section: 'a' }, []),
+    );
+    const r = await open(many, 100, 30);
+    expect(statusLine(r)).toMatch(/1\/100000/);
+    await r.press('G');
+    expect(statusLine(r)).toMatch(/100000\/100000/);
+    expect(r.frame()).toContain('Headline number 99999');
+    await r.press('pageup', 'k');
+    expect(statusLine(r)).toMatch(/99970\/100000/);
   });
 
   it('says search is unavailable without a searcher', async () => {

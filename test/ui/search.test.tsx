@@ -59,7 +59,7 @@ describe('search in the reader', () => {
     await r.press('j');
     expect(statusLine(r)).toContain(`2/${count}`);
     await r.press('escape');
-    expect(statusLine(r)).toMatch(/3\/2225 · newest/);
+    expect(statusLine(r)).toMatch(/3\/2225 · newest first/);
   });
 
   it('Esc in the field restores the list and the selection from before', async () => {
