@@ -170,9 +170,12 @@ function command(state: AppState, command: Command, metrics: ArticleMetrics | un
     }
     case 'search.open':
       if (!state.canSearch) return { ...state, notice: 'search is not available here' };
+      // The hits show in the list, so the list comes into view.
       return {
         ...state,
         help: false,
+        zoom: false,
+        focus: 'list',
         search: {
           ...state.search,
           open: true,

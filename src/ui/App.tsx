@@ -3,7 +3,7 @@
  * article on screen, routes keys through the key map, and lays the panes out. The
  * components under it only draw what they are handed.
  */
-import { Box, Text, useInput } from 'ink';
+import { Box, Text, useInput, useStdout } from 'ink';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { commandFor } from '../keys/keymap.js';
 import { keyNames } from '../keys/key-names.js';
@@ -19,7 +19,6 @@ import { HelpOverlay } from './HelpOverlay.js';
 import { SearchField } from './SearchField.js';
 import { StatusBar } from './StatusBar.js';
 import { streamSize, useTerminalSize } from './use-terminal-size.js';
-import { useStdout } from 'ink';
 
 const SORT_LABELS: Record<SortOrder, string> = { newest: 'newest first', oldest: 'oldest first', headline: 'A–Z' };
 
@@ -140,14 +139,19 @@ export function App({ library, searcher = null, size, onQuit, onSuspend, redraw 
   useInput(onKeys, { isActive: !state.search.open });
 
   // While the search field is open it has the keys, except these.
-  const onSearchKeys = useCallback((input: string, key: Parameters<Parameters<typeof useInput>[0]>[1]) => {
-    if (key.escape) dispatch({ type: 'searchCancel' });
-    else if (key.ctrl && input === 'c') dispatch({ type: 'command', command: 'app.interrupt' });
-    else if (key.upArrow) dispatch({ type: 'command', command: 'list.up' });
-    else if (key.downArrow) dispatch({ type: 'command', command: 'list.down' });
-  }, []);
+  const onSearchKeys = useCallback(
+    (input: string, key: Parameters<Parameters<typeof useInput>[0]>[1]) => {
+      if (key.escape) dispatch({ type: 'searchCancel' });
+      else if (key.ctrl && input === 'c') dispatch({ type: 'command', command: 'app.interrupt' });
+      else if (key.ctrl && input === 'z') onSuspend?.();
+      else if (key.upArrow) dispatch({ type: 'command', command: 'list.up' });
+      else if (key.downArrow) dispatch({ type: 'command', command: 'list.down' });
+    },
+    [onSuspend],
+  );
   useInput(onSearchKeys, { isActive: state.search.open });
-  const onQueryChange = useCallback((q: string) => dispatch({ type: 'searchInput', query: q }), []);
+  // The query is typed, but a paste can carry control characters: they never reach the screen.
+  const onQueryChange = useCallback((q: string) => dispatch({ type: 'searchInput', query: withoutControls(q) }), []);
   const onQuerySubmit = useCallback(() => dispatch({ type: 'searchSubmit' }), []);
 
   const { width } = state.size;
@@ -236,6 +240,15 @@ function scrollPosition(scroll: number, lines: number, rows: number): string {
   if (scroll === 0) return 'top';
   if (scroll + rows >= lines) return 'end';
   return `${Math.round(((scroll + rows) / lines) * 100)}%`;
+}
+
+function withoutControls(text: string): string {
+  return Array.from(text)
+    .filter((ch) => {
+      const code = ch.codePointAt(0) ?? 0;
+      return code >= 0x20 && (code < 0x7f || code > 0x9f);
+    })
+    .join('');
 }
 
 function pickMarks(marks: { read: boolean; starred: boolean }): { read: boolean; starred: boolean } {

@@ -257,6 +257,13 @@ describe('search', () => {
     expect(layoutOf(s).bodyRows).toBe(38);
   });
 
+  it('brings the list into view from a full-screen article, and Esc goes back to it', () => {
+    const reading = run(make(100, 60, 20), 'list.down', 'list.open');
+    const opened = run(reading, 'search.open');
+    expect(layoutOf(opened).mode).toBe('list');
+    expect(reducer(opened, { type: 'searchCancel' })).toMatchObject({ focus: 'article', selected: 1 });
+  });
+
   it('drops an outcome for a query that a newer one superseded', () => {
     let s = run(make(100), 'search.open');
     s = reducer(s, { type: 'searchInput', query: 'sy' });
