@@ -210,6 +210,7 @@ export function reducer(state: AppState, action: Action): AppState {
     case 'libraryChanged':
       return clampList({ ...state, libraryCount: Math.max(0, action.count) });
     case 'searchInput': {
+      if (action.query === state.search.query) return state;
       const seq = state.search.seq + 1;
       if (action.query.trim() === '') {
         // An emptied field shows the whole list again, as it was before the search.

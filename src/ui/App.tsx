@@ -11,7 +11,7 @@ import type { ArticleSummary, Library, SortOrder } from '../library/library.js';
 import type { SearchOutcome, Searcher } from '../search/searcher.js';
 import { layoutOf, searchMessage } from '../state/layout.js';
 import { initialState, reducer, rowCount } from '../state/reducer.js';
-import type { ArticleMetrics, Pane, Size } from '../state/types.js';
+import type { Action, ArticleMetrics, Pane, Size } from '../state/types.js';
 import { type ArticleLayout, ArticleLayoutCache } from '../terminal/article-layout.js';
 import { ArticlePane } from './ArticlePane.js';
 import { HeadlineList } from './HeadlineList.js';
@@ -37,6 +37,30 @@ export interface AppProps {
   /** Bumped by the caller to force a full redraw (after a resume). */
   redraw?: number;
 }
+
+/** A key event with no modifier or special key: plain characters. */
+const NO_MODIFIERS: Parameters<Parameters<typeof useInput>[0]>[1] = {
+  upArrow: false,
+  downArrow: false,
+  leftArrow: false,
+  rightArrow: false,
+  pageDown: false,
+  pageUp: false,
+  home: false,
+  end: false,
+  return: false,
+  escape: false,
+  ctrl: false,
+  shift: false,
+  tab: false,
+  backspace: false,
+  delete: false,
+  meta: false,
+  super: false,
+  hyper: false,
+  capsLock: false,
+  numLock: false,
+};
 
 const EMPTY_LAYOUT: ArticleLayout = { lines: [], matchLines: [] };
 const NO_ROWS: readonly ArticleSummary[] = [];
@@ -119,22 +143,44 @@ export function App({ library, searcher = null, size, onQuit, onSuspend, redraw 
   const latest = useRef({ state, current, marks, metrics: { lines: 0, matchLines: [] } as ArticleMetrics });
   latest.current = { state, current, marks, metrics: { lines: articleLayout.lines.length, matchLines: articleLayout.matchLines } };
 
-  const onKeys = useCallback(
-    (input: string, key: Parameters<Parameters<typeof useInput>[0]>[1]) => {
-      for (const name of keyNames(input, key)) {
-        const { state: now, current: row, marks: rowMarks, metrics } = latest.current;
-        const pane: Pane = layoutOf(now).mode === 'article' ? 'article' : layoutOf(now).mode === 'list' ? 'list' : now.focus;
-        const command = commandFor(name, pane);
-        if (command === null) continue;
-        if (!now.help && row !== null && rowMarks !== null) {
-          if (command === 'item.star') library.setState(row.id, { starred: !rowMarks.starred });
-          if (command === 'item.read') library.setState(row.id, { read: !rowMarks.read });
-        }
-        if (command === 'app.suspend' && onSuspend !== undefined) onSuspend();
-        dispatch({ type: 'command', command, article: metrics });
+  /** Run one key in a pane (the focused one unless given); true when it opened the search field. */
+  const runKey = useCallback(
+    (name: string, paneOverride?: Pane): boolean => {
+      const { state: now, current: row, marks: rowMarks, metrics } = latest.current;
+      const mode = layoutOf(now).mode;
+      const pane: Pane = paneOverride ?? (mode === 'article' ? 'article' : mode === 'list' ? 'list' : now.focus);
+      const command = commandFor(name, pane);
+      if (command === null) return false;
+      if (!now.help && row !== null && rowMarks !== null) {
+        if (command === 'item.star') library.setState(row.id, { starred: !rowMarks.starred });
+        if (command === 'item.read') library.setState(row.id, { read: !rowMarks.read });
       }
+      if (command === 'app.suspend' && onSuspend !== undefined) onSuspend();
+      dispatch({ type: 'command', command, article: metrics });
+      return command === 'search.open' && now.canSearch;
     },
     [library, onSuspend],
+  );
+
+  const onKeys = useCallback(
+    (input: string, key: Parameters<Parameters<typeof useInput>[0]>[1]) => {
+      // Keys that arrive after `/` but before the field is listening belong to the field.
+      if (latest.current.state.search.open) {
+        typeIntoField(input, key, latest.current.state.search.query, dispatch);
+        return;
+      }
+      const names = keyNames(input, key);
+      const chars = Array.from(input);
+      for (const [index, name] of names.entries()) {
+        if (runKey(name)) {
+          // `/syria` typed or pasted in one go: the rest is the query.
+          const rest = names.length === chars.length ? chars.slice(index + 1).join('') : '';
+          if (rest !== '') dispatch({ type: 'searchInput', query: withoutControls(latest.current.state.search.query + rest) });
+          return;
+        }
+      }
+    },
+    [runKey],
   );
   useInput(onKeys, { isActive: !state.search.open });
 
@@ -151,7 +197,21 @@ export function App({ library, searcher = null, size, onQuit, onSuspend, redraw 
   );
   useInput(onSearchKeys, { isActive: state.search.open });
   // The query is typed, but a paste can carry control characters: they never reach the screen.
-  const onQueryChange = useCallback((q: string) => dispatch({ type: 'searchInput', query: withoutControls(q) }), []);
+  const onQueryChange = useCallback(
+    (q: string) => {
+      // Enter that arrived in one read with other keys ("oil⏎j") lands in the text: it
+      // submits, and the keys after it act on the list.
+      const enter = q.search(/[\r\n]/);
+      if (enter < 0) {
+        dispatch({ type: 'searchInput', query: withoutControls(q) });
+        return;
+      }
+      dispatch({ type: 'searchInput', query: withoutControls(q.slice(0, enter)) });
+      dispatch({ type: 'searchSubmit' });
+      for (const name of keyNames(q.slice(enter + 1), NO_MODIFIERS)) runKey(name, 'list');
+    },
+    [runKey],
+  );
   const onQuerySubmit = useCallback(() => dispatch({ type: 'searchSubmit' }), []);
 
   const { width } = state.size;
@@ -240,6 +300,14 @@ function scrollPosition(scroll: number, lines: number, rows: number): string {
   if (scroll === 0) return 'top';
   if (scroll + rows >= lines) return 'end';
   return `${Math.round(((scroll + rows) / lines) * 100)}%`;
+}
+
+/** Edit the query as the field would, for keys that reach the reader before the field. */
+function typeIntoField(input: string, key: Parameters<Parameters<typeof useInput>[0]>[1], query: string, dispatch: (action: Action) => void): void {
+  if (key.escape) dispatch({ type: 'searchCancel' });
+  else if (key.return) dispatch({ type: 'searchSubmit' });
+  else if (key.backspace || key.delete) dispatch({ type: 'searchInput', query: Array.from(query).slice(0, -1).join('') });
+  else if (!key.ctrl && !key.meta && input !== '') dispatch({ type: 'searchInput', query: withoutControls(query + input) });
 }
 
 function withoutControls(text: string): string {

@@ -313,6 +313,11 @@ describe('search', () => {
     expect(rowCount(s)).toBe(0);
   });
 
+  it('does not ask again for the query already asked', () => {
+    const s = searched(make(100), 'syria', 4);
+    expect(reducer(s, { type: 'searchInput', query: 'syria' })).toBe(s);
+  });
+
   it('an emptied field shows the whole list again', () => {
     let s = searched(run(make(100), 'list.down'), 'syria', 4);
     s = reducer(s, { type: 'searchInput', query: '' });

@@ -50,6 +50,25 @@ describe('search in the reader', () => {
     expect(fieldLine(r)).toContain('yukos');
   });
 
+  it('takes `/` and a query arriving in one read as a search, not as commands', async () => {
+    const { r, searcher } = await open();
+    await r.type('/yukos');
+    expect(searcher.asked.at(-1)).toBe('yukos');
+    await r.waitFor(`${matchingHeadlines('yukos').length} matches`);
+    expect(fieldLine(r)).toContain('yukos');
+    expect(r.frame()).not.toContain('★');
+    expect(statusLine(r)).not.toMatch(/oldest/);
+  });
+
+  it('takes Enter and the keys after it in one read as submit, then list keys', async () => {
+    const { r } = await open();
+    await r.press('/', 'o', 'i', 'l');
+    await r.type('\rjj');
+    const count = matchingHeadlines('oil').length;
+    await r.waitFor(`3/${count} · ${count} matches`);
+    expect(fieldLine(r)).toBe('');
+  });
+
   it('Enter keeps the results; Esc on the list goes back to where it was', async () => {
     const { r } = await open();
     await r.press('j', 'j', '/', 'o', 'i', 'l', 'return');
