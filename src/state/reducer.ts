@@ -20,7 +20,7 @@ export interface InitialOptions {
 }
 
 export function initialState(options: InitialOptions): AppState {
-  const search: SearchState = { open: false, query: '', seq: 0, outcome: null, error: null, before: null };
+  const search: SearchState = { open: false, query: '', seq: 0, answered: 0, outcome: null, error: null, before: null };
   return clampList({
     size: { width: Math.max(1, options.width), height: Math.max(1, options.height) },
     focus: 'list',
@@ -44,6 +44,11 @@ export function initialState(options: InitialOptions): AppState {
 /** Rows in the list as shown: search hits while a search is active, else the library. */
 export function rowCount(state: AppState): number {
   return state.search.outcome !== null ? state.search.outcome.hits.length : state.libraryCount;
+}
+
+/** Whether a query has been asked and not answered yet. */
+export function searchPending(state: AppState): boolean {
+  return state.search.answered !== state.search.seq;
 }
 
 /** Rows of the list on screen (at least one, so paging always moves). */
@@ -93,7 +98,8 @@ function jumpToMatch(state: AppState, step: 1 | -1, metrics: ArticleMetrics | un
 /** Leave search: the full list again, with the selection from before the search. */
 function endSearch(state: AppState): AppState {
   const before = state.search.before;
-  const search: SearchState = { open: false, query: '', seq: state.search.seq + 1, outcome: null, error: null, before: null };
+  const seq = state.search.seq + 1;
+  const search: SearchState = { open: false, query: '', seq, answered: seq, outcome: null, error: null, before: null };
   const restored: AppState = { ...state, search, scroll: 0, match: -1 };
   if (before === null) return clampList(restored);
   return clampList({ ...restored, selected: before.selected, top: before.top, focus: before.focus });
@@ -215,7 +221,7 @@ export function reducer(state: AppState, action: Action): AppState {
       if (action.query.trim() === '') {
         // An emptied field shows the whole list again, as it was before the search.
         const before = state.search.before;
-        const search: SearchState = { ...state.search, query: action.query, seq, outcome: null, error: null };
+        const search: SearchState = { ...state.search, query: action.query, seq, answered: seq, outcome: null, error: null };
         const place = before === null ? {} : { selected: before.selected, top: before.top };
         return clampList({ ...state, ...place, search, scroll: 0, match: -1 });
       }
@@ -223,8 +229,8 @@ export function reducer(state: AppState, action: Action): AppState {
     }
     case 'searchResult': {
       if (action.seq !== state.search.seq) return state; // a newer query superseded it
-      if (action.outcome.error !== null) return { ...state, search: { ...state.search, error: action.outcome.error } };
-      const search: SearchState = { ...state.search, outcome: action.outcome, error: null };
+      if (action.outcome.error !== null) return { ...state, search: { ...state.search, answered: action.seq, error: action.outcome.error } };
+      const search: SearchState = { ...state.search, answered: action.seq, outcome: action.outcome, error: null };
       return clampList({ ...state, search, selected: 0, top: 0, scroll: 0, match: -1 });
     }
     case 'searchSubmit':

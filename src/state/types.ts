@@ -23,6 +23,8 @@ export interface SearchState {
   query: string;
   /** Number of the newest query asked; outcomes for older ones are dropped. */
   seq: number;
+  /** Number of the newest query answered (with hits or an error). */
+  answered: number;
   /** The newest good outcome: while set, the list shows its hits instead of the library. */
   outcome: SearchOutcome | null;
   /** Why the newest query could not run; the last good outcome stays on screen. */

@@ -10,7 +10,7 @@ import { keyNames } from '../keys/key-names.js';
 import type { ArticleSummary, Library, SortOrder } from '../library/library.js';
 import type { SearchOutcome, Searcher } from '../search/searcher.js';
 import { layoutOf, searchMessage } from '../state/layout.js';
-import { initialState, reducer, rowCount } from '../state/reducer.js';
+import { initialState, reducer, rowCount, searchPending } from '../state/reducer.js';
 import type { Action, ArticleMetrics, Pane, Size } from '../state/types.js';
 import { type ArticleLayout, ArticleLayoutCache } from '../terminal/article-layout.js';
 import { ArticlePane } from './ArticlePane.js';
@@ -218,12 +218,12 @@ export function App({ library, searcher = null, size, onQuit, onSuspend, redraw 
   const scrollOf = (wanted: number): number => Math.min(wanted, Math.max(0, articleLayout.lines.length - layout.bodyRows));
   const count = rowCount(state);
   const position = `${count === 0 ? 0 : state.selected + 1}/${count}`;
-  const viewText =
-    outcome !== null
-      ? `${outcome.total === 1 ? '1 match' : `${outcome.total} matches`}`
-      : state.search.open && state.search.query.trim() !== ''
-        ? 'searching…'
-        : SORT_LABELS[state.sort];
+  const viewText = [
+    outcome !== null ? (outcome.total === 1 ? '1 match' : `${outcome.total} matches`) : SORT_LABELS[state.sort],
+    searchPending(state) ? 'searching…' : '',
+  ]
+    .filter((part) => part !== '')
+    .join(' · ');
   const matchText =
     state.match >= 0 && articleLayout.matchLines.length > 0
       ? `match ${state.match + 1}/${articleLayout.matchLines.length}`

@@ -3,7 +3,7 @@ import type { Command } from '../../src/keys/keymap.js';
 import type { ArticleSummary } from '../../src/library/library.js';
 import type { SearchOutcome } from '../../src/search/searcher.js';
 import { layoutOf, searchMessage } from '../../src/state/layout.js';
-import { initialState, reducer, rowCount } from '../../src/state/reducer.js';
+import { initialState, reducer, rowCount, searchPending } from '../../src/state/reducer.js';
 import type { AppState, ArticleMetrics } from '../../src/state/types.js';
 
 function make(count: number, width = 120, height = 40, canSearch = true): AppState {
@@ -311,6 +311,15 @@ describe('search', () => {
     s = reducer(s, { type: 'searchResult', seq: s.search.seq, outcome: outcome('alepo', 0, { suggestion: 'aleppo' }) });
     expect(searchMessage(s)).toBe('no matches — did you mean aleppo?');
     expect(rowCount(s)).toBe(0);
+  });
+
+  it('knows when a query is waiting for its answer', () => {
+    let s = run(make(100), 'search.open');
+    s = reducer(s, { type: 'searchInput', query: 'syr"' });
+    expect(searchPending(s)).toBe(true);
+    s = reducer(s, { type: 'searchResult', seq: s.search.seq, outcome: outcome('syr"', 0, { error: 'unclosed quote' }) });
+    expect(searchPending(s)).toBe(false);
+    expect(searchPending(reducer(s, { type: 'searchCancel' }))).toBe(false);
   });
 
   it('does not ask again for the query already asked', () => {
