@@ -158,3 +158,33 @@ describe('when something breaks', () => {
     expect(shown).toEqual([`newsreader: unexpected error: ${message}`]);
   });
 });
+
+describe('search in a real terminal', () => {
+  const fixture = new URL('./fixtures/reader-with-search.ts', import.meta.url).pathname;
+
+  it('finds as you type, highlights, keeps results on Enter and jumps with n', async () => {
+    const s = (session = spawnReader({ cols: 120, rows: 40, script: fixture, args: [bbcDir] }));
+    await s.waitForStatus(/1\/2225/);
+    s.press('/');
+    await s.waitFor(() => s.lines().at(-2)!.startsWith('/'), 'the search field');
+    s.write('yukos');
+    const count = bbc.filter((a) => a.blocks.some((b) => b.text.toLowerCase().includes('yukos'))).length;
+    await s.waitForStatus(new RegExp(`1/${count} · ${count} matches`));
+    s.press('return');
+    await s.waitFor(() => !s.lines().at(-2)!.startsWith('/'), 'the field to close');
+    s.press('return');
+    await s.waitForStatus(/scroll/);
+    s.press('n');
+    await s.waitForStatus(/match 1\/\d+/);
+    // The match is drawn highlighted: a background colour on the cells of "Yukos".
+    const buffer = s.term.buffer.active;
+    const highlighted = s.lines().some((line, y) => {
+      const at = line.toLowerCase().indexOf('yukos', 49);
+      return at >= 0 && (buffer.getLine(buffer.viewportY + y)?.getCell(at)?.getBgColor() ?? 0) !== 0;
+    });
+    expect(highlighted).toBe(true);
+    s.press('escape', 'escape');
+    await s.waitForStatus(/1\/2225 · newest first/);
+    await quitAndCheckRestored(s);
+  });
+});
