@@ -9,6 +9,9 @@ export const WIDE_COLUMNS = 100;
 /** Longest line the article is set in, so a full-width article stays readable. */
 export const MAX_MEASURE = 110;
 
+/** Drawn between the list and the article: a space keeps the list's last column off the rule. */
+export const SEPARATOR = ' │';
+
 export type LayoutMode = 'split' | 'list' | 'article';
 
 export interface Layout {
@@ -51,8 +54,8 @@ export function layoutOf(state: AppState): Layout {
         : 'list';
   if (mode === 'split') {
     const listWidth = Math.floor(width * 0.4);
-    const paneWidth = width - listWidth - 1;
-    return { mode, bodyRows, listWidth, articleWidth: Math.max(1, paneWidth - 2), articleLeft: listWidth + 1, searchLines, statusLines };
+    const paneWidth = width - listWidth - SEPARATOR.length;
+    return { mode, bodyRows, listWidth, articleWidth: Math.max(1, paneWidth - 2), articleLeft: listWidth + SEPARATOR.length, searchLines, statusLines };
   }
   if (mode === 'list') return { mode, bodyRows, listWidth: width, articleWidth: 0, articleLeft: width, searchLines, statusLines };
   const margin = width >= 10 ? 1 : 0;

@@ -9,7 +9,7 @@ import { commandFor } from '../keys/keymap.js';
 import { keyNames } from '../keys/key-names.js';
 import type { ArticleSummary, Library, SortOrder } from '../library/library.js';
 import type { SearchOutcome, Searcher } from '../search/searcher.js';
-import { layoutOf, searchMessage } from '../state/layout.js';
+import { layoutOf, SEPARATOR, searchMessage } from '../state/layout.js';
 import { initialState, reducer, rowCount, searchPending } from '../state/reducer.js';
 import type { Action, ArticleMetrics, Pane, Size } from '../state/types.js';
 import { type ArticleLayout, ArticleLayoutCache } from '../terminal/article-layout.js';
@@ -252,7 +252,7 @@ export function App({ library, searcher = null, size, onQuit, onSuspend, redraw 
     <ArticlePane
       lines={articleLayout.lines}
       scroll={scroll}
-      width={layout.mode === 'split' ? width - layout.listWidth - 1 : width}
+      width={layout.mode === 'split' ? width - layout.listWidth - SEPARATOR.length : width}
       height={layout.bodyRows}
       margin={layout.articleLeft > 0 && layout.mode !== 'split' ? layout.articleLeft : layout.mode === 'split' ? 1 : 0}
       currentMatchLine={currentMatchLine}
@@ -265,7 +265,7 @@ export function App({ library, searcher = null, size, onQuit, onSuspend, redraw 
     body = (
       <>
         {list}
-        <Text dimColor>{Array.from({ length: layout.bodyRows }, () => '│').join('\n')}</Text>
+        <Text dimColor>{Array.from({ length: layout.bodyRows }, () => SEPARATOR).join('\n')}</Text>
         {pane}
       </>
     );
