@@ -68,7 +68,8 @@ const HeadlineRow = memo(function HeadlineRow({ row, width, selected, focused, h
   const used = headline.reduce((sum, s) => sum + widthOf(s.text), 0);
   const pad = ' '.repeat(Math.max(0, headlineWidth - used));
   // Without room for both, an undated article shows its section where the date would be.
-  const firstColumn = showSection ? (row.date ?? '').slice(0, DATE_COLUMNS) : (row.date?.slice(0, DATE_COLUMNS) ?? sanitize(row.section ?? ''));
+  const day = row.date === null ? null : sanitize(row.date.slice(0, DATE_COLUMNS));
+  const firstColumn = showSection ? (day ?? '') : (day ?? sanitize(row.section ?? ''));
   const date = showDate ? ` ${fitWidth(firstColumn, DATE_COLUMNS)}` : '';
   const section = showSection ? ` ${fitWidth(sanitize(row.section ?? ''), SECTION_COLUMNS)}` : '';
   const style = selected ? (focused ? { inverse: true } : { bold: true, underline: true }) : {};
