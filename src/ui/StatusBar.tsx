@@ -28,7 +28,8 @@ export function hintText(pane: 'list' | 'article', canSearch = true): string {
 
 export const StatusBar = memo(function StatusBar({ width, position, view, match, notice, pane, canSearch }: StatusBarProps) {
   if (width <= 0) return null;
-  const left = [position, view, match, notice === null ? '' : sanitize(notice)].filter((s) => s !== '').join(' · ');
+  // What changes with each key comes first, so a narrow bar still shows it.
+  const left = [position, match, notice === null ? '' : sanitize(notice), view].filter((s) => s !== '').join(' · ');
   let hints = hintText(pane, canSearch);
   // Hints give way first: drop them from the end until the bar fits.
   const parts = hints.split('  ');
