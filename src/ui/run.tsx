@@ -59,6 +59,8 @@ export async function runReader({ library, searcher = null }: ReaderOptions): Pr
     screen.enter();
     redraw += 1;
     instance?.rerender(tree());
+    // The terminal may have been resized while we were stopped.
+    process.stdout.emit('resize');
   };
   const quit = (): void => {
     instance?.unmount();
