@@ -7,11 +7,12 @@ import { Box, Text, useInput, useStdout } from 'ink';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { commandFor } from '../keys/keymap.js';
 import { keyNames } from '../keys/key-names.js';
+import { type InkKey, NO_MODIFIERS, typeIntoField, withoutControls } from './field-keys.js';
 import type { ArticleSummary, Library, SortOrder } from '../library/library.js';
 import type { SearchOutcome, Searcher } from '../search/searcher.js';
 import { layoutOf, SEPARATOR, searchMessage } from '../state/layout.js';
 import { initialState, reducer, rowCount, searchPending } from '../state/reducer.js';
-import type { Action, ArticleMetrics, Pane, Size } from '../state/types.js';
+import type { ArticleMetrics, Pane, Size } from '../state/types.js';
 import { type ArticleLayout, ArticleLayoutCache } from '../terminal/article-layout.js';
 import { ArticlePane } from './ArticlePane.js';
 import { HeadlineList } from './HeadlineList.js';
@@ -37,30 +38,6 @@ export interface AppProps {
   /** Bumped by the caller to force a full redraw (after a resume). */
   redraw?: number;
 }
-
-/** A key event with no modifier or special key: plain characters. */
-const NO_MODIFIERS: Parameters<Parameters<typeof useInput>[0]>[1] = {
-  upArrow: false,
-  downArrow: false,
-  leftArrow: false,
-  rightArrow: false,
-  pageDown: false,
-  pageUp: false,
-  home: false,
-  end: false,
-  return: false,
-  escape: false,
-  ctrl: false,
-  shift: false,
-  tab: false,
-  backspace: false,
-  delete: false,
-  meta: false,
-  super: false,
-  hyper: false,
-  capsLock: false,
-  numLock: false,
-};
 
 const EMPTY_LAYOUT: ArticleLayout = { lines: [], matchLines: [] };
 const NO_ROWS: readonly ArticleSummary[] = [];
@@ -163,7 +140,7 @@ export function App({ library, searcher = null, size, onQuit, onSuspend, redraw 
   );
 
   const onKeys = useCallback(
-    (input: string, key: Parameters<Parameters<typeof useInput>[0]>[1]) => {
+    (input: string, key: InkKey) => {
       // Keys that arrive after `/` but before the field is listening belong to the field.
       if (latest.current.state.search.open) {
         typeIntoField(input, key, latest.current.state.search.query, dispatch);
@@ -186,7 +163,7 @@ export function App({ library, searcher = null, size, onQuit, onSuspend, redraw 
 
   // While the search field is open it has the keys, except these.
   const onSearchKeys = useCallback(
-    (input: string, key: Parameters<Parameters<typeof useInput>[0]>[1]) => {
+    (input: string, key: InkKey) => {
       if (key.escape) dispatch({ type: 'searchCancel' });
       else if (key.ctrl && input === 'c') dispatch({ type: 'command', command: 'app.interrupt' });
       else if (key.ctrl && input === 'z') onSuspend?.();
@@ -300,23 +277,6 @@ function scrollPosition(scroll: number, lines: number, rows: number): string {
   if (scroll === 0) return 'top';
   if (scroll + rows >= lines) return 'end';
   return `${Math.round(((scroll + rows) / lines) * 100)}%`;
-}
-
-/** Edit the query as the field would, for keys that reach the reader before the field. */
-function typeIntoField(input: string, key: Parameters<Parameters<typeof useInput>[0]>[1], query: string, dispatch: (action: Action) => void): void {
-  if (key.escape) dispatch({ type: 'searchCancel' });
-  else if (key.return) dispatch({ type: 'searchSubmit' });
-  else if (key.backspace || key.delete) dispatch({ type: 'searchInput', query: Array.from(query).slice(0, -1).join('') });
-  else if (!key.ctrl && !key.meta && input !== '') dispatch({ type: 'searchInput', query: withoutControls(query + input) });
-}
-
-function withoutControls(text: string): string {
-  return Array.from(text)
-    .filter((ch) => {
-      const code = ch.codePointAt(0) ?? 0;
-      return code >= 0x20 && (code < 0x7f || code > 0x9f);
-    })
-    .join('');
 }
 
 function pickMarks(marks: { read: boolean; starred: boolean }): { read: boolean; starred: boolean } {
