@@ -24,8 +24,9 @@ Options:
   -h, --help      show this help
   -v, --version   show the version
 
-When standard output is not a terminal, ${PROGRAM} prints one line per article:
-date, section, headline and path, separated by tabs.
+In a terminal, ${PROGRAM} opens the reader: press ? in it for the keys, q to quit.
+When standard output is not a terminal (or TERM=dumb), ${PROGRAM} prints one line per
+article instead: date, section, headline and path, separated by tabs.
 
 Examples:
   ${PROGRAM}                          read the bundled articles
@@ -66,7 +67,11 @@ export async function main(argv: string[]): Promise<number> {
   const paths = positionals.length > 0 ? positionals : [bundledSeedsPath()];
   try {
     if (!values.json && process.stdout.isTTY) {
-      printError('the interactive reader is coming in a later release; listing the articles instead');
+      if (process.env.TERM !== 'dumb') {
+        const { openReader } = await import('./ui/run.js');
+        return await openReader(paths);
+      }
+      printError('TERM=dumb: the reader needs a terminal that can move the cursor; listing the articles instead');
     }
     return await listArticles(paths, values.json ?? false);
   } catch (error) {

@@ -15,3 +15,4 @@ function findSharedDir(): string {
 export const sharedDir = findSharedDir();
 export const bbcDir = path.join(sharedDir, 'corpora', 'bbc');
 export const seedFile = path.join(repoRoot, 'seeds', '000_f7bcbbc1a212b420.txt');
+export const seedsDir = path.join(repoRoot, 'seeds');

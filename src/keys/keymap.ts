@@ -1,0 +1,169 @@
+/**
+ * The one key map: every command, the keys bound to it, what it does and where it applies.
+ * Input handling, the status-bar hints and the `?` help overlay are all generated from
+ * this table, so they cannot drift apart.
+ */
+
+/** Everything a key can ask the reader to do. */
+export type Command =
+  | 'list.up'
+  | 'list.down'
+  | 'list.pageUp'
+  | 'list.pageDown'
+  | 'list.top'
+  | 'list.bottom'
+  | 'list.open'
+  | 'list.clearSearch'
+  | 'article.up'
+  | 'article.down'
+  | 'article.pageUp'
+  | 'article.pageDown'
+  | 'article.top'
+  | 'article.bottom'
+  | 'article.back'
+  | 'article.previous'
+  | 'article.next'
+  | 'article.nextMatch'
+  | 'article.previousMatch'
+  | 'view.zoom'
+  | 'view.sort'
+  | 'item.star'
+  | 'item.read'
+  | 'search.open'
+  | 'help.toggle'
+  | 'app.quit'
+  | 'app.interrupt'
+  | 'app.suspend';
+
+/** Where a binding applies: the focused pane, or everywhere. */
+export type KeyContext = 'global' | 'list' | 'article';
+
+/**
+ * A key as the terminal reports it: a printable character (`j`, `G`, `?`, `space`), a named
+ * key (`up`, `down`, `left`, `right`, `pageup`, `pagedown`, `home`, `end`, `return`,
+ * `escape`, `tab`), or `ctrl+` a letter.
+ */
+export type KeyName = string;
+
+export interface Binding {
+  command: Command;
+  context: KeyContext;
+  keys: readonly KeyName[];
+  /** One line for the help overlay. */
+  description: string;
+  /** Short label for the status bar; bindings without one stay out of the hints. */
+  hint?: string;
+  /** Keys as the status bar shows them, when not simply the letter keys (`j/k`). */
+  hintKeys?: string;
+}
+
+/** The group headings of the help overlay, in order. */
+export const CONTEXT_TITLES: Record<KeyContext, string> = {
+  list: 'Headline list',
+  article: 'Article',
+  global: 'Anywhere',
+};
+
+export const BINDINGS: readonly Binding[] = [
+  { command: 'list.down', context: 'list', keys: ['down', 'j'], description: 'next headline', hint: 'move', hintKeys: 'j/k' },
+  { command: 'list.up', context: 'list', keys: ['up', 'k'], description: 'previous headline' },
+  { command: 'list.pageDown', context: 'list', keys: ['pagedown', 'ctrl+f'], description: 'page down' },
+  { command: 'list.pageUp', context: 'list', keys: ['pageup', 'ctrl+b'], description: 'page up' },
+  { command: 'list.top', context: 'list', keys: ['home', 'g'], description: 'first headline' },
+  { command: 'list.bottom', context: 'list', keys: ['end', 'G'], description: 'last headline' },
+  { command: 'list.open', context: 'list', keys: ['return', 'right', 'tab'], description: 'read the article', hint: 'read' },
+  { command: 'list.clearSearch', context: 'list', keys: ['escape'], description: 'leave search results' },
+  { command: 'article.down', context: 'article', keys: ['down', 'j'], description: 'scroll down a line', hint: 'scroll', hintKeys: 'j/k' },
+  { command: 'article.up', context: 'article', keys: ['up', 'k'], description: 'scroll up a line' },
+  { command: 'article.pageDown', context: 'article', keys: ['space', 'pagedown', 'ctrl+f'], description: 'page down', hint: 'page' },
+  { command: 'article.pageUp', context: 'article', keys: ['b', 'pageup', 'ctrl+b'], description: 'page up' },
+  { command: 'article.top', context: 'article', keys: ['home', 'g'], description: 'top of the article' },
+  { command: 'article.bottom', context: 'article', keys: ['end', 'G'], description: 'end of the article' },
+  { command: 'article.back', context: 'article', keys: ['left', 'escape', 'tab'], description: 'back to the list', hint: 'list' },
+  { command: 'article.previous', context: 'article', keys: ['['], description: 'previous article' },
+  { command: 'article.next', context: 'article', keys: [']'], description: 'next article', hint: 'next', hintKeys: '[/]' },
+  { command: 'article.nextMatch', context: 'global', keys: ['n'], description: 'next search match' },
+  { command: 'article.previousMatch', context: 'global', keys: ['N'], description: 'previous search match' },
+  { command: 'search.open', context: 'global', keys: ['/'], description: 'search (again: edit the query)', hint: 'search' },
+  { command: 'item.star', context: 'global', keys: ['s'], description: 'star or unstar the article', hint: 'star' },
+  { command: 'item.read', context: 'global', keys: ['m'], description: 'mark read or unread' },
+  { command: 'view.sort', context: 'global', keys: ['o'], description: 'sort: newest, oldest, headline' },
+  { command: 'view.zoom', context: 'global', keys: ['z'], description: 'full-width article on or off' },
+  { command: 'help.toggle', context: 'global', keys: ['?'], description: 'this help', hint: 'help' },
+  { command: 'app.quit', context: 'global', keys: ['q'], description: 'quit (in help: close help)', hint: 'quit' },
+  { command: 'app.interrupt', context: 'global', keys: ['ctrl+c'], description: 'quit at once' },
+  { command: 'app.suspend', context: 'global', keys: ['ctrl+z'], description: 'suspend (fg resumes)' },
+];
+
+const KEY_LABELS: Record<string, string> = {
+  up: '↑',
+  down: '↓',
+  left: '←',
+  right: '→',
+  pageup: 'PgUp',
+  pagedown: 'PgDn',
+  home: 'Home',
+  end: 'End',
+  return: 'Enter',
+  escape: 'Esc',
+  tab: 'Tab',
+  space: 'Space',
+};
+
+/** How a key is written for people: `↓`, `PgDn`, `Ctrl-F`, `j`. */
+export function keyLabel(key: KeyName): string {
+  if (key.startsWith('ctrl+')) return `Ctrl-${key.slice(5).toUpperCase()}`;
+  return KEY_LABELS[key] ?? key;
+}
+
+/** The keys of a binding as people write them: `↓ j`. */
+export function bindingKeys(binding: Binding): string {
+  return binding.keys.map(keyLabel).join(' ');
+}
+
+type Lookup = Map<KeyName, Command>;
+
+function buildLookup(context: KeyContext): Lookup {
+  const lookup: Lookup = new Map();
+  // Pane bindings first so they win over global ones for the same key.
+  for (const binding of BINDINGS.filter((b) => b.context === context)) {
+    for (const key of binding.keys) if (!lookup.has(key)) lookup.set(key, binding.command);
+  }
+  for (const binding of BINDINGS.filter((b) => b.context === 'global')) {
+    for (const key of binding.keys) if (!lookup.has(key)) lookup.set(key, binding.command);
+  }
+  return lookup;
+}
+
+const LOOKUPS: Record<'list' | 'article', Lookup> = { list: buildLookup('list'), article: buildLookup('article') };
+
+/** The command a key runs in a pane, or null when the key is not bound there. */
+export function commandFor(key: KeyName, pane: 'list' | 'article'): Command | null {
+  return LOOKUPS[pane].get(key) ?? null;
+}
+
+/** The bindings shown as hints in the status bar for a pane, in table order. */
+export function hintsFor(pane: 'list' | 'article', without: readonly Command[] = []): { keys: string; label: string }[] {
+  const shown = BINDINGS.filter(
+    (b) => b.hint !== undefined && (b.context === pane || b.context === 'global') && !without.includes(b.command),
+  );
+  // The pane's own keys first, then help and quit, so narrow bars keep what matters most.
+  const rank = (b: Binding): number => (b.context !== 'global' ? 0 : b.command === 'help.toggle' || b.command === 'app.quit' ? 1 : 2);
+  return [...shown].sort((a, b) => rank(a) - rank(b)).map((b) => ({ keys: hintKeys(b), label: b.hint ?? '' }));
+}
+
+/** Status-bar hints are short: the letter keys only, or the first key when there are none. */
+function hintKeys(binding: Binding): string {
+  if (binding.hintKeys !== undefined) return binding.hintKeys;
+  const letters = binding.keys.filter((k) => k.length === 1);
+  return (letters.length > 0 ? letters : binding.keys.slice(0, 1)).map(keyLabel).join('/');
+}
+
+/** The help overlay's content: bindings grouped by where they apply. */
+export function helpGroups(): { title: string; bindings: Binding[] }[] {
+  const order: KeyContext[] = ['list', 'article', 'global'];
+  return order.map((context) => ({
+    title: CONTEXT_TITLES[context],
+    bindings: BINDINGS.filter((b) => b.context === context),
+  }));
+}

@@ -1,0 +1,63 @@
+/**
+ * Where everything goes on the screen, as a pure function of the state: the reducer uses it
+ * for page sizes and keeping the selection visible, the components for their sizes.
+ */
+import type { AppState } from './types.js';
+
+/** From this width up, the list and the article sit side by side. */
+export const WIDE_COLUMNS = 100;
+/** Longest line the article is set in, so a full-width article stays readable. */
+export const MAX_MEASURE = 110;
+
+/** Drawn between the list and the article: a space keeps the list's last column off the rule. */
+export const SEPARATOR = ' │';
+
+export type LayoutMode = 'split' | 'list' | 'article';
+
+export interface Layout {
+  mode: LayoutMode;
+  /** Rows for the list and article panes (the screen less the status and search lines). */
+  bodyRows: number;
+  listWidth: number;
+  /** Columns of article text (pane width less its margins). */
+  articleWidth: number;
+  /** Column where the article pane starts. */
+  articleLeft: number;
+  /** Lines under the body: the search field and its message. */
+  searchLines: number;
+  statusLines: number;
+}
+
+/** The message under the search field, if any: a query error or "no matches". */
+export function searchMessage(state: AppState): string | null {
+  const { search } = state;
+  if (!search.open) return null;
+  if (search.error !== null) return search.error;
+  const outcome = search.outcome;
+  if (outcome !== null && outcome.total === 0 && search.query.trim() !== '') {
+    return outcome.suggestion !== null ? `no matches — did you mean ${outcome.suggestion}?` : 'no matches';
+  }
+  return null;
+}
+
+export function layoutOf(state: AppState): Layout {
+  const { width, height } = state.size;
+  const statusLines = height >= 2 ? 1 : 0;
+  const searchLines = state.search.open ? (searchMessage(state) !== null ? 2 : 1) : 0;
+  const bodyRows = Math.max(0, height - statusLines - searchLines);
+  const mode: LayoutMode = state.zoom
+    ? 'article'
+    : width >= WIDE_COLUMNS
+      ? 'split'
+      : state.focus === 'article'
+        ? 'article'
+        : 'list';
+  if (mode === 'split') {
+    const listWidth = Math.floor(width * 0.4);
+    const paneWidth = width - listWidth - SEPARATOR.length;
+    return { mode, bodyRows, listWidth, articleWidth: Math.max(1, paneWidth - 2), articleLeft: listWidth + SEPARATOR.length, searchLines, statusLines };
+  }
+  if (mode === 'list') return { mode, bodyRows, listWidth: width, articleWidth: 0, articleLeft: width, searchLines, statusLines };
+  const margin = width >= 10 ? 1 : 0;
+  return { mode, bodyRows, listWidth: 0, articleWidth: Math.max(1, Math.min(MAX_MEASURE, width - 2 * margin)), articleLeft: margin, searchLines, statusLines };
+}

@@ -1,0 +1,247 @@
+/**
+ * The reader's state machine: (state, action) -> state, pure, no Ink and no I/O. Keys
+ * arrive as commands from the key map; the screen hands in what it knows about the
+ * article on display (its wrapped length and where the search matches are).
+ */
+import type { Command } from '../keys/keymap.js';
+import { SORT_ORDERS, type SortOrder } from '../library/library.js';
+import { layoutOf } from './layout.js';
+import type { Action, AppState, ArticleMetrics, SearchState } from './types.js';
+
+/** Lines of context kept above a search match jumped to with n/N. */
+const MATCH_CONTEXT = 2;
+
+export interface InitialOptions {
+  width: number;
+  height: number;
+  count: number;
+  canSearch: boolean;
+  sort?: SortOrder;
+}
+
+export function initialState(options: InitialOptions): AppState {
+  const search: SearchState = { open: false, query: '', seq: 0, answered: 0, outcome: null, error: null, before: null };
+  return clampList({
+    size: { width: Math.max(1, options.width), height: Math.max(1, options.height) },
+    focus: 'list',
+    zoom: false,
+    help: false,
+    helpScroll: 0,
+    sort: options.sort ?? 'newest',
+    libraryCount: Math.max(0, options.count),
+    selected: 0,
+    top: 0,
+    scroll: 0,
+    match: -1,
+    search,
+    canSearch: options.canSearch,
+    notice: null,
+    quit: false,
+    frame: 0,
+  });
+}
+
+/** Rows in the list as shown: search hits while a search is active, else the library. */
+export function rowCount(state: AppState): number {
+  return state.search.outcome !== null ? state.search.outcome.hits.length : state.libraryCount;
+}
+
+/** Whether a query has been asked and not answered yet. */
+export function searchPending(state: AppState): boolean {
+  return state.search.answered !== state.search.seq;
+}
+
+/** Rows of the list on screen (at least one, so paging always moves). */
+export function listRows(state: AppState): number {
+  return Math.max(1, layoutOf(state).bodyRows);
+}
+
+function clamp(value: number, low: number, high: number): number {
+  return Math.max(low, Math.min(high, value));
+}
+
+/** Keep the selection inside the list and on screen, and the window inside the list. */
+function clampList(state: AppState): AppState {
+  const count = rowCount(state);
+  const rows = listRows(state);
+  const selected = clamp(state.selected, 0, Math.max(0, count - 1));
+  let top = clamp(state.top, 0, Math.max(0, count - rows));
+  if (selected < top) top = selected;
+  if (selected >= top + rows) top = selected - rows + 1;
+  if (selected === state.selected && top === state.top) return state;
+  return { ...state, selected, top };
+}
+
+/** Move the selection; a different article starts at its top with no current match. */
+function select(state: AppState, selected: number): AppState {
+  const next = clampList({ ...state, selected });
+  if (next.selected === state.selected) return next;
+  return { ...next, scroll: 0, match: -1 };
+}
+
+function scrollTo(state: AppState, scroll: number, metrics: ArticleMetrics | undefined): AppState {
+  const rows = Math.max(1, layoutOf(state).bodyRows);
+  const max = Math.max(0, (metrics?.lines ?? 0) - rows);
+  return { ...state, scroll: clamp(scroll, 0, max) };
+}
+
+function jumpToMatch(state: AppState, step: 1 | -1, metrics: ArticleMetrics | undefined): AppState {
+  if (state.search.outcome === null) return { ...state, notice: 'no search: press / to search' };
+  const lines = metrics?.matchLines ?? [];
+  if (lines.length === 0) return { ...state, notice: 'no matches in this article' };
+  const match = state.match < 0 ? (step === 1 ? 0 : lines.length - 1) : (state.match + step + lines.length) % lines.length;
+  const line = lines[match] ?? 0;
+  const focus = layoutOf(state).mode === 'split' ? state.focus : 'article';
+  return scrollTo({ ...state, focus, match }, line - MATCH_CONTEXT, metrics);
+}
+
+/** Leave search: the full list again, with the selection from before the search. */
+function endSearch(state: AppState): AppState {
+  const before = state.search.before;
+  const seq = state.search.seq + 1;
+  const search: SearchState = { open: false, query: '', seq, answered: seq, outcome: null, error: null, before: null };
+  const restored: AppState = { ...state, search, scroll: 0, match: -1 };
+  if (before === null) return clampList(restored);
+  return clampList({ ...restored, selected: before.selected, top: before.top, focus: before.focus });
+}
+
+function helpCommand(state: AppState, command: Command): AppState {
+  switch (command) {
+    case 'list.down':
+    case 'article.down':
+      return { ...state, helpScroll: state.helpScroll + 1 };
+    case 'list.up':
+    case 'article.up':
+      return { ...state, helpScroll: Math.max(0, state.helpScroll - 1) };
+    case 'app.interrupt':
+      return { ...state, quit: true };
+    case 'app.suspend':
+      return state;
+    default:
+      return { ...state, help: false, helpScroll: 0 };
+  }
+}
+
+function command(state: AppState, command: Command, metrics: ArticleMetrics | undefined): AppState {
+  if (state.help) return helpCommand(state, command);
+  const page = listRows(state);
+  const articlePage = Math.max(1, layoutOf(state).bodyRows - 1);
+  switch (command) {
+    case 'list.down':
+      return select(state, state.selected + 1);
+    case 'list.up':
+      return select(state, state.selected - 1);
+    case 'list.pageDown':
+      return select({ ...state, top: state.top + page }, state.selected + page);
+    case 'list.pageUp':
+      return select({ ...state, top: state.top - page }, state.selected - page);
+    case 'list.top':
+      return select(state, 0);
+    case 'list.bottom':
+      return select(state, rowCount(state) - 1);
+    case 'list.open':
+      return rowCount(state) === 0 ? state : { ...state, focus: 'article' };
+    case 'list.clearSearch':
+      return state.search.outcome !== null ? endSearch(state) : state;
+    case 'article.down':
+      return scrollTo(state, state.scroll + 1, metrics);
+    case 'article.up':
+      return scrollTo(state, state.scroll - 1, metrics);
+    case 'article.pageDown':
+      return scrollTo(state, state.scroll + articlePage, metrics);
+    case 'article.pageUp':
+      return scrollTo(state, state.scroll - articlePage, metrics);
+    case 'article.top':
+      return scrollTo(state, 0, metrics);
+    case 'article.bottom':
+      return scrollTo(state, Number.MAX_SAFE_INTEGER, metrics);
+    case 'article.back':
+      return clampList({ ...state, focus: 'list', zoom: false });
+    case 'article.next':
+      return select(state, state.selected + 1);
+    case 'article.previous':
+      return select(state, state.selected - 1);
+    case 'article.nextMatch':
+      return jumpToMatch(state, 1, metrics);
+    case 'article.previousMatch':
+      return jumpToMatch(state, -1, metrics);
+    case 'view.zoom':
+      if (state.zoom) return clampList({ ...state, zoom: false });
+      return rowCount(state) === 0 ? state : { ...state, zoom: true, focus: 'article' };
+    case 'view.sort': {
+      const sort = SORT_ORDERS[(SORT_ORDERS.indexOf(state.sort) + 1) % SORT_ORDERS.length] ?? 'newest';
+      const resorted = { ...state, sort };
+      // Search hits keep their ranking; only the library's order changes under them.
+      return state.search.outcome !== null ? resorted : { ...select(resorted, 0), top: 0 };
+    }
+    case 'search.open':
+      if (!state.canSearch) return { ...state, notice: 'search is not available here' };
+      // The hits show in the list, so the list comes into view.
+      return {
+        ...state,
+        help: false,
+        zoom: false,
+        focus: 'list',
+        search: {
+          ...state.search,
+          open: true,
+          before: state.search.before ?? { selected: state.selected, top: state.top, focus: state.focus },
+        },
+      };
+    case 'help.toggle':
+      return { ...state, help: true, helpScroll: 0 };
+    case 'app.quit':
+    case 'app.interrupt':
+      return { ...state, quit: true };
+    case 'item.star':
+    case 'item.read':
+    case 'app.suspend':
+      // Side effects the app performs; nothing here changes.
+      return state;
+  }
+}
+
+export function reducer(state: AppState, action: Action): AppState {
+  switch (action.type) {
+    case 'command': {
+      const cleared = state.notice === null ? state : { ...state, notice: null };
+      return command(cleared, action.command, action.article);
+    }
+    case 'resize': {
+      const width = Math.max(1, action.width);
+      const height = Math.max(1, action.height);
+      if (width === state.size.width && height === state.size.height) return state;
+      return clampList({ ...state, size: { width, height } });
+    }
+    case 'libraryChanged':
+      return clampList({ ...state, libraryCount: Math.max(0, action.count) });
+    case 'searchInput': {
+      if (action.query === state.search.query) return state;
+      const seq = state.search.seq + 1;
+      if (action.query.trim() === '') {
+        // An emptied field shows the whole list again, as it was before the search.
+        const before = state.search.before;
+        const search: SearchState = { ...state.search, query: action.query, seq, answered: seq, outcome: null, error: null };
+        const place = before === null ? {} : { selected: before.selected, top: before.top };
+        return clampList({ ...state, ...place, search, scroll: 0, match: -1 });
+      }
+      return { ...state, search: { ...state.search, query: action.query, seq } };
+    }
+    case 'searchResult': {
+      if (action.seq !== state.search.seq) return state; // a newer query superseded it
+      if (action.outcome.error !== null) return { ...state, search: { ...state.search, answered: action.seq, error: action.outcome.error } };
+      const search: SearchState = { ...state.search, answered: action.seq, outcome: action.outcome, error: null };
+      return clampList({ ...state, search, selected: 0, top: 0, scroll: 0, match: -1 });
+    }
+    case 'searchSubmit':
+      // Enter before the first outcome arrives still keeps it: the outcome lands later.
+      if (state.search.query.trim() === '') return endSearch(state);
+      return clampList({ ...state, search: { ...state.search, open: false, error: null } });
+    case 'searchCancel':
+      return endSearch(state);
+    case 'notice':
+      return { ...state, notice: action.text };
+    case 'redraw':
+      return { ...state, frame: state.frame + 1 };
+  }
+}

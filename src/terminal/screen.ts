@@ -1,0 +1,41 @@
+/**
+ * Taking over the terminal and giving it back exactly: the alternate screen (so the
+ * shell's screen reappears untouched on exit, as with less) and the cursor. Writes are
+ * synchronous so they land even on the way out of a dying process.
+ */
+import { writeSync } from 'node:fs';
+
+const ENTER = '\u001b[?1049h\u001b[?25l\u001b[H\u001b[2J';
+const LEAVE = '\u001b[?25h\u001b[?1049l';
+
+export class Screen {
+  private active = false;
+
+  constructor(private readonly fd = 1) {}
+
+  /** Switch to the alternate screen and hide the cursor. */
+  enter(): void {
+    if (this.active) return;
+    this.active = true;
+    this.write(ENTER);
+  }
+
+  /** Show the cursor and return to the normal screen; safe to call more than once. */
+  leave(): void {
+    if (!this.active) return;
+    this.active = false;
+    this.write(LEAVE);
+  }
+
+  get isActive(): boolean {
+    return this.active;
+  }
+
+  private write(text: string): void {
+    try {
+      writeSync(this.fd, text);
+    } catch {
+      // The terminal has gone (SIGHUP): there is nothing left to restore.
+    }
+  }
+}

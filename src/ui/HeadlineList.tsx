@@ -1,0 +1,105 @@
+/** The headline list: only the rows on screen are rendered, however long the list. */
+import { Box, Text } from 'ink';
+import { memo } from 'react';
+import type { ArticleSummary } from '../library/library.js';
+import type { MatchRange } from '../search/searcher.js';
+import { markMatches, segmentsOf } from '../terminal/highlight.js';
+import { sanitize } from '../terminal/sanitize.js';
+import { fitWidth, type Segment, truncateSegments, widthOf } from '../terminal/text.js';
+
+/** Width of the dim date column, and the list width from which it is shown. */
+const DATE_COLUMNS = 10;
+const DATE_FROM = 44;
+/** Width of the dim section column, and the list width from which it is shown. */
+const SECTION_COLUMNS = 13;
+const SECTION_FROM = 70;
+
+export interface HeadlineListProps {
+  /** The rows on screen, first one at the top. */
+  rows: readonly ArticleSummary[];
+  /** Index of the first row in the whole list (for telling which row is selected). */
+  top: number;
+  selected: number;
+  width: number;
+  height: number;
+  focused: boolean;
+  highlight: ((text: string) => MatchRange[]) | null;
+  /** What an empty list says. */
+  emptyText: string;
+}
+
+export const HeadlineList = memo(function HeadlineList(props: HeadlineListProps) {
+  const { rows, top, selected, width, height, focused, highlight, emptyText } = props;
+  if (height <= 0 || width <= 0) return null;
+  if (rows.length === 0) {
+    return (
+      <Box width={width} height={height}>
+        <Text dimColor wrap="truncate-end">
+          {fitWidth(emptyText, width)}
+        </Text>
+      </Box>
+    );
+  }
+  return (
+    <Box flexDirection="column" width={width} height={height}>
+      {rows.slice(0, height).map((row, i) => (
+        <HeadlineRow key={row.key} row={row} width={width} selected={top + i === selected} focused={focused} highlight={highlight} />
+      ))}
+    </Box>
+  );
+});
+
+interface HeadlineRowProps {
+  row: ArticleSummary;
+  width: number;
+  selected: boolean;
+  focused: boolean;
+  highlight: ((text: string) => MatchRange[]) | null;
+}
+
+const HeadlineRow = memo(function HeadlineRow({ row, width, selected, focused, highlight }: HeadlineRowProps) {
+  const marks = `${row.read ? ' ' : '●'}${row.starred ? '★' : ' '} `;
+  const showDate = width >= DATE_FROM;
+  const showSection = width >= SECTION_FROM;
+  const columns = (showDate ? DATE_COLUMNS + 1 : 0) + (showSection ? SECTION_COLUMNS + 1 : 0);
+  const headlineWidth = Math.max(0, width - widthOf(marks) - columns);
+  const marked = markMatches(row.headline, highlight === null ? [] : highlight(row.headline));
+  const headline = truncateSegments(segmentsOf(marked), headlineWidth);
+  const used = headline.reduce((sum, s) => sum + widthOf(s.text), 0);
+  const pad = ' '.repeat(Math.max(0, headlineWidth - used));
+  // Without room for both, an undated article shows its section where the date would be.
+  const day = row.date === null ? null : sanitize(row.date.slice(0, DATE_COLUMNS));
+  const firstColumn = showSection ? (day ?? '') : (day ?? sanitize(row.section ?? ''));
+  const date = showDate ? ` ${fitWidth(firstColumn, DATE_COLUMNS)}` : '';
+  const section = showSection ? ` ${fitWidth(sanitize(row.section ?? ''), SECTION_COLUMNS)}` : '';
+  const style = selected ? (focused ? { inverse: true } : { bold: true, underline: true }) : {};
+  return (
+    <Text wrap="truncate-end" {...style}>
+      <Text bold={!row.read} {...(row.starred ? { color: 'yellow' } : {})}>
+        {widthOf(marks) <= width ? marks : ''}
+      </Text>
+      <Headline segments={headline} unread={!row.read} />
+      {pad}
+      <Text dimColor>
+        {date}
+        {section}
+      </Text>
+    </Text>
+  );
+});
+
+function Headline({ segments, unread }: { segments: Segment[]; unread: boolean }) {
+  return (
+    <Text bold={unread}>
+      {segments.map((s, i) =>
+        s.match ? (
+          <Text key={i} color="yellow" underline>
+            {s.text}
+          </Text>
+        ) : (
+          s.text
+        ),
+      )}
+    </Text>
+  );
+}

@@ -1,0 +1,172 @@
+/**
+ * Driving the built `newsreader` in a real pseudo-terminal (node-pty) and reading the
+ * screen the way a terminal would (@xterm/headless). Every wait polls a condition on the
+ * emulator; the deadline only turns a hang into a clear failure.
+ */
+import xterm from '@xterm/headless';
+import * as pty from 'node-pty';
+import path from 'node:path';
+import { keySequence } from '../key-sequences.js';
+import { repoRoot } from '../shared-dir.js';
+
+const { Terminal } = xterm;
+type XTerm = InstanceType<typeof Terminal>;
+
+export const cliPath = path.join(repoRoot, 'dist', 'newsreader.js');
+
+/** How long a wait may take before the test fails (slow CI machines included). */
+const DEADLINE_MS = 15_000;
+const POLL_MS = 10;
+
+export interface SpawnOptions {
+  cols: number;
+  rows: number;
+  args?: string[];
+  env?: Record<string, string>;
+  /** Run with standard input from /dev/null instead of the terminal. */
+  stdinNotTerminal?: boolean;
+  /** Run this TypeScript file with tsx instead of the built CLI (fixtures). */
+  script?: string;
+}
+
+export interface Exit {
+  exitCode: number;
+  signal: number | undefined;
+}
+
+export class PtySession {
+  readonly term: XTerm;
+  /** Everything the program wrote, as received. */
+  output = '';
+  private readonly proc: pty.IPty;
+  private exit: Exit | null = null;
+  private readonly exited: Promise<Exit>;
+  private pendingWrites = 0;
+
+  constructor(options: SpawnOptions) {
+    this.term = new Terminal({ cols: options.cols, rows: options.rows, allowProposedApi: true, scrollback: 1000 });
+    const entry = options.script === undefined ? [cliPath] : ['--import', 'tsx', options.script];
+    const argv = [process.execPath, ...entry, ...(options.args ?? [])];
+    const [file, args] = options.stdinNotTerminal
+      ? ['/bin/sh', ['-c', 'exec "$@" < /dev/null', 'sh', ...argv]]
+      : [process.execPath, argv.slice(1)];
+    this.proc = pty.spawn(file, args, {
+      // node-pty sets TERM from the name.
+      name: options.env?.TERM ?? 'xterm-256color',
+      cols: options.cols,
+      rows: options.rows,
+      cwd: repoRoot,
+      env: { ...process.env, TERM: 'xterm-256color', ...options.env } as Record<string, string>,
+    });
+    this.proc.onData((data) => {
+      this.output += data;
+      this.pendingWrites += 1;
+      this.term.write(data, () => {
+        this.pendingWrites -= 1;
+      });
+    });
+    this.exited = new Promise((resolve) => {
+      this.proc.onExit(({ exitCode, signal }) => {
+        this.exit = { exitCode, signal };
+        resolve(this.exit);
+      });
+    });
+  }
+
+  get pid(): number {
+    return this.proc.pid;
+  }
+
+  /** The visible screen, one string per row, trailing spaces trimmed. */
+  lines(): string[] {
+    const buffer = this.term.buffer.active;
+    const rows: string[] = [];
+    for (let y = 0; y < this.term.rows; y++) rows.push(buffer.getLine(buffer.viewportY + y)?.translateToString(true) ?? '');
+    return rows;
+  }
+
+  screen(): string {
+    return this.lines().join('\n');
+  }
+
+  /** The status bar: the last row. */
+  status(): string {
+    return this.lines().at(-1) ?? '';
+  }
+
+  get alternateScreen(): boolean {
+    return this.term.buffer.active.type === 'alternate';
+  }
+
+  /** Whether the emulator shows the cursor (DECTCEM), read from its core state. */
+  get cursorVisible(): boolean {
+    const core = (this.term as unknown as { _core?: { coreService?: { isCursorHidden?: boolean } } })._core;
+    const hidden = core?.coreService?.isCursorHidden;
+    if (typeof hidden === 'boolean') return !hidden;
+    return this.output.lastIndexOf('\u001b[?25h') >= this.output.lastIndexOf('\u001b[?25l');
+  }
+
+  /** Wait until `check` holds on the emulated screen (text, pattern or predicate). */
+  async waitFor(check: string | RegExp | (() => boolean), what?: string): Promise<void> {
+    const test =
+      typeof check === 'function' ? check : typeof check === 'string' ? () => this.screen().includes(check) : () => check.test(this.screen());
+    const deadline = Date.now() + DEADLINE_MS;
+    for (;;) {
+      if (this.pendingWrites === 0 && test()) return;
+      if (Date.now() > deadline) {
+        throw new Error(`timed out waiting for ${what ?? String(check)}; screen was:\n${this.screen()}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    }
+  }
+
+  /** Wait for the status bar to match. */
+  async waitForStatus(pattern: RegExp): Promise<void> {
+    await this.waitFor(() => pattern.test(this.status()), `status ${pattern}`);
+  }
+
+  /** Type keys by name (`j`, `down`, `return`, `ctrl+c`), as a terminal sends them. */
+  press(...keys: string[]): void {
+    for (const key of keys) this.proc.write(keySequence(key));
+  }
+
+  write(data: string): void {
+    this.proc.write(data);
+  }
+
+  resize(cols: number, rows: number): void {
+    this.term.resize(cols, rows);
+    this.proc.resize(cols, rows);
+  }
+
+  signal(name: NodeJS.Signals): void {
+    process.kill(this.proc.pid, name);
+  }
+
+  /** Wait for the program to end, and for the emulator to have taken in its last bytes. */
+  async waitForExit(): Promise<Exit> {
+    const deadline = new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error(`program did not exit; screen was:\n${this.screen()}`)), DEADLINE_MS).unref(),
+    );
+    const exit = await Promise.race([this.exited, deadline]);
+    await this.waitFor(() => true, 'output to settle');
+    return exit;
+  }
+
+  /** End the program if it is still running, and free the emulator. */
+  dispose(): void {
+    if (this.exit === null) {
+      try {
+        this.proc.kill('SIGKILL');
+      } catch {
+        // Already gone.
+      }
+    }
+    this.term.dispose();
+  }
+}
+
+/** Start `newsreader` in a pseudo-terminal of the given size. */
+export function spawnReader(options: SpawnOptions): PtySession {
+  return new PtySession(options);
+}

@@ -1,0 +1,114 @@
+/**
+ * Rendering the reader with ink-testing-library and driving it like a user: `press` types
+ * a key and waits until the screen has caught up.
+ */
+import { render } from 'ink-testing-library';
+import { type Mock, vi } from 'vitest';
+import path from 'node:path';
+import type { Article } from '../../src/article/types.js';
+import { loadArticles } from '../../src/library/load-all.js';
+import type { Library } from '../../src/library/library.js';
+import { MemoryLibrary } from '../../src/library/memory-library.js';
+import type { Searcher } from '../../src/search/searcher.js';
+import { App } from '../../src/ui/App.js';
+import { keySequence } from '../key-sequences.js';
+import { bbcDir, seedsDir } from '../shared-dir.js';
+
+export { keySequence };
+
+/** A macrotask turn: effects have run and Ink has written the frame. */
+export function tick(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** Wait until `condition` holds, turning the event loop; fail after `turns` turns. */
+export async function until(condition: () => boolean, what = 'condition', turns = 500): Promise<void> {
+  for (let i = 0; i < turns; i++) {
+    if (condition()) return;
+    await tick();
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+export interface Reader {
+  frame: () => string;
+  /** Type keys one by one, each time waiting for the screen to settle. */
+  press: (...keys: string[]) => Promise<void>;
+  /** Type raw text (several characters in one write, as a paste or a fast repeat). */
+  type: (text: string) => Promise<void>;
+  waitFor: (pattern: string | RegExp) => Promise<void>;
+  quit: Mock;
+  rerender: (size: { width: number; height: number }) => Promise<void>;
+  unmount: () => void;
+}
+
+/** Turns that a frame may take to appear: an Esc waits for Ink's escape-sequence timer. */
+const SETTLE_TURNS = 3;
+
+export async function renderReader(options: {
+  library: Library;
+  searcher?: Searcher | null;
+  width: number;
+  height: number;
+}): Promise<Reader> {
+  const quit = vi.fn();
+  const tree = (size: { width: number; height: number }) => (
+    <App library={options.library} searcher={options.searcher ?? null} size={size} onQuit={quit} />
+  );
+  const instance = render(tree({ width: options.width, height: options.height }));
+  const frame = (): string => instance.lastFrame() ?? '';
+  const settle = async (before: number, wantChange: boolean): Promise<void> => {
+    // Wait for a new frame when one is due; then a few more turns for effects it triggers.
+    if (wantChange) {
+      for (let i = 0; i < 200 && instance.frames.length === before; i++) await tick();
+    }
+    for (let i = 0; i < SETTLE_TURNS; i++) await tick();
+  };
+  await tick();
+  const reader: Reader = {
+    frame,
+    async press(...keys) {
+      for (const key of keys) {
+        const before = instance.frames.length;
+        instance.stdin.write(keySequence(key));
+        // An Esc alone is held back by Ink until it is sure no sequence follows.
+        await settle(before, key === 'escape');
+      }
+    },
+    async type(text) {
+      const before = instance.frames.length;
+      instance.stdin.write(text);
+      await settle(before, false);
+    },
+    async waitFor(pattern) {
+      await until(() => (typeof pattern === 'string' ? frame().includes(pattern) : pattern.test(frame())), `${pattern}`);
+    },
+    quit,
+    async rerender(size) {
+      instance.rerender(tree(size));
+      await settle(instance.frames.length, false);
+    },
+    unmount: () => instance.unmount(),
+  };
+  return reader;
+}
+
+let seed: Article[] | null = null;
+let bbc: Article[] | null = null;
+
+export async function seedArticles(): Promise<Article[]> {
+  seed ??= (await loadArticles([seedsDir])).articles;
+  return seed;
+}
+
+/** The BBC corpus, loaded once per test file. */
+export async function bbcArticles(): Promise<Article[]> {
+  bbc ??= (await loadArticles([bbcDir])).articles;
+  return bbc;
+}
+
+export function bbcSection(section: string): string {
+  return path.join(bbcDir, section);
+}
+
+export { MemoryLibrary };
