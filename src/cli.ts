@@ -4,12 +4,14 @@
  * stderr and a non-zero exit, never a stack trace.
  */
 import { parseArgs } from 'node:util';
+import { indexCommand } from './commands/index-command.js';
 import { listArticles } from './commands/list.js';
 import { PROGRAM, printError } from './commands/output.js';
 import { MissingPathError } from './library/find.js';
 import { bundledSeedsPath, packageVersion } from './package-files.js';
 
 const USAGE = `Usage: ${PROGRAM} [options] [PATH...]
+       ${PROGRAM} index [--db FILE] [PATH...]
 
 A fast, keyboard-driven reader for news articles stored as text files.
 Each PATH is an article file or a folder searched recursively for *.txt.
@@ -17,8 +19,12 @@ With no PATH, the articles bundled with ${PROGRAM} are opened.
 
 Options:
   --json          print one JSON object per article (date descending, then path)
+  --db FILE       the library database (default: NEWSREADER_DB, else the data folder)
   -h, --help      show this help
   -v, --version   show the version
+
+\`${PROGRAM} index\` builds or refreshes the library database from the PATHs,
+showing progress on a terminal and one summary line otherwise.
 
 When standard output is not a terminal, ${PROGRAM} prints one line per article:
 date, section, headline and path, separated by tabs.
@@ -41,6 +47,7 @@ export async function main(argv: string[]): Promise<number> {
       allowPositionals: true,
       options: {
         json: { type: 'boolean' },
+        db: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -57,6 +64,10 @@ export async function main(argv: string[]): Promise<number> {
   if (values.version) {
     process.stdout.write(`${packageVersion()}\n`);
     return 0;
+  }
+  if (positionals[0] === 'index') {
+    const indexPaths = positionals.slice(1);
+    return indexCommand(indexPaths.length > 0 ? indexPaths : [bundledSeedsPath()], { db: values.db });
   }
   const paths = positionals.length > 0 ? positionals : [bundledSeedsPath()];
   try {

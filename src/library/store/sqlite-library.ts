@@ -1,0 +1,244 @@
+/**
+ * The Library the reader and the CLI use, backed by the SQLite store. It never holds all
+ * articles: count and page run indexed queries, `article` loads one row. A refresh started
+ * with `refresh()` writes through the same connection and notifies subscribers as each
+ * batch lands, so the view fills in while the user is already reading.
+ */
+import type Database from 'better-sqlite3';
+import path from 'node:path';
+import { creditName } from '../../article/classify.js';
+import type { Article, Block } from '../../article/types.js';
+import type { ArticleSummary, Library, LibraryView, SortOrder, UserState } from '../library.js';
+import { describeStoreError, movedAsideNotice, openStore, type OpenedStore } from './open.js';
+import { resolveDbPath, type DbLocationOptions } from './paths.js';
+import { startRefresh, type Refresh, type RefreshOptions } from './refresh.js';
+import { rootFilter } from './roots.js';
+
+const ORDER_BY: Record<SortOrder, string> = {
+  // Matches the index articles_by_date (date DESC, path); NULL dates sort last.
+  newest: 'a.date DESC, a.path',
+  // The exact reverse, so the same index is walked backwards: undated articles first.
+  oldest: 'a.date, a.path DESC',
+  headline: 'a.headline COLLATE NOCASE, a.path',
+};
+
+interface SummaryRow {
+  key: number;
+  id: string;
+  path: string;
+  section: string | null;
+  headline: string;
+  date: string | null;
+  source: string | null;
+  words: number;
+  read: number;
+  starred: number;
+}
+
+interface ArticleRow {
+  id: string;
+  path: string;
+  section: string | null;
+  headline: string;
+  standfirst: string | null;
+  date: string | null;
+  source: string | null;
+  words: number;
+  blocks: string;
+  warnings: string;
+}
+
+interface StateRow {
+  read: number;
+  starred: number;
+  read_at: number | null;
+  starred_at: number | null;
+}
+
+const NO_STATE: UserState = { read: false, starred: false, readAt: null, starredAt: null };
+
+function viewKey(view: LibraryView): string {
+  return `${view.sort}:${view.unreadOnly ? 'u' : ''}${view.starredOnly ? 's' : ''}`;
+}
+
+function creditsOf(blocks: Block[]): string[] {
+  const credits: string[] = [];
+  for (const block of blocks) {
+    if (block.kind !== 'credit') continue;
+    for (const line of block.lines) {
+      const name = creditName(line);
+      if (name !== null && !credits.includes(name)) credits.push(name);
+    }
+  }
+  return credits;
+}
+
+export interface OpenLibraryOptions extends DbLocationOptions {
+  /** The library paths: only articles found under them are shown. Empty shows all. */
+  paths: string[];
+}
+
+export class SqliteLibrary implements Library {
+  readonly db: Database.Database;
+  readonly file: string;
+  /** Message to show once when a corrupt or foreign database was moved aside, else null. */
+  readonly notice: string | null;
+  readonly roots: string[];
+  private readonly listeners = new Set<() => void>();
+  private readonly counts = new Map<string, number>();
+  private readonly pageStatements = new Map<string, Database.Statement>();
+  private readonly countStatements = new Map<string, Database.Statement>();
+  private readonly filter;
+  private readonly articleStatement;
+  private readonly stateStatement;
+  private readonly setStateStatement;
+
+  constructor(store: OpenedStore, paths: string[]) {
+    this.db = store.db;
+    this.file = store.file;
+    this.notice = movedAsideNotice(store);
+    this.roots = paths.map((p) => path.resolve(p));
+    this.filter = rootFilter(this.roots, 'a.path');
+    this.articleStatement = this.db.prepare(
+      'SELECT id, path, section, headline, standfirst, date, source, words, blocks, warnings FROM articles WHERE rowid = ?',
+    );
+    this.stateStatement = this.db.prepare('SELECT read, starred, read_at, starred_at FROM user_state WHERE id = ?');
+    this.setStateStatement = this.db.prepare(`
+      INSERT INTO user_state (id, read, starred, read_at, starred_at) VALUES (@id, @read, @starred, @read_at, @starred_at)
+      ON CONFLICT (id) DO UPDATE SET read = excluded.read, starred = excluded.starred,
+        read_at = excluded.read_at, starred_at = excluded.starred_at`);
+  }
+
+  private where(view: LibraryView): string {
+    const conditions = [`(${this.filter.sql})`];
+    if (view.unreadOnly) conditions.push('coalesce(u.read, 0) = 0');
+    if (view.starredOnly) conditions.push('u.starred = 1');
+    return conditions.join(' AND ');
+  }
+
+  private statement(cache: Map<string, Database.Statement>, key: string, sql: () => string): Database.Statement {
+    let statement = cache.get(key);
+    if (!statement) {
+      statement = this.db.prepare(sql());
+      cache.set(key, statement);
+    }
+    return statement;
+  }
+
+  count(view: LibraryView): number {
+    const key = viewKey(view);
+    const cached = this.counts.get(key);
+    if (cached !== undefined) return cached;
+    const join = view.unreadOnly || view.starredOnly ? 'LEFT JOIN user_state u ON u.id = a.id' : '';
+    const statement = this.statement(this.countStatements, key, () => `SELECT count(*) AS n FROM articles a ${join} WHERE ${this.where(view)}`);
+    const { n } = statement.get(...this.filter.params) as { n: number };
+    this.counts.set(key, n);
+    return n;
+  }
+
+  page(view: LibraryView, offset: number, limit: number): ArticleSummary[] {
+    if (limit <= 0) return [];
+    const statement = this.statement(
+      this.pageStatements,
+      viewKey(view),
+      () => `SELECT a.rowid AS key, a.id, a.path, a.section, a.headline, a.date, a.source, a.words,
+          coalesce(u.read, 0) AS read, coalesce(u.starred, 0) AS starred
+        FROM articles a LEFT JOIN user_state u ON u.id = a.id
+        WHERE ${this.where(view)} ORDER BY ${ORDER_BY[view.sort]} LIMIT ? OFFSET ?`,
+    );
+    const rows = statement.all(...this.filter.params, limit, Math.max(0, offset)) as SummaryRow[];
+    return rows.map((row) => ({
+      key: String(row.key),
+      id: row.id,
+      path: row.path,
+      section: row.section,
+      headline: row.headline,
+      date: row.date,
+      source: row.source,
+      words: row.words,
+      read: row.read === 1,
+      starred: row.starred === 1,
+    }));
+  }
+
+  article(key: string): Article | null {
+    if (!/^\d+$/.test(key)) return null;
+    const row = this.articleStatement.get(Number(key)) as ArticleRow | undefined;
+    if (!row) return null;
+    const blocks = JSON.parse(row.blocks) as Block[];
+    return {
+      id: row.id,
+      path: row.path,
+      section: row.section,
+      headline: row.headline,
+      standfirst: row.standfirst,
+      date: row.date,
+      source: row.source,
+      credits: creditsOf(blocks),
+      blocks,
+      words: row.words,
+      warnings: JSON.parse(row.warnings) as string[],
+    };
+  }
+
+  state(id: string): UserState {
+    const row = this.stateStatement.get(id) as StateRow | undefined;
+    if (!row) return { ...NO_STATE };
+    return { read: row.read === 1, starred: row.starred === 1, readAt: row.read_at, starredAt: row.starred_at };
+  }
+
+  setState(id: string, patch: Partial<Pick<UserState, 'read' | 'starred'>>): void {
+    const now = Date.now();
+    const current = this.state(id);
+    const read = patch.read ?? current.read;
+    const starred = patch.starred ?? current.starred;
+    try {
+      this.setStateStatement.run({
+        id,
+        read: read ? 1 : 0,
+        starred: starred ? 1 : 0,
+        read_at: read ? (current.read ? current.readAt : now) : null,
+        starred_at: starred ? (current.starred ? current.starredAt : now) : null,
+      });
+    } catch (error) {
+      throw describeStoreError(error, this.file);
+    }
+    this.changed();
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+
+  /** Re-read counts and tell subscribers: after a refresh batch or a state change. */
+  changed(): void {
+    this.counts.clear();
+    for (const listener of [...this.listeners]) listener();
+  }
+
+  /**
+   * Start a background refresh of this library's paths (or of `paths`): what the store
+   * already holds is visible at once; subscribers hear of each batch as it lands.
+   */
+  refresh(options: Omit<RefreshOptions, 'onChange'> & { paths?: string[] } = {}): Refresh {
+    const { paths = this.roots, ...rest } = options;
+    return startRefresh(this.db, paths, { ...rest, onChange: () => this.changed() });
+  }
+
+  close(): void {
+    this.listeners.clear();
+    if (this.db.open) this.db.close();
+  }
+}
+
+/**
+ * Open the library for `paths` in the database chosen by `--db`, `NEWSREADER_DB` or the
+ * platform data directory. Throws StoreError (one clear line) when that cannot be done.
+ */
+export function openLibrary(options: OpenLibraryOptions): SqliteLibrary {
+  const store = openStore(resolveDbPath(options));
+  return new SqliteLibrary(store, options.paths);
+}
