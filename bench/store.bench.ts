@@ -10,7 +10,7 @@ import type { BenchContext, BenchResult, Benchmark } from './harness.js';
 import { openLibrary } from '../src/library/store/sqlite-library.js';
 
 /** The slice the `index` command uses: throughput first. */
-const INDEX_SLICE_MS = 250;
+const INDEX_SLICE_MS = 2000;
 
 function removeDb(file: string): void {
   for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });

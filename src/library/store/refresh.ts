@@ -6,12 +6,14 @@
  * better-sqlite3 is synchronous, so the refresh runs on the caller's thread in slices:
  * read and parse files until a time budget is spent, write them in one transaction,
  * notify, then yield to the event loop with setImmediate so key presses and frames get
- * through between slices. Measured on 2 cores (see bench/store.bench.ts): a slice budget
- * of ~16 ms keeps the longest event-loop stall well under a frame, and costs little
- * throughput against one big transaction because WAL commits with synchronous=NORMAL
- * are cheap. A worker thread would add parallel parsing but also a second build entry
- * and a second connection; parsing is the smaller share of the cost (FTS5 inserts
- * dominate), so slicing was chosen.
+ * through between slices. The slice budget is a trade (measured in bench/store.bench.ts):
+ * FTS5 writes each commit as a new segment and merges them later, so small transactions
+ * cost throughput (BBC on a loaded 2-core machine: ~850 articles/s with 250 ms slices,
+ * ~2,000 with 2 s slices), while the reader wants stalls under a frame or two. The reader
+ * uses the default; `newsreader index`, with nobody waiting on keys, uses long slices.
+ * Parsing is the smaller share of the cost (FTS5 tokenising and segment merging
+ * dominate, and must run on the connection that writes), so a parse worker would win
+ * less than its cost in build complexity; slicing was chosen.
  */
 import type Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
@@ -185,6 +187,7 @@ async function storedFiles(db: Database.Database, roots: string[]): Promise<Map<
     if (!last || rows.length < 5000) break;
     after = last.path;
     await yieldToEventLoop();
+    if (!db.open) break;
   }
   return stored;
 }
@@ -201,6 +204,8 @@ export function startRefresh(db: Database.Database, paths: string[], options: Re
   const listeners = new Set<(p: RefreshProgress) => void>();
   const warnings: Warning[] = [];
   let cancelled = false;
+  // Closing the database (the reader quitting) stops the refresh like cancel() does.
+  const stopped = (): boolean => cancelled || !db.open;
   const started = performance.now();
 
   const report = (): void => {
@@ -218,7 +223,7 @@ export function startRefresh(db: Database.Database, paths: string[], options: Re
     }
   });
   const commit = (writes: Write[]): void => {
-    if (writes.length === 0) return;
+    if (writes.length === 0 || stopped()) return;
     try {
       apply.immediate(writes);
     } catch (error) {
@@ -230,7 +235,7 @@ export function startRefresh(db: Database.Database, paths: string[], options: Re
   async function run(): Promise<RefreshSummary> {
     const found = await findArticleFiles(roots);
     warnings.push(...found.warnings);
-    const stored = await storedFiles(db, roots);
+    const stored = stopped() ? new Map<string, StoredFile>() : await storedFiles(db, roots);
     progress.phase = 'checking';
     progress.total = found.files.length;
     report();
@@ -239,7 +244,7 @@ export function startRefresh(db: Database.Database, paths: string[], options: Re
     const toParse: FoundFile[] = [];
     const seen = new Set<string>();
     let index = 0;
-    while (index < found.files.length && !cancelled) {
+    while (index < found.files.length && !stopped()) {
       const sliceEnd = performance.now() + sliceMs;
       while (index < found.files.length && performance.now() < sliceEnd) {
         const file = found.files[index++];
@@ -267,11 +272,16 @@ export function startRefresh(db: Database.Database, paths: string[], options: Re
     progress.phase = 'indexing';
     report();
     index = 0;
-    while (index < toParse.length && !cancelled) {
-      const sliceEnd = performance.now() + sliceMs;
+    // Writing (FTS5 tokenising above all) costs more than parsing, so the slice is split by
+    // measurement: the running mean write cost per article decides how many to parse.
+    let writeMsPerArticle = 0.5;
+    while (index < toParse.length && !stopped()) {
+      const sliceStart = performance.now();
       const writes: Write[] = [];
-      // Read and parse for half the budget; the write gets the other half.
-      while (index < toParse.length && performance.now() < sliceEnd - sliceMs / 2) {
+      for (;;) {
+        if (index >= toParse.length) break;
+        const elapsed = performance.now() - sliceStart;
+        if (writes.length > 0 && elapsed + (writes.length + 1) * writeMsPerArticle > sliceMs) break;
         const file = toParse[index++];
         if (!file) continue;
         progress.done++;
@@ -300,14 +310,19 @@ export function startRefresh(db: Database.Database, paths: string[], options: Re
         if (known) progress.updated++;
         else progress.added++;
       }
+      const writeStart = performance.now();
       commit(writes);
+      if (writes.length > 0) {
+        const measured = (performance.now() - writeStart) / writes.length;
+        writeMsPerArticle = 0.7 * writeMsPerArticle + 0.3 * measured;
+      }
       report();
       await yieldToEventLoop();
     }
 
     // Articles whose files are gone. Their user_state rows stay on purpose.
     progress.phase = 'removing';
-    const gone = cancelled ? [] : [...stored.keys()].filter((p) => !seen.has(p));
+    const gone = stopped() ? [] : [...stored.keys()].filter((p) => !seen.has(p));
     for (let start = 0; start < gone.length; start += 2000) {
       commit(gone.slice(start, start + 2000).map((p): Write => ({ kind: 'remove', path: p })));
       progress.removed += Math.min(2000, gone.length - start);
@@ -315,7 +330,7 @@ export function startRefresh(db: Database.Database, paths: string[], options: Re
     }
     progress.phase = 'done';
     report();
-    return { ...progress, warnings, elapsedMs: performance.now() - started, cancelled };
+    return { ...progress, warnings, elapsedMs: performance.now() - started, cancelled: stopped() };
   }
 
   return {

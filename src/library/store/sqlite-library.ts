@@ -85,6 +85,7 @@ export class SqliteLibrary implements Library {
   readonly notice: string | null;
   readonly roots: string[];
   private readonly listeners = new Set<() => void>();
+  private readonly refreshes = new Set<Refresh>();
   private readonly counts = new Map<string, number>();
   private readonly pageStatements = new Map<string, Database.Statement>();
   private readonly countStatements = new Map<string, Database.Statement>();
@@ -225,10 +226,17 @@ export class SqliteLibrary implements Library {
    */
   refresh(options: Omit<RefreshOptions, 'onChange'> & { paths?: string[] } = {}): Refresh {
     const { paths = this.roots, ...rest } = options;
-    return startRefresh(this.db, paths, { ...rest, onChange: () => this.changed() });
+    const refresh = startRefresh(this.db, paths, { ...rest, onChange: () => this.changed() });
+    this.refreshes.add(refresh);
+    const forget = (): void => {
+      this.refreshes.delete(refresh);
+    };
+    refresh.done.then(forget, forget);
+    return refresh;
   }
 
   close(): void {
+    for (const refresh of this.refreshes) refresh.cancel();
     this.listeners.clear();
     if (this.db.open) this.db.close();
   }

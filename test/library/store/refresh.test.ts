@@ -140,3 +140,22 @@ describe('refresh', () => {
     for (const l of [lib, otherLib, both]) l.close();
   });
 });
+
+describe('refresh and close', () => {
+  it('stops quietly when the library is closed mid-refresh, keeping what was written', async () => {
+    const { lib, news, dir } = setup();
+    for (let i = 0; i < 200; i++) writeArticle(news, `bulk/${i}.txt`, articleText(`Bulk story ${i}`, 'Jan 1, 2015'));
+    const refresh = lib.refresh({ sliceMs: 0.01 });
+    refresh.onProgress((p) => {
+      if (p.done >= 20) lib.close();
+    });
+    const summary = await refresh.done;
+    expect(summary.cancelled).toBe(true);
+    expect(summary.done).toBeLessThan(203);
+    const reopened = openLibrary({ paths: [news], db: path.join(dir, 'library.db') });
+    expect(reopened.count(NEWEST)).toBeGreaterThan(0);
+    expect((await reopened.refresh().done).total).toBe(203);
+    expect(reopened.count(NEWEST)).toBe(203);
+    reopened.close();
+  });
+});
