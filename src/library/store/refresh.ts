@@ -66,6 +66,9 @@ export interface RefreshOptions {
   sliceMs?: number;
 }
 
+/** Progress listeners hear of parsed files this often within a slice, not only between slices. */
+const PROGRESS_EVERY = 100;
+
 /** Default slice budget: about one frame at 60 Hz. */
 export const DEFAULT_SLICE_MS = 16;
 
@@ -285,6 +288,8 @@ export function startRefresh(db: Database.Database, paths: string[], options: Re
         const file = toParse[index++];
         if (!file) continue;
         progress.done++;
+        // Long slices (the index command's) still move a progress bar along.
+        if (progress.done % PROGRESS_EVERY === 0) report();
         const known = stored.get(file.path);
         const read = readFile(file.path);
         if ('warning' in read) {
