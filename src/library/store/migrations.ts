@@ -85,6 +85,7 @@ export const MIGRATIONS: readonly Migration[] = [
     sql: `
       CREATE INDEX articles_by_headline ON articles (headline COLLATE NOCASE, path);
       CREATE INDEX user_state_starred ON user_state (id) WHERE starred = 1;
+      CREATE INDEX user_state_read ON user_state (id) WHERE read = 1;
     `,
   },
 ];

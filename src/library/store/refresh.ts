@@ -69,6 +69,12 @@ export interface RefreshOptions {
 /** Progress listeners hear of parsed files this often within a slice, not only between slices. */
 const PROGRESS_EVERY = 100;
 
+/**
+ * At most this many articles a transaction, whatever the time budget: it bounds the rows
+ * held in memory and the work a crash can lose, and past it bigger batches gain little.
+ */
+const MAX_BATCH = 1000;
+
 /** Default slice budget: about one frame at 60 Hz. */
 export const DEFAULT_SLICE_MS = 16;
 
@@ -285,6 +291,7 @@ export function startRefresh(db: Database.Database, paths: string[], options: Re
         if (index >= toParse.length) break;
         const elapsed = performance.now() - sliceStart;
         if (writes.length > 0 && elapsed + (writes.length + 1) * writeMsPerArticle > sliceMs) break;
+        if (writes.length >= MAX_BATCH) break;
         const file = toParse[index++];
         if (!file) continue;
         progress.done++;

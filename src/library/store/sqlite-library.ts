@@ -90,7 +90,9 @@ export class SqliteLibrary implements Library {
   private readonly pageStatements = new Map<string, Database.Statement>();
   private readonly countStatements = new Map<string, Database.Statement>();
   private readonly filter;
+  private readonly pageFilterSql: string;
   private readonly articleStatement;
+  private readonly summaryStatement;
   private readonly stateStatement;
   private readonly setStateStatement;
 
@@ -100,21 +102,21 @@ export class SqliteLibrary implements Library {
     this.notice = movedAsideNotice(store);
     this.roots = paths.map((p) => path.resolve(p));
     this.filter = rootFilter(this.roots, 'a.path');
+    this.pageFilterSql = rootFilter(this.roots, '+a.path').sql;
     this.articleStatement = this.db.prepare(
       'SELECT id, path, section, headline, standfirst, date, source, words, blocks, warnings FROM articles WHERE rowid = ?',
+    );
+    this.summaryStatement = this.db.prepare(
+      `SELECT a.rowid AS key, a.id, a.path, a.section, a.headline, a.date, a.source, a.words,
+          coalesce(u.read, 0) AS read, coalesce(u.starred, 0) AS starred
+        FROM articles a LEFT JOIN user_state u ON u.id = a.id
+        WHERE a.rowid IN (SELECT value FROM json_each(?))`,
     );
     this.stateStatement = this.db.prepare('SELECT read, starred, read_at, starred_at FROM user_state WHERE id = ?');
     this.setStateStatement = this.db.prepare(`
       INSERT INTO user_state (id, read, starred, read_at, starred_at) VALUES (@id, @read, @starred, @read_at, @starred_at)
       ON CONFLICT (id) DO UPDATE SET read = excluded.read, starred = excluded.starred,
         read_at = excluded.read_at, starred_at = excluded.starred_at`);
-  }
-
-  private where(view: LibraryView): string {
-    const conditions = [`(${this.filter.sql})`];
-    if (view.unreadOnly) conditions.push('coalesce(u.read, 0) = 0');
-    if (view.starredOnly) conditions.push('u.starred = 1');
-    return conditions.join(' AND ');
   }
 
   private statement(cache: Map<string, Database.Statement>, key: string, sql: () => string): Database.Statement {
@@ -126,40 +128,86 @@ export class SqliteLibrary implements Library {
     return statement;
   }
 
+  /**
+   * Counting: plain views count the path-index range of the roots. Starred views start
+   * from the few starred ids (a partial index) rather than scan every article; unread is
+   * all minus read, for the same reason.
+   */
+  private countSql(view: LibraryView): string {
+    const filter = this.filter.sql;
+    if (view.starredOnly) {
+      return `SELECT count(*) AS n FROM user_state u CROSS JOIN articles a ON a.id = u.id
+        WHERE u.starred = 1 ${view.unreadOnly ? 'AND u.read = 0' : ''} AND (${filter})`;
+    }
+    if (view.unreadOnly) {
+      return `SELECT (SELECT count(*) FROM articles a WHERE ${filter})
+        - (SELECT count(*) FROM user_state u CROSS JOIN articles a ON a.id = u.id WHERE u.read = 1 AND (${filter})) AS n`;
+    }
+    return `SELECT count(*) AS n FROM articles a WHERE ${filter}`;
+  }
+
+  private countParams(view: LibraryView): string[] {
+    const params = this.filter.params;
+    return view.unreadOnly && !view.starredOnly ? [...params, ...params] : params;
+  }
+
   count(view: LibraryView): number {
     const key = viewKey(view);
     const cached = this.counts.get(key);
     if (cached !== undefined) return cached;
-    const join = view.unreadOnly || view.starredOnly ? 'LEFT JOIN user_state u ON u.id = a.id' : '';
-    const statement = this.statement(this.countStatements, key, () => `SELECT count(*) AS n FROM articles a ${join} WHERE ${this.where(view)}`);
-    const { n } = statement.get(...this.filter.params) as { n: number };
+    const statement = this.statement(this.countStatements, key, () => this.countSql(view));
+    const { n } = statement.get(...this.countParams(view)) as { n: number };
     this.counts.set(key, n);
     return n;
   }
 
+  /**
+   * Which rows a page shows, as keys. The root filter is written on `+a.path` so SQLite
+   * cannot answer it from the path index and walks the sort's index instead (date or
+   * headline), stopping after offset + limit entries; otherwise it would gather every row
+   * under the roots and sort them (140 ms instead of under 1 ms at 100,000 articles). The
+   * sort indexes hold path and rowid, so skipping `offset` rows never touches the table.
+   */
+  private keysSql(view: LibraryView): string {
+    const order = ORDER_BY[view.sort];
+    const filter = this.pageFilterSql;
+    if (view.starredOnly) {
+      return `SELECT a.rowid AS key FROM user_state u CROSS JOIN articles a ON a.id = u.id
+        WHERE u.starred = 1 ${view.unreadOnly ? 'AND u.read = 0' : ''} AND (${filter})
+        ORDER BY ${order} LIMIT ? OFFSET ?`;
+    }
+    if (view.unreadOnly) {
+      return `SELECT a.rowid AS key FROM articles a LEFT JOIN user_state u ON u.id = a.id
+        WHERE (${filter}) AND coalesce(u.read, 0) = 0 ORDER BY ${order} LIMIT ? OFFSET ?`;
+    }
+    return `SELECT a.rowid AS key FROM articles a WHERE ${filter} ORDER BY ${order} LIMIT ? OFFSET ?`;
+  }
+
   page(view: LibraryView, offset: number, limit: number): ArticleSummary[] {
     if (limit <= 0) return [];
-    const statement = this.statement(
-      this.pageStatements,
-      viewKey(view),
-      () => `SELECT a.rowid AS key, a.id, a.path, a.section, a.headline, a.date, a.source, a.words,
-          coalesce(u.read, 0) AS read, coalesce(u.starred, 0) AS starred
-        FROM articles a LEFT JOIN user_state u ON u.id = a.id
-        WHERE ${this.where(view)} ORDER BY ${ORDER_BY[view.sort]} LIMIT ? OFFSET ?`,
-    );
-    const rows = statement.all(...this.filter.params, limit, Math.max(0, offset)) as SummaryRow[];
-    return rows.map((row) => ({
-      key: String(row.key),
-      id: row.id,
-      path: row.path,
-      section: row.section,
-      headline: row.headline,
-      date: row.date,
-      source: row.source,
-      words: row.words,
-      read: row.read === 1,
-      starred: row.starred === 1,
-    }));
+    const keysStatement = this.statement(this.pageStatements, viewKey(view), () => this.keysSql(view));
+    const keys = (keysStatement.all(...this.filter.params, limit, Math.max(0, offset)) as { key: number }[]).map((r) => r.key);
+    if (keys.length === 0) return [];
+    const rows = this.summaryStatement.all(JSON.stringify(keys)) as SummaryRow[];
+    const byKey = new Map(rows.map((row) => [row.key, row]));
+    const summaries: ArticleSummary[] = [];
+    for (const key of keys) {
+      const row = byKey.get(key);
+      if (!row) continue;
+      summaries.push({
+        key: String(row.key),
+        id: row.id,
+        path: row.path,
+        section: row.section,
+        headline: row.headline,
+        date: row.date,
+        source: row.source,
+        words: row.words,
+        read: row.read === 1,
+        starred: row.starred === 1,
+      });
+    }
+    return summaries;
   }
 
   article(key: string): Article | null {
