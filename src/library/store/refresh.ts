@@ -163,6 +163,16 @@ function contentHash(bytes: Buffer): string {
 
 function prepareStatements(db: Database.Database) {
   return {
+    existing: db.prepare('SELECT rowid FROM articles WHERE path = ?').pluck(),
+    insert: db.prepare(`
+      INSERT INTO articles (id, path, root, section, headline, standfirst, date, source, words, size, mtime_ms, ino, hash, blocks, warnings, body)
+      VALUES (@id, @path, @root, @section, @headline, @standfirst, @date, @source, @words, @size, @mtime_ms, @ino, @hash, @blocks, @warnings, @body)`),
+    deferFts: db.prepare('INSERT INTO articles_fts_deferred (writer) VALUES (1)'),
+    undeferFts: db.prepare('DELETE FROM articles_fts_deferred'),
+    addFts: db.prepare(`
+      INSERT INTO articles_fts (rowid, headline, standfirst, body, source, section)
+      SELECT rowid, headline, standfirst, body, source, section FROM articles
+      WHERE rowid IN (SELECT value FROM json_each(?))`),
     upsert: db.prepare(`
       INSERT INTO articles (id, path, root, section, headline, standfirst, date, source, words, size, mtime_ms, ino, hash, blocks, warnings, body)
       VALUES (@id, @path, @root, @section, @headline, @standfirst, @date, @source, @words, @size, @mtime_ms, @ino, @hash, @blocks, @warnings, @body)
@@ -224,12 +234,24 @@ export function startRefresh(db: Database.Database, paths: string[], options: Re
 
   const statements = prepareStatements(db);
   const apply = db.transaction((writes: Write[]) => {
+    // New rows get their full-text entries in one statement at the end (see migration 4);
+    // a changed row is updated in place and its trigger re-indexes it.
+    statements.deferFts.run();
+    const inserted: number[] = [];
     for (const write of writes) {
-      if (write.kind === 'upsert') statements.upsert.run(write.row);
-      else if (write.kind === 'touch') {
+      if (write.kind === 'upsert') {
+        // Under BEGIN IMMEDIATE no other writer can add the path between these two.
+        if (statements.existing.get(write.row.path) === undefined) {
+          inserted.push(Number(statements.insert.run(write.row).lastInsertRowid));
+        } else {
+          statements.upsert.run(write.row);
+        }
+      } else if (write.kind === 'touch') {
         statements.touch.run(write.stat.size, write.stat.mtimeMs, write.stat.ino, write.root, write.section, write.path);
       } else statements.remove.run(write.path);
     }
+    if (inserted.length > 0) statements.addFts.run(JSON.stringify(inserted));
+    statements.undeferFts.run();
   });
   const commit = (writes: Write[]): void => {
     if (writes.length === 0 || stopped()) return;

@@ -44,6 +44,10 @@ describe('refresh', () => {
     const hits = lib.db.prepare("SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'sharply'").all();
     expect(hits).toEqual([{ rowid: Number(oilKey) }]);
     expect(lib.db.prepare("SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'rise'").all()).toEqual([]);
+    expect(lib.db.prepare("SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'chip'").all()).toHaveLength(1);
+    // The full-text index matches the articles exactly, and no bulk-insert marker is left.
+    expect(() => lib.db.exec("INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)")).not.toThrow();
+    expect(lib.db.prepare('SELECT count(*) AS n FROM articles_fts_deferred').get()).toEqual({ n: 0 });
     lib.close();
   });
 
