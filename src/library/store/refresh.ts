@@ -8,12 +8,13 @@
  * notify, then yield to the event loop with setImmediate so key presses and frames get
  * through between slices. The slice budget is a trade (measured in bench/store.bench.ts):
  * FTS5 writes each commit as a new segment and merges them later, so small transactions
- * cost throughput (BBC on a loaded 2-core machine: ~850 articles/s with 250 ms slices,
- * ~2,000 with 2 s slices), while the reader wants stalls under a frame or two. The reader
- * uses the default; `newsreader index`, with nobody waiting on keys, uses long slices.
- * Parsing is the smaller share of the cost (FTS5 tokenising and segment merging
- * dominate, and must run on the connection that writes), so a parse worker would win
- * less than its cost in build complexity; slicing was chosen.
+ * cost throughput, while the reader wants stalls under a frame or two. The reader uses
+ * the default (BBC: ~3,000 articles/s, longest stall ~40 ms on a busy 2-core machine);
+ * `newsreader index`, with nobody waiting on keys, uses long slices (~3,500 articles/s).
+ * Per article, parsing and JSON take about 45% of the time and SQLite (rows, then FTS5
+ * tokenising) the rest; the SQLite half must stay on the connection that writes, so a
+ * parse worker could at best overlap the first half. Slicing was chosen for now as the
+ * simpler design that runs the same from source, tests and the bundle.
  */
 import type Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
