@@ -17,15 +17,17 @@
  * simpler design that runs the same from source, tests and the bundle.
  */
 import type Database from 'better-sqlite3';
-import { createHash } from 'node:crypto';
-import { closeSync, constants, fstatSync, openSync, readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import type { Article } from '../../article/types.js';
 import { findArticleFiles, type FoundFile } from '../find.js';
-import { articleFromBytes, describeError, MAX_ARTICLE_BYTES } from '../load.js';
 import type { Warning } from '../load-all.js';
 import { describeStoreError } from './open.js';
+import { parseFile, type ParseOutcome, type ParseRequest, type Row } from './parse-file.js';
+import { ParsePool } from './parse-pool.js';
 import { rootFilter } from './roots.js';
+
+export { articleBody } from './parse-file.js';
 
 export type RefreshPhase = 'walking' | 'checking' | 'indexing' | 'removing' | 'done';
 
@@ -65,6 +67,20 @@ export interface RefreshOptions {
   onChange?: () => void;
   /** Time budget of one slice in milliseconds: lower is smoother, higher is faster. */
   sliceMs?: number;
+  /** Parse workers to use: 0 parses on this thread. By default, workers for big jobs only. */
+  workers?: number;
+}
+
+/** Files a parse worker gets at a time: large enough that messaging costs little. */
+const WORKER_CHUNK = 100;
+
+/**
+ * Starting a worker costs tens of milliseconds, so a refresh that found a few changed
+ * files parses them itself; a big one uses one worker per spare core (at least one).
+ */
+function defaultWorkers(files: number): number {
+  if (files < 1000) return 0;
+  return Math.max(1, Math.min(4, availableParallelism() - 1));
 }
 
 /** Progress listeners hear of parsed files this often within a slice, not only between slices. */
@@ -86,81 +102,7 @@ interface StoredFile {
   hash: string;
 }
 
-interface Row {
-  id: string;
-  path: string;
-  root: string;
-  section: string | null;
-  headline: string;
-  standfirst: string | null;
-  date: string | null;
-  source: string | null;
-  words: number;
-  size: number;
-  mtime_ms: number;
-  ino: number;
-  hash: string;
-  blocks: string;
-  warnings: string;
-  body: string;
-}
-
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-
-/** The paragraph texts the full-text index searches as `body`. */
-export function articleBody(article: Article): string {
-  return article.blocks
-    .filter((block) => block.kind === 'paragraph')
-    .map((block) => block.text)
-    .join('\n');
-}
-
-function rowFor(article: Article, file: FoundFile, stat: { size: number; mtimeMs: number; ino: number }, hash: string): Row {
-  return {
-    id: article.id,
-    path: file.path,
-    root: file.root,
-    section: file.section,
-    headline: article.headline,
-    standfirst: article.standfirst,
-    date: article.date,
-    source: article.source,
-    words: article.words,
-    size: stat.size,
-    mtime_ms: stat.mtimeMs,
-    ino: stat.ino,
-    hash,
-    blocks: JSON.stringify(article.blocks),
-    warnings: JSON.stringify(article.warnings),
-    body: articleBody(article),
-  };
-}
-
-type ReadResult = { bytes: Buffer; stat: { size: number; mtimeMs: number; ino: number } } | { warning: string };
-
-/** Read one file; O_NONBLOCK and the regular-file check keep a FIFO from hanging us. */
-function readFile(file: string): ReadResult {
-  let fd: number;
-  try {
-    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
-  } catch (error) {
-    return { warning: describeError(error) };
-  }
-  try {
-    const info = fstatSync(fd);
-    if (!info.isFile()) return { warning: 'not a regular file' };
-    if (info.size > MAX_ARTICLE_BYTES) return { warning: `larger than ${MAX_ARTICLE_BYTES / 1024 / 1024} MiB, skipped` };
-    return { bytes: readFileSync(fd), stat: { size: info.size, mtimeMs: info.mtimeMs, ino: info.ino } };
-  } catch (error) {
-    return { warning: describeError(error) };
-  } finally {
-    closeSync(fd);
-  }
-}
-
-function contentHash(bytes: Buffer): string {
-  return createHash('sha1').update(bytes).digest('hex').slice(0, 16);
-}
 
 function prepareStatements(db: Database.Database) {
   return {
@@ -188,7 +130,7 @@ function prepareStatements(db: Database.Database) {
 }
 
 type Write =
-  | { kind: 'upsert'; row: Row; isNew: boolean }
+  | { kind: 'upsert'; row: Row }
   | { kind: 'touch'; path: string; root: string; section: string | null; stat: { size: number; mtimeMs: number; ino: number } }
   | { kind: 'remove'; path: string };
 
@@ -303,48 +245,10 @@ export function startRefresh(db: Database.Database, paths: string[], options: Re
 
     progress.phase = 'indexing';
     report();
-    index = 0;
-    // Writing (FTS5 tokenising above all) costs more than parsing, so the slice is split by
-    // measurement: the running mean write cost per article decides how many to parse.
+    // Writing (FTS5 tokenising above all) costs more than parsing, so batches are sized by
+    // measurement: the running mean write cost per article decides how many fit a slice.
     let writeMsPerArticle = 0.5;
-    while (index < toParse.length && !stopped()) {
-      const sliceStart = performance.now();
-      const writes: Write[] = [];
-      for (;;) {
-        if (index >= toParse.length) break;
-        const elapsed = performance.now() - sliceStart;
-        if (writes.length > 0 && elapsed + (writes.length + 1) * writeMsPerArticle > sliceMs) break;
-        if (writes.length >= MAX_BATCH) break;
-        const file = toParse[index++];
-        if (!file) continue;
-        progress.done++;
-        // Long slices (the index command's) still move a progress bar along.
-        if (progress.done % PROGRESS_EVERY === 0) report();
-        const known = stored.get(file.path);
-        const read = readFile(file.path);
-        if ('warning' in read) {
-          warnings.push({ path: file.path, message: read.warning });
-          if (known) writes.push({ kind: 'remove', path: file.path });
-          continue;
-        }
-        progress.bytes += read.bytes.length;
-        const hash = contentHash(read.bytes);
-        if (known && known.hash === hash) {
-          progress.unchanged++;
-          writes.push({ kind: 'touch', path: file.path, root: file.root, section: file.section, stat: read.stat });
-          continue;
-        }
-        const parsed = articleFromBytes(read.bytes, file);
-        if ('warning' in parsed) {
-          warnings.push({ path: file.path, message: parsed.warning });
-          if (known) writes.push({ kind: 'remove', path: file.path });
-          continue;
-        }
-        for (const message of parsed.article.warnings) warnings.push({ path: file.path, message });
-        writes.push({ kind: 'upsert', row: rowFor(parsed.article, file, read.stat, hash), isNew: !known });
-        if (known) progress.updated++;
-        else progress.added++;
-      }
+    const commitTimed = (writes: Write[]): void => {
       const writeStart = performance.now();
       commit(writes);
       if (writes.length > 0) {
@@ -352,7 +256,78 @@ export function startRefresh(db: Database.Database, paths: string[], options: Re
         writeMsPerArticle = 0.7 * writeMsPerArticle + 0.3 * measured;
       }
       report();
-      await yieldToEventLoop();
+    };
+    const take = (file: FoundFile, outcome: ParseOutcome, writes: Write[]): void => {
+      progress.done++;
+      progress.bytes += outcome.bytes;
+      const known = stored.get(file.path);
+      if (outcome.kind === 'skip') {
+        warnings.push({ path: file.path, message: outcome.warning });
+        if (known) writes.push({ kind: 'remove', path: file.path });
+      } else if (outcome.kind === 'same') {
+        progress.unchanged++;
+        writes.push({ kind: 'touch', path: file.path, root: file.root, section: file.section, stat: outcome.stat });
+      } else {
+        for (const message of outcome.warnings) warnings.push({ path: file.path, message });
+        writes.push({ kind: 'upsert', row: outcome.row });
+        if (known) progress.updated++;
+        else progress.added++;
+      }
+    };
+    const request = (file: FoundFile): ParseRequest => ({ file, knownHash: stored.get(file.path)?.hash ?? null });
+
+    const workers = options.workers ?? defaultWorkers(toParse.length);
+    if (workers > 0) {
+      // Workers read and parse; this thread only writes, a batch at a time as results land.
+      const pool = new ParsePool(workers);
+      try {
+        const chunks: FoundFile[][] = [];
+        for (let i = 0; i < toParse.length; i += WORKER_CHUNK) chunks.push(toParse.slice(i, i + WORKER_CHUNK));
+        const inFlight: Promise<ParseOutcome[]>[] = [];
+        let sent = 0;
+        const fill = (): void => {
+          while (inFlight.length < pool.size * 3 && sent < chunks.length) inFlight.push(pool.parse((chunks[sent++] ?? []).map(request)));
+        };
+        fill();
+        let received = 0;
+        let writes: Write[] = [];
+        while (inFlight.length > 0 && !stopped()) {
+          const outcomes = await (inFlight.shift() as Promise<ParseOutcome[]>);
+          fill();
+          const chunk = chunks[received++] ?? [];
+          outcomes.forEach((outcome, i) => {
+            const file = chunk[i];
+            if (file) take(file, outcome, writes);
+          });
+          if (writes.length * writeMsPerArticle >= sliceMs || writes.length >= MAX_BATCH || inFlight.length === 0) {
+            commitTimed(writes);
+            writes = [];
+          } else {
+            report();
+          }
+        }
+      } finally {
+        pool.close();
+      }
+    } else {
+      let index = 0;
+      while (index < toParse.length && !stopped()) {
+        const sliceStart = performance.now();
+        const writes: Write[] = [];
+        for (;;) {
+          if (index >= toParse.length) break;
+          const elapsed = performance.now() - sliceStart;
+          if (writes.length > 0 && elapsed + (writes.length + 1) * writeMsPerArticle > sliceMs) break;
+          if (writes.length >= MAX_BATCH) break;
+          const file = toParse[index++];
+          if (!file) continue;
+          take(file, parseFile(request(file)), writes);
+          // Long slices (the index command's) still move a progress bar along.
+          if (progress.done % PROGRESS_EVERY === 0) report();
+        }
+        commitTimed(writes);
+        await yieldToEventLoop();
+      }
     }
 
     // Articles whose files are gone. Their user_state rows stay on purpose.

@@ -163,3 +163,25 @@ describe('refresh and close', () => {
     reopened.close();
   });
 });
+
+describe('refresh with parse workers', () => {
+  it('gives the same articles, warnings and counts as parsing on the main thread', async () => {
+    const { dir, news } = setup();
+    for (let i = 0; i < 250; i++) writeArticle(news, `bulk/${i}.txt`, articleText(`Bulk story ${i}`, `Jan ${(i % 28) + 1}, 2015`));
+    writeFileSync(path.join(news, 'bulk/binary.txt'), Buffer.from([0x00, 0x01, 0x00]));
+    const inThread = openLibrary({ paths: [news], db: path.join(dir, 'a.db') });
+    const pooled = openLibrary({ paths: [news], db: path.join(dir, 'b.db') });
+    const a = await inThread.refresh({ workers: 0 }).done;
+    const b = await pooled.refresh({ workers: 2 }).done;
+    expect(b).toMatchObject({ added: 253, total: 254, done: 254 });
+    expect({ ...b, elapsedMs: 0 }).toEqual({ ...a, elapsedMs: 0 });
+    const strip = (lib: SqliteLibrary) => lib.page(NEWEST, 0, 300).map(({ key: _key, ...rest }) => rest);
+    expect(strip(pooled)).toEqual(strip(inThread));
+    expect(() => pooled.db.exec("INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)")).not.toThrow();
+    writeFileSync(path.join(news, 'bulk/3.txt'), articleText('Bulk story three, rewritten', 'Jan 4, 2015'));
+    rmSync(path.join(news, 'bulk/4.txt'));
+    expect(await pooled.refresh({ workers: 1 }).done).toMatchObject({ updated: 1, removed: 1, unchanged: 251 });
+    inThread.close();
+    pooled.close();
+  });
+});
