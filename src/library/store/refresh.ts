@@ -3,18 +3,17 @@
  * or inode changed since the store last saw them, and remove articles whose files are gone
  * (their user state stays, keyed by article id, so a file put back is still read).
  *
- * better-sqlite3 is synchronous, so the refresh runs on the caller's thread in slices:
- * read and parse files until a time budget is spent, write them in one transaction,
- * notify, then yield to the event loop with setImmediate so key presses and frames get
- * through between slices. The slice budget is a trade (measured in bench/store.bench.ts):
- * FTS5 writes each commit as a new segment and merges them later, so small transactions
- * cost throughput, while the reader wants stalls under a frame or two. The reader uses
- * the default (BBC: ~3,000 articles/s, longest stall ~40 ms on a busy 2-core machine);
- * `newsreader index`, with nobody waiting on keys, uses long slices (~3,500 articles/s).
- * Per article, parsing and JSON take about 45% of the time and SQLite (rows, then FTS5
- * tokenising) the rest; the SQLite half must stay on the connection that writes, so a
- * parse worker could at best overlap the first half. Slicing was chosen for now as the
- * simpler design that runs the same from source, tests and the bundle.
+ * better-sqlite3 is synchronous, so writes happen on the caller's thread in slices: a
+ * batch sized by the measured write cost is committed in one transaction, subscribers are
+ * notified, and the event loop gets a turn before the next batch, so key presses and
+ * frames get through. Parsing (about half the cost per article) goes to worker threads
+ * when there are many files (ParsePool), leaving this thread only the SQLite writes;
+ * a few changed files are parsed in place, where starting a worker would cost more.
+ * Measured on 2 cores (bench/store.bench.ts): BBC cold 3,500 articles/s parsing in place
+ * with long slices, ~4,000 with a worker; the reader's default 16 ms slices stall the
+ * event loop ~40 ms at worst in place and ~12 ms with a worker. FTS5 writes each commit
+ * as a new segment and merges later, so small transactions cost throughput: the reader
+ * uses short slices, `newsreader index` long ones.
  */
 import type Database from 'better-sqlite3';
 import { statSync } from 'node:fs';
@@ -73,6 +72,12 @@ export interface RefreshOptions {
 
 /** Files a parse worker gets at a time: large enough that messaging costs little. */
 const WORKER_CHUNK = 100;
+
+/**
+ * Chunks queued per worker: enough to keep it busy while this thread commits a whole
+ * batch (MAX_BATCH articles), or it idles during every commit.
+ */
+const WORKER_QUEUE = 16;
 
 /**
  * Starting a worker costs tens of milliseconds, so a refresh that found a few changed
@@ -286,7 +291,7 @@ export function startRefresh(db: Database.Database, paths: string[], options: Re
         const inFlight: Promise<ParseOutcome[]>[] = [];
         let sent = 0;
         const fill = (): void => {
-          while (inFlight.length < pool.size * 3 && sent < chunks.length) inFlight.push(pool.parse((chunks[sent++] ?? []).map(request)));
+          while (inFlight.length < pool.size * WORKER_QUEUE && sent < chunks.length) inFlight.push(pool.parse((chunks[sent++] ?? []).map(request)));
         };
         fill();
         let received = 0;
