@@ -37,3 +37,14 @@ await build({
   logLevel: 'warning',
 });
 await chmod(outfile, 0o755);
+
+// The refresh's parse workers load this file from beside the bundle (see parse-pool.ts).
+await build({
+  entryPoints: [path.join(root, 'src', 'library', 'store', 'parse-worker.ts')],
+  outfile: path.join(root, 'dist', 'parse-worker.js'),
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  logLevel: 'warning',
+});

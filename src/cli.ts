@@ -4,6 +4,7 @@
  * stderr and a non-zero exit, never a stack trace.
  */
 import { parseArgs } from 'node:util';
+import { indexCommand } from './commands/index-command.js';
 import { listArticles } from './commands/list.js';
 import { PROGRAM, printError } from './commands/output.js';
 import { searchCommand } from './commands/search-command.js';
@@ -11,6 +12,7 @@ import { MissingPathError } from './library/find.js';
 import { bundledSeedsPath, packageVersion } from './package-files.js';
 
 const USAGE = `Usage: ${PROGRAM} [options] [PATH...]
+       ${PROGRAM} index [--db FILE] [PATH...]
 
 A fast, keyboard-driven reader for news articles stored as text files.
 Each PATH is an article file or a folder searched recursively for *.txt.
@@ -21,6 +23,7 @@ Commands:
 
 Options:
   --json          print one JSON object per article (date descending, then path)
+  --db FILE       the library database (default: NEWSREADER_DB, else the data folder)
   -h, --help      show this help
   -v, --version   show the version
 
@@ -47,6 +50,7 @@ export async function main(argv: string[]): Promise<number> {
       allowPositionals: true,
       options: {
         json: { type: 'boolean' },
+        db: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -63,6 +67,10 @@ export async function main(argv: string[]): Promise<number> {
   if (values.version) {
     process.stdout.write(`${packageVersion()}\n`);
     return 0;
+  }
+  if (positionals[0] === 'index') {
+    const indexPaths = positionals.slice(1);
+    return indexCommand(indexPaths.length > 0 ? indexPaths : [bundledSeedsPath()], { db: values.db });
   }
   const paths = positionals.length > 0 ? positionals : [bundledSeedsPath()];
   try {

@@ -1,0 +1,144 @@
+/**
+ * The schema, as ordered migration steps. `PRAGMA user_version` records how many steps a
+ * database has had; opening runs the missing ones, each in its own transaction, so a
+ * database from any older release is brought up to date and a crash mid-step leaves
+ * the previous version intact.
+ *
+ * The tables are a contract with search (src/search): `articles` with rowid keys, the
+ * external-content FTS5 table `articles_fts` kept in sync by triggers, and `user_state`
+ * keyed by the article's stable id.
+ */
+import type Database from 'better-sqlite3';
+
+/** 'NWRD': marks a database as ours, so a foreign SQLite file is not taken for one. */
+export const APPLICATION_ID = 0x4e575244;
+
+export interface Migration {
+  /** What the step does, for errors and tests. */
+  description: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    description: 'articles and user state',
+    sql: `
+      CREATE TABLE articles (
+        rowid INTEGER PRIMARY KEY,
+        id TEXT NOT NULL,
+        path TEXT NOT NULL UNIQUE,
+        root TEXT NOT NULL,
+        section TEXT,
+        headline TEXT NOT NULL,
+        standfirst TEXT,
+        date TEXT,
+        source TEXT,
+        words INTEGER NOT NULL,
+        size INTEGER NOT NULL,
+        mtime_ms INTEGER NOT NULL,
+        ino INTEGER NOT NULL,
+        hash TEXT NOT NULL,
+        blocks TEXT NOT NULL,
+        warnings TEXT NOT NULL,
+        body TEXT NOT NULL
+      );
+      CREATE INDEX articles_by_date ON articles (date DESC, path);
+      CREATE INDEX articles_by_id ON articles (id);
+      CREATE TABLE user_state (
+        id TEXT PRIMARY KEY,
+        read INTEGER NOT NULL DEFAULT 0,
+        starred INTEGER NOT NULL DEFAULT 0,
+        read_at INTEGER,
+        starred_at INTEGER
+      );
+    `,
+  },
+  {
+    description: 'full-text index over headline, standfirst, body, source and section',
+    sql: `
+      CREATE VIRTUAL TABLE articles_fts USING fts5(
+        headline, standfirst, body, source, section,
+        tokenize = 'unicode61 remove_diacritics 2',
+        prefix = '2 3',
+        content = 'articles',
+        content_rowid = 'rowid'
+      );
+      CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts (rowid, headline, standfirst, body, source, section)
+        VALUES (new.rowid, new.headline, new.standfirst, new.body, new.source, new.section);
+      END;
+      CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, headline, standfirst, body, source, section)
+        VALUES ('delete', old.rowid, old.headline, old.standfirst, old.body, old.source, old.section);
+      END;
+      CREATE TRIGGER articles_fts_update AFTER UPDATE OF headline, standfirst, body, source, section ON articles BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, headline, standfirst, body, source, section)
+        VALUES ('delete', old.rowid, old.headline, old.standfirst, old.body, old.source, old.section);
+        INSERT INTO articles_fts (rowid, headline, standfirst, body, source, section)
+        VALUES (new.rowid, new.headline, new.standfirst, new.body, new.source, new.section);
+      END;
+      INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
+    `,
+  },
+  {
+    description: 'index for sorting by headline; partial indexes for the unread and starred views',
+    sql: `
+      CREATE INDEX articles_by_headline ON articles (headline COLLATE NOCASE, path);
+      CREATE INDEX user_state_starred ON user_state (id) WHERE starred = 1;
+      CREATE INDEX user_state_read ON user_state (id) WHERE read = 1;
+    `,
+  },
+  {
+    description: 'bulk inserts may add their full-text rows in one statement',
+    // Adding a batch's FTS rows with one INSERT … SELECT after the articles is twice as
+    // fast as a trigger per row (BBC: 0.40 s against 0.80 s). A writer that does so puts a
+    // row in articles_fts_deferred inside its transaction; every other insert, by any
+    // program, still goes through the trigger, so the index can never miss a row.
+    sql: `
+      CREATE TABLE articles_fts_deferred (writer INTEGER);
+      DROP TRIGGER articles_fts_insert;
+      CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles
+      WHEN NOT EXISTS (SELECT 1 FROM articles_fts_deferred) BEGIN
+        INSERT INTO articles_fts (rowid, headline, standfirst, body, source, section)
+        VALUES (new.rowid, new.headline, new.standfirst, new.body, new.source, new.section);
+      END;
+      -- FTS5 flushes pending terms to a new segment whenever they pass hashsize (1 MB by
+      -- default), which splits a 1,000-article batch into many small segments to merge
+      -- later; 16 MB keeps a batch in one (synthetic 5,000: FTS 0.70 s -> 0.47 s).
+      INSERT INTO articles_fts (articles_fts, rank) VALUES ('hashsize', 16777216);
+    `,
+  },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+export function schemaVersion(db: Database.Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/** The database was written by a newer release than this one. */
+export class NewerSchemaError extends Error {}
+
+/**
+ * Bring `db` up to `target` (the latest by default). Each step commits with its version
+ * number, under BEGIN IMMEDIATE so two processes opening an old database at once do not
+ * both run a step: the second waits, then sees the new version and skips it.
+ */
+export function migrate(db: Database.Database, target: number = SCHEMA_VERSION): void {
+  if (schemaVersion(db) > SCHEMA_VERSION) {
+    throw new NewerSchemaError(
+      `the library database has schema version ${schemaVersion(db)}, newer than this release knows (${SCHEMA_VERSION})`,
+    );
+  }
+  for (let version = schemaVersion(db); version < target; version = schemaVersion(db)) {
+    const step = db.transaction(() => {
+      if (schemaVersion(db) !== version) return; // another process ran it meanwhile
+      const migration = MIGRATIONS[version];
+      if (!migration) return;
+      if (version === 0) db.pragma(`application_id = ${APPLICATION_ID}`);
+      db.exec(migration.sql);
+      db.pragma(`user_version = ${version + 1}`);
+    });
+    step.immediate();
+  }
+}

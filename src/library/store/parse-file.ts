@@ -1,0 +1,112 @@
+/**
+ * Reading and parsing one file into the row the store writes: the part of a refresh that
+ * needs no database, so it runs the same on the main thread and in parse workers.
+ */
+import { createHash } from 'node:crypto';
+import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
+import type { Article } from '../../article/types.js';
+import type { FoundFile } from '../find.js';
+import { articleFromBytes, describeError, MAX_ARTICLE_BYTES } from '../load.js';
+
+export interface Row {
+  id: string;
+  path: string;
+  root: string;
+  section: string | null;
+  headline: string;
+  standfirst: string | null;
+  date: string | null;
+  source: string | null;
+  words: number;
+  size: number;
+  mtime_ms: number;
+  ino: number;
+  hash: string;
+  blocks: string;
+  warnings: string;
+  body: string;
+}
+
+/** The paragraph texts the full-text index searches as `body`. */
+export function articleBody(article: Article): string {
+  return article.blocks
+    .filter((block) => block.kind === 'paragraph')
+    .map((block) => block.text)
+    .join('\n');
+}
+
+function rowFor(article: Article, file: FoundFile, stat: { size: number; mtimeMs: number; ino: number }, hash: string): Row {
+  return {
+    id: article.id,
+    path: file.path,
+    root: file.root,
+    section: file.section,
+    headline: article.headline,
+    standfirst: article.standfirst,
+    date: article.date,
+    source: article.source,
+    words: article.words,
+    size: stat.size,
+    mtime_ms: stat.mtimeMs,
+    ino: stat.ino,
+    hash,
+    blocks: JSON.stringify(article.blocks),
+    warnings: JSON.stringify(article.warnings),
+    body: articleBody(article),
+  };
+}
+
+type ReadResult = { bytes: Buffer; stat: { size: number; mtimeMs: number; ino: number } } | { warning: string };
+
+/** Read one file; O_NONBLOCK and the regular-file check keep a FIFO from hanging us. */
+export function readFile(file: string): ReadResult {
+  let fd: number;
+  try {
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    return { warning: describeError(error) };
+  }
+  try {
+    const info = fstatSync(fd);
+    if (!info.isFile()) return { warning: 'not a regular file' };
+    if (info.size > MAX_ARTICLE_BYTES) return { warning: `larger than ${MAX_ARTICLE_BYTES / 1024 / 1024} MiB, skipped` };
+    return { bytes: readFileSync(fd), stat: { size: info.size, mtimeMs: info.mtimeMs, ino: info.ino } };
+  } catch (error) {
+    return { warning: describeError(error) };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export function contentHash(bytes: Buffer): string {
+  return createHash('sha1').update(bytes).digest('hex').slice(0, 16);
+}
+
+
+/** What the refresh asks of one file: where it is, and the hash the store has for it. */
+export interface ParseRequest {
+  file: FoundFile;
+  knownHash: string | null;
+}
+
+export type FileStat = { size: number; mtimeMs: number; ino: number };
+
+export type ParseOutcome =
+  /** New or changed content: the row to write, with the article's warnings. */
+  | { kind: 'row'; row: Row; bytes: number; warnings: string[] }
+  /** Same bytes as stored (only the stat changed): just update the stat. */
+  | { kind: 'same'; stat: FileStat; bytes: number }
+  /** Not an article (binary, empty, unreadable): a warning, and no row. */
+  | { kind: 'skip'; warning: string; bytes: number };
+
+export function parseFile(request: ParseRequest): ParseOutcome {
+  const { file } = request;
+  const read = readFile(file.path);
+  if ('warning' in read) return { kind: 'skip', warning: read.warning, bytes: 0 };
+  const bytes = read.bytes.length;
+  const hash = contentHash(read.bytes);
+  if (request.knownHash === hash) return { kind: 'same', stat: read.stat, bytes };
+  const parsed = articleFromBytes(read.bytes, file);
+  if ('warning' in parsed) return { kind: 'skip', warning: parsed.warning, bytes };
+  return { kind: 'row', row: rowFor(parsed.article, file, read.stat, hash), bytes, warnings: parsed.article.warnings };
+}

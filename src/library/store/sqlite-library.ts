@@ -1,0 +1,300 @@
+/**
+ * The Library the reader and the CLI use, backed by the SQLite store. It never holds all
+ * articles: count and page run indexed queries, `article` loads one row. A refresh started
+ * with `refresh()` writes through the same connection and notifies subscribers as each
+ * batch lands, so the view fills in while the user is already reading.
+ */
+import type Database from 'better-sqlite3';
+import path from 'node:path';
+import { creditName } from '../../article/classify.js';
+import type { Article, Block } from '../../article/types.js';
+import type { ArticleSummary, Library, LibraryView, SortOrder, UserState } from '../library.js';
+import { describeStoreError, movedAsideNotice, openStore, type OpenedStore } from './open.js';
+import { resolveDbPath, type DbLocationOptions } from './paths.js';
+import { startRefresh, type Refresh, type RefreshOptions } from './refresh.js';
+import { rootFilter } from './roots.js';
+
+const ORDER_BY: Record<SortOrder, string> = {
+  // Matches the index articles_by_date (date DESC, path); NULL dates sort last.
+  newest: 'a.date DESC, a.path',
+  // The exact reverse, so the same index is walked backwards: undated articles first.
+  oldest: 'a.date, a.path DESC',
+  headline: 'a.headline COLLATE NOCASE, a.path',
+};
+
+interface SummaryRow {
+  key: number;
+  id: string;
+  path: string;
+  section: string | null;
+  headline: string;
+  date: string | null;
+  source: string | null;
+  words: number;
+  read: number;
+  starred: number;
+}
+
+interface ArticleRow {
+  id: string;
+  path: string;
+  section: string | null;
+  headline: string;
+  standfirst: string | null;
+  date: string | null;
+  source: string | null;
+  words: number;
+  blocks: string;
+  warnings: string;
+}
+
+interface StateRow {
+  read: number;
+  starred: number;
+  read_at: number | null;
+  starred_at: number | null;
+}
+
+const NO_STATE: UserState = { read: false, starred: false, readAt: null, starredAt: null };
+
+function viewKey(view: LibraryView): string {
+  return `${view.sort}:${view.unreadOnly ? 'u' : ''}${view.starredOnly ? 's' : ''}`;
+}
+
+function creditsOf(blocks: Block[]): string[] {
+  const credits: string[] = [];
+  for (const block of blocks) {
+    if (block.kind !== 'credit') continue;
+    for (const line of block.lines) {
+      const name = creditName(line);
+      if (name !== null && !credits.includes(name)) credits.push(name);
+    }
+  }
+  return credits;
+}
+
+export interface OpenLibraryOptions extends DbLocationOptions {
+  /** The library paths: only articles found under them are shown. Empty shows all. */
+  paths: string[];
+}
+
+export class SqliteLibrary implements Library {
+  readonly db: Database.Database;
+  readonly file: string;
+  /** Message to show once when a corrupt or foreign database was moved aside, else null. */
+  readonly notice: string | null;
+  readonly roots: string[];
+  private readonly listeners = new Set<() => void>();
+  private readonly refreshes = new Set<Refresh>();
+  private readonly counts = new Map<string, number>();
+  private readonly pageStatements = new Map<string, Database.Statement>();
+  private readonly countStatements = new Map<string, Database.Statement>();
+  private readonly filter;
+  private readonly pageFilterSql: string;
+  private readonly articleStatement;
+  private readonly summaryStatement;
+  private readonly stateStatement;
+  private readonly setStateStatement;
+
+  constructor(store: OpenedStore, paths: string[]) {
+    this.db = store.db;
+    this.file = store.file;
+    this.notice = movedAsideNotice(store);
+    this.roots = paths.map((p) => path.resolve(p));
+    this.filter = rootFilter(this.roots, 'a.path');
+    this.pageFilterSql = rootFilter(this.roots, '+a.path').sql;
+    this.articleStatement = this.db.prepare(
+      'SELECT id, path, section, headline, standfirst, date, source, words, blocks, warnings FROM articles WHERE rowid = ?',
+    );
+    this.summaryStatement = this.db.prepare(
+      `SELECT a.rowid AS key, a.id, a.path, a.section, a.headline, a.date, a.source, a.words,
+          coalesce(u.read, 0) AS read, coalesce(u.starred, 0) AS starred
+        FROM articles a LEFT JOIN user_state u ON u.id = a.id
+        WHERE a.rowid IN (SELECT value FROM json_each(?))`,
+    );
+    this.stateStatement = this.db.prepare('SELECT read, starred, read_at, starred_at FROM user_state WHERE id = ?');
+    this.setStateStatement = this.db.prepare(`
+      INSERT INTO user_state (id, read, starred, read_at, starred_at) VALUES (@id, @read, @starred, @read_at, @starred_at)
+      ON CONFLICT (id) DO UPDATE SET read = excluded.read, starred = excluded.starred,
+        read_at = excluded.read_at, starred_at = excluded.starred_at`);
+  }
+
+  private statement(cache: Map<string, Database.Statement>, key: string, sql: () => string): Database.Statement {
+    let statement = cache.get(key);
+    if (!statement) {
+      statement = this.db.prepare(sql());
+      cache.set(key, statement);
+    }
+    return statement;
+  }
+
+  /**
+   * Counting: plain views count the path-index range of the roots. Starred views start
+   * from the few starred ids (a partial index) rather than scan every article; unread is
+   * all minus read, for the same reason.
+   */
+  private countSql(view: LibraryView): string {
+    const filter = this.filter.sql;
+    if (view.starredOnly) {
+      return `SELECT count(*) AS n FROM user_state u CROSS JOIN articles a ON a.id = u.id
+        WHERE u.starred = 1 ${view.unreadOnly ? 'AND u.read = 0' : ''} AND (${filter})`;
+    }
+    if (view.unreadOnly) {
+      return `SELECT (SELECT count(*) FROM articles a WHERE ${filter})
+        - (SELECT count(*) FROM user_state u CROSS JOIN articles a ON a.id = u.id WHERE u.read = 1 AND (${filter})) AS n`;
+    }
+    return `SELECT count(*) AS n FROM articles a WHERE ${filter}`;
+  }
+
+  private countParams(view: LibraryView): string[] {
+    const params = this.filter.params;
+    return view.unreadOnly && !view.starredOnly ? [...params, ...params] : params;
+  }
+
+  count(view: LibraryView): number {
+    const key = viewKey(view);
+    const cached = this.counts.get(key);
+    if (cached !== undefined) return cached;
+    const statement = this.statement(this.countStatements, key, () => this.countSql(view));
+    const { n } = statement.get(...this.countParams(view)) as { n: number };
+    this.counts.set(key, n);
+    return n;
+  }
+
+  /**
+   * Which rows a page shows, as keys. The root filter is written on `+a.path` so SQLite
+   * cannot answer it from the path index and walks the sort's index instead (date or
+   * headline), stopping after offset + limit entries; otherwise it would gather every row
+   * under the roots and sort them (140 ms instead of under 1 ms at 100,000 articles). The
+   * sort indexes hold path and rowid, so skipping `offset` rows never touches the table.
+   */
+  private keysSql(view: LibraryView): string {
+    const order = ORDER_BY[view.sort];
+    const filter = this.pageFilterSql;
+    if (view.starredOnly) {
+      return `SELECT a.rowid AS key FROM user_state u CROSS JOIN articles a ON a.id = u.id
+        WHERE u.starred = 1 ${view.unreadOnly ? 'AND u.read = 0' : ''} AND (${filter})
+        ORDER BY ${order} LIMIT ? OFFSET ?`;
+    }
+    if (view.unreadOnly) {
+      return `SELECT a.rowid AS key FROM articles a LEFT JOIN user_state u ON u.id = a.id
+        WHERE (${filter}) AND coalesce(u.read, 0) = 0 ORDER BY ${order} LIMIT ? OFFSET ?`;
+    }
+    return `SELECT a.rowid AS key FROM articles a WHERE ${filter} ORDER BY ${order} LIMIT ? OFFSET ?`;
+  }
+
+  page(view: LibraryView, offset: number, limit: number): ArticleSummary[] {
+    if (limit <= 0) return [];
+    const keysStatement = this.statement(this.pageStatements, viewKey(view), () => this.keysSql(view));
+    const keys = (keysStatement.all(...this.filter.params, limit, Math.max(0, offset)) as { key: number }[]).map((r) => r.key);
+    if (keys.length === 0) return [];
+    const rows = this.summaryStatement.all(JSON.stringify(keys)) as SummaryRow[];
+    const byKey = new Map(rows.map((row) => [row.key, row]));
+    const summaries: ArticleSummary[] = [];
+    for (const key of keys) {
+      const row = byKey.get(key);
+      if (!row) continue;
+      summaries.push({
+        key: String(row.key),
+        id: row.id,
+        path: row.path,
+        section: row.section,
+        headline: row.headline,
+        date: row.date,
+        source: row.source,
+        words: row.words,
+        read: row.read === 1,
+        starred: row.starred === 1,
+      });
+    }
+    return summaries;
+  }
+
+  article(key: string): Article | null {
+    if (!/^\d+$/.test(key)) return null;
+    const row = this.articleStatement.get(Number(key)) as ArticleRow | undefined;
+    if (!row) return null;
+    const blocks = JSON.parse(row.blocks) as Block[];
+    return {
+      id: row.id,
+      path: row.path,
+      section: row.section,
+      headline: row.headline,
+      standfirst: row.standfirst,
+      date: row.date,
+      source: row.source,
+      credits: creditsOf(blocks),
+      blocks,
+      words: row.words,
+      warnings: JSON.parse(row.warnings) as string[],
+    };
+  }
+
+  state(id: string): UserState {
+    const row = this.stateStatement.get(id) as StateRow | undefined;
+    if (!row) return { ...NO_STATE };
+    return { read: row.read === 1, starred: row.starred === 1, readAt: row.read_at, starredAt: row.starred_at };
+  }
+
+  setState(id: string, patch: Partial<Pick<UserState, 'read' | 'starred'>>): void {
+    const now = Date.now();
+    const current = this.state(id);
+    const read = patch.read ?? current.read;
+    const starred = patch.starred ?? current.starred;
+    try {
+      this.setStateStatement.run({
+        id,
+        read: read ? 1 : 0,
+        starred: starred ? 1 : 0,
+        read_at: read ? (current.read ? current.readAt : now) : null,
+        starred_at: starred ? (current.starred ? current.starredAt : now) : null,
+      });
+    } catch (error) {
+      throw describeStoreError(error, this.file);
+    }
+    this.changed();
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+
+  /** Re-read counts and tell subscribers: after a refresh batch or a state change. */
+  changed(): void {
+    this.counts.clear();
+    for (const listener of [...this.listeners]) listener();
+  }
+
+  /**
+   * Start a background refresh of this library's paths (or of `paths`): what the store
+   * already holds is visible at once; subscribers hear of each batch as it lands.
+   */
+  refresh(options: Omit<RefreshOptions, 'onChange'> & { paths?: string[] } = {}): Refresh {
+    const { paths = this.roots, ...rest } = options;
+    const refresh = startRefresh(this.db, paths, { ...rest, onChange: () => this.changed() });
+    this.refreshes.add(refresh);
+    const forget = (): void => {
+      this.refreshes.delete(refresh);
+    };
+    refresh.done.then(forget, forget);
+    return refresh;
+  }
+
+  close(): void {
+    for (const refresh of this.refreshes) refresh.cancel();
+    this.listeners.clear();
+    if (this.db.open) this.db.close();
+  }
+}
+
+/**
+ * Open the library for `paths` in the database chosen by `--db`, `NEWSREADER_DB` or the
+ * platform data directory. Throws StoreError (one clear line) when that cannot be done.
+ */
+export function openLibrary(options: OpenLibraryOptions): SqliteLibrary {
+  const store = openStore(resolveDbPath(options));
+  return new SqliteLibrary(store, options.paths);
+}
