@@ -77,7 +77,7 @@ export async function main(argv: string[]): Promise<number> {
     if (!values.json && process.stdout.isTTY) {
       if (process.env.TERM !== 'dumb') {
         const { openReader } = await import('./ui/run.js');
-        return await openReader(paths);
+        return await openReader(paths, { db: values.db });
       }
       printError('TERM=dumb: the reader needs a terminal that can move the cursor; listing the articles instead');
     }

@@ -4,22 +4,21 @@
  * as grep's: 0 when something matched, 1 when nothing did, 2 on a malformed query, a bad
  * option or a missing path.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { MissingPathError } from '../library/find.js';
+import { MissingPathError, assertPathsExist } from '../library/find.js';
+import { StoreError } from '../library/store/open.js';
+import { openLibrary } from '../library/store/sqlite-library.js';
 import { bundledSeedsPath } from '../package-files.js';
-import { buildIndex } from '../search/build-index.js';
 import type { RankedHit } from '../search/engine.js';
 import { parseQuery } from '../search/query.js';
 import { SqliteSearcher } from '../search/sqlite-searcher.js';
 import { sanitize } from '../terminal/sanitize.js';
 import { PROGRAM, printError, printWarnings, writeOut } from './output.js';
 
-export const SEARCH_USAGE = `Usage: ${PROGRAM} search [--json] [--limit N] QUERY [PATH...]
+export const SEARCH_USAGE = `Usage: ${PROGRAM} search [--json] [--limit N] [--db FILE] QUERY [PATH...]
 
 Search the articles under each PATH (default: the bundled articles), best match first.
+The library database is refreshed from the files first, as the reader does.
 QUERY: words (all must match), "exact phrase", -excluded, a OR b, headline:word,
 source:word, section:word, after:YYYY-MM-DD, before:YYYY-MM-DD, is:read, is:unread,
 is:starred. Case, accents and no-break spaces are ignored.
@@ -27,6 +26,7 @@ is:starred. Case, accents and no-break spaces are ignored.
 Options:
   --json        one JSON object per match
   --limit N     at most N matches (default 20)
+  --db FILE     the library database (default: NEWSREADER_DB, else the data folder)
   -h, --help    show this help
 
 Exit status: 0 when something matched, 1 when nothing did, 2 on an error.
@@ -51,7 +51,12 @@ export async function searchCommand(argv: string[]): Promise<number> {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { json: { type: 'boolean' }, limit: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        json: { type: 'boolean' },
+        limit: { type: 'string' },
+        db: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
     });
   } catch (error) {
     printError(`search: ${error instanceof Error ? error.message : String(error)} (see search --help)`);
@@ -78,20 +83,22 @@ export async function searchCommand(argv: string[]): Promise<number> {
     return EXIT_ERROR;
   }
 
-  const dir = await mkdtemp(path.join(tmpdir(), `${PROGRAM}-search-`));
+  const roots = paths.length > 0 ? paths : [bundledSeedsPath()];
+  let library;
   try {
-    const dbPath = path.join(dir, 'index.sqlite');
-    try {
-      printWarnings(await buildIndex(dbPath, paths.length > 0 ? paths : [bundledSeedsPath()]));
-    } catch (error) {
-      if (error instanceof MissingPathError) {
-        printError(error.message);
-        return EXIT_ERROR;
-      }
-      throw error;
-    }
+    await assertPathsExist(roots);
+    library = openLibrary({ paths: roots, ...(values.db === undefined ? {} : { db: values.db }) });
+  } catch (error) {
+    if (!(error instanceof MissingPathError || error instanceof StoreError)) throw error;
+    printError(error.message);
+    return error instanceof MissingPathError ? EXIT_ERROR : 1;
+  }
+  try {
+    if (library.notice !== null) printError(library.notice);
+    const summary = await library.refresh().done;
+    printWarnings(summary.warnings);
     // The whole query is given at once: no word is a prefix still being typed.
-    const searcher = new SqliteSearcher(dbPath, { prefixLast: false });
+    const searcher = new SqliteSearcher(library.file, { prefixLast: false, roots: library.roots });
     const outcome = await searcher.search(query, limit).finally(() => searcher.close());
     if (outcome.error !== null) {
       printError(`search: ${outcome.error}`);
@@ -105,6 +112,6 @@ export async function searchCommand(argv: string[]): Promise<number> {
     await writeOut(outcome.hits.map((h) => `${format(h)}\n`).join(''));
     return 0;
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    library.close();
   }
 }

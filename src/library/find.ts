@@ -92,6 +92,18 @@ async function walk(dir: string, root: string, rel: string, seen: Set<string>, o
   }
 }
 
+/** Throw MissingPathError for the first PATH that does not exist. */
+export async function assertPathsExist(paths: string[]): Promise<void> {
+  for (const given of paths) {
+    try {
+      await stat(given);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') throw new MissingPathError(given);
+    }
+  }
+}
+
 /**
  * Find the article files under `paths`. Throws MissingPathError for a PATH that does not
  * exist; everything else that goes wrong below a PATH becomes a warning.

@@ -6,6 +6,7 @@
  * else is a bound parameter.
  */
 import type { QueryAst, Term } from './query.js';
+import { rootFilter } from '../library/store/roots.js';
 
 /**
  * BM25 column weights, in the FTS table's column order: headline, standfirst, body,
@@ -63,6 +64,11 @@ export interface CompileOptions {
    * library.
    */
   window?: number;
+  /**
+   * Only articles under these library roots (absolute paths, as the store keeps them).
+   * Empty or absent: the whole database.
+   */
+  roots?: readonly string[];
 }
 
 /**
@@ -70,9 +76,19 @@ export interface CompileOptions {
  * join per match) and, without a text query, on the date index alone (no table row read).
  * A state filter maps user_state's ids to rowids; an index on articles(id) makes that cheap.
  */
-function rowidFilters(query: QueryAst, rowid: string, dateColumn: string | null): { sql: string[]; params: string[] } {
+function rowidFilters(
+  query: QueryAst,
+  rowid: string,
+  dateColumn: string | null,
+  roots: readonly string[] = [],
+): { sql: string[]; params: string[] } {
   const sql: string[] = [];
   const params: string[] = [];
+  if (roots.length > 0) {
+    const under = rootFilter(roots, 'path');
+    sql.push(dateColumn === null ? `+${rowid} IN (SELECT rowid FROM articles WHERE ${under.sql})` : `(${rootFilter(roots, 'a.path').sql})`);
+    params.push(...under.params);
+  }
   const dates: string[] = [];
   if (query.after !== null) {
     dates.push('date >= ?');
@@ -114,7 +130,7 @@ export function compileQuery(query: QueryAst, limit: number, options: CompileOpt
   if (positive !== null) {
     // Exclusions ride inside the MATCH expression: FTS5 evaluates NOT on its doclists.
     const match = query.exclude.length > 0 ? `(${positive}) NOT ${ftsAny(query.exclude)}` : positive;
-    const filters = rowidFilters(query, 'articles_fts.rowid', null);
+    const filters = rowidFilters(query, 'articles_fts.rowid', null, options.roots);
     const and = filters.sql.map((f) => ` AND ${f}`).join('');
     // Rank inside FTS5 and join only the rows kept: joining every match before sorting
     // costs more than the ranking itself.
@@ -128,7 +144,7 @@ ORDER BY r.rank, a.date DESC, a.path`;
   }
 
   // Only filters (and perhaps exclusions): newest first, as the unsearched list is.
-  const filters = rowidFilters(query, 'a.rowid', 'a.date');
+  const filters = rowidFilters(query, 'a.rowid', 'a.date', options.roots);
   const where = [...filters.sql];
   const params: (string | number)[] = [...filters.params];
   if (query.exclude.length > 0) {

@@ -8,6 +8,7 @@ import type { ArticleSummary } from '../library/library.js';
 import { compileQuery, ftsString, type CompiledQuery } from './compile.js';
 import { isEmptyQuery, parseQuery, type ParseOptions } from './query.js';
 import { suggestQuery, VocabularyLoader, type Vocabulary } from './suggest.js';
+import { rootFilter } from '../library/store/roots.js';
 
 /** A hit with its relevance: higher is better (negated BM25; 0 when nothing was ranked). */
 export interface RankedHit extends ArticleSummary {
@@ -58,11 +59,35 @@ export class SearchEngine {
   private readonly statements = new Map<string, Database.Statement>();
   private vocabulary: { version: number; loader: VocabularyLoader } | null = null;
 
+  private rootsNeeded: { version: number; needed: boolean } | null = null;
+
+  /**
+   * @param roots the library roots the reader opened: only articles under them are found.
+   *   Empty searches the whole database.
+   */
   constructor(
     dbPath: string,
     private readonly broad: BroadQueryLimits = { matches: BROAD_QUERY_MATCHES, window: BROAD_QUERY_WINDOW },
+    private readonly roots: readonly string[] = [],
   ) {
     this.db = new Database(dbPath, { readonly: true, fileMustExist: true });
+  }
+
+  /**
+   * The roots to filter on, or none when every article in the database lies under them
+   * (the usual case: one library in one database). The filter costs a pass over the roots'
+   * rows a query, so it is only paid when another library shares the database. Checked
+   * again whenever another connection has written.
+   */
+  private rootsFilter(): readonly string[] {
+    if (this.roots.length === 0) return this.roots;
+    const version = this.db.pragma('data_version', { simple: true }) as number;
+    if (this.rootsNeeded?.version !== version) {
+      const under = rootFilter(this.roots, 'path');
+      const outside = this.statement(`SELECT 1 FROM articles WHERE NOT (${under.sql}) LIMIT 1`).get(...under.params);
+      this.rootsNeeded = { version, needed: outside !== undefined };
+    }
+    return this.rootsNeeded.needed ? this.roots : [];
   }
 
   private statement(sql: string): Database.Statement {
@@ -80,14 +105,15 @@ export class SearchEngine {
     const query = parsed.query;
     if (isEmptyQuery(query)) return { query: input, total: 0, hits: [], error: null, suggestion: null };
     const rowLimit = Math.max(0, Math.floor(limit));
-    const compiled = compileQuery(query, rowLimit);
+    const roots = this.rootsFilter();
+    const compiled = compileQuery(query, rowLimit, { roots });
     // Counting is cheap in FTS5 (no positions read); ranking is not, so count first and
     // rank a broad query among its headline matches when there are enough of them.
     const total = this.count(compiled);
     let ranked = compiled;
     if (total > this.broad.matches && query.all.length > 0) {
-      const headlineOnly = this.count(compileQuery(query, rowLimit, { headlineOnly: true })) >= rowLimit;
-      ranked = compileQuery(query, rowLimit, { headlineOnly, window: this.broad.window });
+      const headlineOnly = this.count(compileQuery(query, rowLimit, { headlineOnly: true, roots })) >= rowLimit;
+      ranked = compileQuery(query, rowLimit, { headlineOnly, window: this.broad.window, roots });
     }
     const rows = total === 0 ? [] : (this.statement(ranked.sql).all(...ranked.params) as HitRow[]);
     const hits = rows.map(
@@ -124,7 +150,7 @@ export class SearchEngine {
   private finds(input: string, options: ParseOptions): boolean {
     const parsed = parseQuery(input, options);
     if (!parsed.ok || isEmptyQuery(parsed.query)) return false;
-    return this.count(compileQuery(parsed.query, 1)) > 0;
+    return this.count(compileQuery(parsed.query, 1, { roots: this.rootsFilter() })) > 0;
   }
 
   /** Whether the index has the word, or for a prefix, any word beginning with it. */

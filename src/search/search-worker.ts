@@ -8,6 +8,8 @@ import { SearchEngine, type EngineOutcome } from './engine.js';
 export interface SearchWorkerData {
   dbPath: string;
   prefixLast: boolean;
+  /** Library roots to search under; empty for the whole database. */
+  roots: string[];
 }
 
 export interface SearchRequest {
@@ -25,11 +27,11 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-const { dbPath, prefixLast } = workerData as SearchWorkerData;
+const { dbPath, prefixLast, roots } = workerData as SearchWorkerData;
 let engine: SearchEngine | null = null;
 let openError: string | null = null;
 try {
-  engine = new SearchEngine(dbPath);
+  engine = new SearchEngine(dbPath, undefined, roots);
 } catch (error) {
   openError = `search index unavailable: ${describe(error)}`;
 }

@@ -5,9 +5,8 @@
  * last query, never all six. A superseded call resolves with the outcome of the query
  * that replaced it (its `query` field says which), so no promise is left hanging.
  */
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../worker-thread.js';
 import type { RankedHit } from './engine.js';
 import { highlightRanges } from './highlight.js';
 import { isEmptyQuery, parseQuery, type QueryAst } from './query.js';
@@ -22,6 +21,8 @@ export interface RankedOutcome extends SearchOutcome {
 export interface SqliteSearcherOptions {
   /** The last word matches as a prefix unless the query ends in a space (default true). */
   prefixLast?: boolean;
+  /** Only articles under these library roots (absolute paths); default: the whole database. */
+  roots?: string[];
 }
 
 interface Waiting {
@@ -29,20 +30,6 @@ interface Waiting {
   limit: number;
   ast: QueryAst;
   resolvers: ((outcome: RankedOutcome) => void)[];
-}
-
-/**
- * Start the worker: in the built CLI its bundle sits beside this one (dist/search-worker.js);
- * running from source (tests, benchmarks) a small bootstrap registers tsx in the worker
- * first, since a worker does not inherit the parent's TypeScript loader.
- */
-function startWorker(workerData: SearchWorkerData): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./search-worker.js', import.meta.url), { workerData });
-  // tsx's ESM API (package export `tsx/esm/api`, import condition).
-  const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve('tsx/package.json').replace(/package\.json$/, 'dist/esm/api/index.mjs'));
-  const entry = new URL('./search-worker.ts', import.meta.url);
-  const bootstrap = `import(${JSON.stringify(tsxApi.href)}).then((api) => { api.register(); return import(${JSON.stringify(entry.href)}); });`;
-  return new Worker(bootstrap, { eval: true, workerData });
 }
 
 export class SqliteSearcher implements Searcher {
@@ -56,7 +43,8 @@ export class SqliteSearcher implements Searcher {
 
   constructor(dbPath: string, options: SqliteSearcherOptions = {}) {
     this.prefixLast = options.prefixLast ?? true;
-    this.worker = startWorker({ dbPath, prefixLast: this.prefixLast });
+    const workerData: SearchWorkerData = { dbPath, prefixLast: this.prefixLast, roots: options.roots ?? [] };
+    this.worker = startWorker(new URL('./search-worker.js', import.meta.url), workerData);
     this.worker.on('message', (reply: SearchReply) => this.finish(reply));
     this.worker.on('error', (error) => this.fail(`search worker failed: ${error.message}`));
     this.worker.on('exit', () => this.fail('search worker stopped'));

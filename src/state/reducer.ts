@@ -17,6 +17,8 @@ export interface InitialOptions {
   count: number;
   canSearch: boolean;
   sort?: SortOrder;
+  /** A message to show in the status bar from the start (e.g. the database was rebuilt). */
+  notice?: string | null;
 }
 
 export function initialState(options: InitialOptions): AppState {
@@ -35,7 +37,7 @@ export function initialState(options: InitialOptions): AppState {
     match: -1,
     search,
     canSearch: options.canSearch,
-    notice: null,
+    notice: options.notice ?? null,
     quit: false,
     frame: 0,
   });

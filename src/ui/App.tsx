@@ -37,6 +37,10 @@ export interface AppProps {
   onSuspend?: () => void;
   /** Bumped by the caller to force a full redraw (after a resume). */
   redraw?: number;
+  /** What runs in the background, for the status bar (e.g. `indexing 120/2225`). */
+  activity?: string | null;
+  /** A message for the status bar at start, until the first key. */
+  notice?: string | null;
 }
 
 const EMPTY_LAYOUT: ArticleLayout = { lines: [], matchLines: [] };
@@ -47,10 +51,10 @@ function failedOutcome(query: string, error: unknown): SearchOutcome {
   return { query, total: 0, hits: [], error: `search failed: ${message}`, suggestion: null, highlight: () => [] };
 }
 
-export function App({ library, searcher = null, size, onQuit, onSuspend, redraw = 0 }: AppProps) {
+export function App({ library, searcher = null, size, onQuit, onSuspend, redraw = 0, activity = null, notice = null }: AppProps) {
   const { stdout } = useStdout();
   const [state, dispatch] = useReducer(reducer, undefined, () =>
-    initialState({ ...(size ?? streamSize(stdout)), count: library.count({ sort: 'newest' }), canSearch: searcher !== null }),
+    initialState({ ...(size ?? streamSize(stdout)), count: library.count({ sort: 'newest' }), canSearch: searcher !== null, notice }),
   );
   useTerminalSize(dispatch, size);
 
@@ -198,6 +202,7 @@ export function App({ library, searcher = null, size, onQuit, onSuspend, redraw 
   const viewText = [
     outcome !== null ? (outcome.total === 1 ? '1 match' : `${outcome.total} matches`) : SORT_LABELS[state.sort],
     searchPending(state) ? 'searching…' : '',
+    activity ?? '',
   ]
     .filter((part) => part !== '')
     .join(' · ');

@@ -5,10 +5,13 @@
  */
 import { render } from 'ink';
 import { printError, printWarnings } from '../commands/output.js';
-import { loadArticles } from '../library/load-all.js';
+import { assertPathsExist } from '../library/find.js';
 import type { Library } from '../library/library.js';
-import { MemoryLibrary } from '../library/memory-library.js';
+import { StoreError } from '../library/store/open.js';
+import type { Refresh, RefreshProgress, RefreshSummary } from '../library/store/refresh.js';
+import { openLibrary } from '../library/store/sqlite-library.js';
 import type { Searcher } from '../search/searcher.js';
+import { SqliteSearcher } from '../search/sqlite-searcher.js';
 import { Screen } from '../terminal/screen.js';
 import { App } from './App.js';
 import { ErrorBoundary } from './ErrorBoundary.js';
@@ -22,6 +25,23 @@ export interface ReaderOptions {
   library: Library;
   /** The full-text searcher; without one, `/` says search is not available. */
   searcher?: Searcher | null;
+  /** A refresh running in the background, shown in the status bar until it ends. */
+  refresh?: Refresh | null;
+  /** A message for the status bar at start. */
+  notice?: string | null;
+}
+
+/** The status-bar text for a refresh's progress, or null when there is nothing to say. */
+export function activityText(progress: RefreshProgress): string | null {
+  switch (progress.phase) {
+    case 'walking':
+      return 'looking for articles…';
+    case 'checking':
+    case 'indexing':
+      return progress.total === 0 ? null : `indexing ${progress.done}/${progress.total}`;
+    default:
+      return null;
+  }
 }
 
 function noTerminal(): number {
@@ -30,11 +50,12 @@ function noTerminal(): number {
 }
 
 /** Run the reader until the user quits; resolves with the exit status. */
-export async function runReader({ library, searcher = null }: ReaderOptions): Promise<number> {
+export async function runReader({ library, searcher = null, refresh = null, notice = null }: ReaderOptions): Promise<number> {
   const { stdin } = process;
   if (!stdin.isTTY) return noTerminal();
   const screen = new Screen();
   let redraw = 0;
+  let activity: string | null = refresh === null ? null : activityText(refresh.progress());
   let status = 0;
   let instance: ReturnType<typeof render> | null = null;
 
@@ -67,7 +88,15 @@ export async function runReader({ library, searcher = null }: ReaderOptions): Pr
   };
   const tree = () => (
     <ErrorBoundary onError={fail}>
-      <App library={library} searcher={searcher} onQuit={quit} onSuspend={suspend} redraw={redraw} />
+      <App
+        library={library}
+        searcher={searcher}
+        onQuit={quit}
+        onSuspend={suspend}
+        redraw={redraw}
+        activity={activity}
+        notice={notice}
+      />
     </ErrorBoundary>
   );
 
@@ -77,6 +106,13 @@ export async function runReader({ library, searcher = null }: ReaderOptions): Pr
   process.on('SIGCONT', resume);
   process.on('uncaughtException', fail);
   process.on('unhandledRejection', fail);
+  // Re-render only when the words change: progress arrives every slice (~16 ms).
+  const stopProgress = refresh?.onProgress((progress) => {
+    const text = activityText(progress);
+    if (text === activity) return;
+    activity = text;
+    instance?.rerender(tree());
+  });
   try {
     screen.enter();
     instance = render(tree(), { exitOnCtrlC: false, patchConsole: false });
@@ -86,6 +122,7 @@ export async function runReader({ library, searcher = null }: ReaderOptions): Pr
     printError(`unexpected error: ${error instanceof Error ? error.message : String(error)}`);
     status = 1;
   } finally {
+    stopProgress?.();
     screen.leave();
     for (const signal of signals) process.off(signal, onSignal);
     process.off('SIGTSTP', suspend);
@@ -97,10 +134,41 @@ export async function runReader({ library, searcher = null }: ReaderOptions): Pr
   return status;
 }
 
-/** Load the articles under `paths` into memory and read them. */
-export async function openReader(paths: string[], searcher: Searcher | null = null): Promise<number> {
+/**
+ * Open the library database for `paths`, show what it already holds at once, and refresh
+ * it from the files in the background while the user reads. Warnings about files that
+ * could not be read are printed once the terminal is back.
+ */
+export async function openReader(paths: string[], options: { db?: string | undefined } = {}): Promise<number> {
   if (!process.stdin.isTTY) return noTerminal();
-  const { articles, warnings } = await loadArticles(paths);
-  printWarnings(warnings);
-  return runReader({ library: new MemoryLibrary(articles), searcher });
+  await assertPathsExist(paths);
+  let library;
+  try {
+    library = openLibrary({ paths, ...(options.db === undefined ? {} : { db: options.db }) });
+  } catch (error) {
+    if (!(error instanceof StoreError)) throw error;
+    printError(error.message);
+    return 1;
+  }
+  const searcher = new SqliteSearcher(library.file, { roots: library.roots });
+  const refresh = library.refresh();
+  let summary: RefreshSummary | null = null;
+  let failure: unknown = null;
+  const finished = refresh.done.then(
+    (result) => {
+      summary = result;
+    },
+    (error: unknown) => {
+      failure = error;
+    },
+  );
+  try {
+    const status = await runReader({ library, searcher, refresh, notice: library.notice });
+    await finished;
+    if (summary !== null) printWarnings((summary as RefreshSummary).warnings);
+    if (failure !== null) printError(failure instanceof Error ? failure.message : String(failure));
+    return status;
+  } finally {
+    searcher.close();
+  }
 }

@@ -7,6 +7,7 @@ import xterm from '@xterm/headless';
 import * as pty from 'node-pty';
 import path from 'node:path';
 import { keySequence } from '../key-sequences.js';
+import { freshDatabase } from '../cli/run-cli.js';
 import { repoRoot } from '../shared-dir.js';
 
 const { Terminal } = xterm;
@@ -56,7 +57,8 @@ export class PtySession {
       cols: options.cols,
       rows: options.rows,
       cwd: repoRoot,
-      env: { ...process.env, TERM: 'xterm-256color', ...options.env } as Record<string, string>,
+      // A library database of its own, never the user's.
+      env: { ...process.env, TERM: 'xterm-256color', NEWSREADER_DB: freshDatabase(), ...options.env } as Record<string, string>,
     });
     this.proc.onData((data) => {
       this.output += data;

@@ -1,12 +1,10 @@
 /** `newsreader search` as scripts see it: the built CLI, its output and exit status. */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../cli/run-cli.js';
 
-const cli = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'newsreader.js');
 let library: string;
 
 interface Run {
@@ -16,11 +14,8 @@ interface Run {
 }
 
 function run(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [cli, 'search', ...args], (error, stdout, stderr) => {
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
-    });
-  });
+  const { status, stdout, stderr } = runCli(['search', ...args]);
+  return Promise.resolve({ code: status ?? -1, stdout, stderr });
 }
 
 beforeAll(() => {

@@ -2,7 +2,7 @@ import stringWidth from 'string-width';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '../../src/article/types.js';
 import { parseArticle } from '../../src/article/parse.js';
-import { MemoryLibrary } from '../../src/library/memory-library.js';
+import { MemoryLibrary } from '../fakes/memory-library.js';
 import { bbcArticles, type Reader, renderReader, seedArticles, until } from './harness.js';
 
 let bbc: Article[];

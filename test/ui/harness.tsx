@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Article } from '../../src/article/types.js';
 import { loadArticles } from '../../src/library/load-all.js';
 import type { Library } from '../../src/library/library.js';
-import { MemoryLibrary } from '../../src/library/memory-library.js';
+import { MemoryLibrary } from '../fakes/memory-library.js';
 import type { Searcher } from '../../src/search/searcher.js';
 import { App } from '../../src/ui/App.js';
 import { keySequence } from '../key-sequences.js';

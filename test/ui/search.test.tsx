@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '../../src/article/types.js';
-import { MemoryLibrary } from '../../src/library/memory-library.js';
+import { MemoryLibrary } from '../fakes/memory-library.js';
 import { FakeSearcher, type FakeSearcherOptions } from '../fakes/searcher.js';
 import { bbcArticles, type Reader, renderReader } from './harness.js';
 

@@ -2,18 +2,13 @@
  * A pool of parse workers. The bundle ships `parse-worker.js` beside `newsreader.js`;
  * run from source (tests, tsx) there is only the TypeScript file, loaded through tsx.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../../worker-thread.js';
 import type { ParseOutcome, ParseRequest } from './parse-file.js';
 import type { ParseJob, ParseJobResult } from './parse-worker.js';
 
 function spawnWorker(): Worker {
-  const bundled = new URL('./parse-worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(bundled))) return new Worker(bundled);
-  const source = new URL('./parse-worker.ts', import.meta.url).href;
-  const loader = `import('tsx/esm/api').then((api) => { api.register(); return import(${JSON.stringify(source)}); })`;
-  return new Worker(loader, { eval: true });
+  return startWorker(new URL('./parse-worker.js', import.meta.url));
 }
 
 interface Pending {

@@ -3,7 +3,7 @@
  * wired in, and what component tests read from. Read and star state lives only as long as
  * the process.
  */
-import type { Article } from '../article/types.js';
+import type { Article } from '../../src/article/types.js';
 import {
   type ArticleSummary,
   compareNewestFirst,
@@ -11,7 +11,7 @@ import {
   type LibraryView,
   type SortOrder,
   type UserState,
-} from './library.js';
+} from '../../src/library/library.js';
 
 const UNTOUCHED: UserState = { read: false, starred: false, readAt: null, starredAt: null };
 

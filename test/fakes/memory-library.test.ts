@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { loadArticles } from '../../src/library/load-all.js';
-import { MemoryLibrary } from '../../src/library/memory-library.js';
+import { MemoryLibrary } from './memory-library.js';
 import { bbcDir } from '../shared-dir.js';
 import path from 'node:path';
 

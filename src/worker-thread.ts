@@ -1,0 +1,22 @@
+/**
+ * Starting a worker thread from a module that is either bundled (dist/, where each worker
+ * is its own bundle beside newsreader.js) or run from source by tests and benchmarks
+ * (where only the .ts file exists, and a worker does not inherit the parent's TypeScript
+ * loader, so a small bootstrap registers tsx inside it first).
+ */
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+
+/** `script` is the worker's bundled `.js` URL, resolved against the caller's import.meta.url. */
+export function startWorker(script: URL, workerData?: unknown): Worker {
+  if (existsSync(fileURLToPath(script))) return new Worker(script, { workerData });
+  const source = new URL(script.href.replace(/\.js$/, '.ts'));
+  // tsx's ESM API (package export `tsx/esm/api`), resolved from here: an eval'd worker
+  // would resolve a bare specifier against the working directory instead.
+  const tsxPackage = createRequire(import.meta.url).resolve('tsx/package.json');
+  const tsxApi = pathToFileURL(tsxPackage.replace(/package\.json$/, 'dist/esm/api/index.mjs'));
+  const bootstrap = `import(${JSON.stringify(tsxApi.href)}).then((api) => { api.register(); return import(${JSON.stringify(source.href)}); });`;
+  return new Worker(bootstrap, { eval: true, workerData });
+}
