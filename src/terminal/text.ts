@@ -8,9 +8,26 @@ import stringWidth from 'string-width';
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
+/** Runs of three or more printable ASCII characters. */
+const ASCII_RUN = /[\x20-\x7e]{3,}/g;
+
 /** Columns `text` takes on a terminal. */
 export function widthOf(text: string): number {
-  return PRINTABLE_ASCII.test(text) ? text.length : stringWidth(text);
+  if (PRINTABLE_ASCII.test(text)) return text.length;
+  // Grapheme segmentation slows down more than linearly on long strings (200,000 spaces
+  // and one U+2028 took over a minute), so only the non-ASCII stretches go through
+  // string-width. Inside a run of printable ASCII every character but the first (it may
+  // follow a prepended mark) and the last (a mark or keycap may follow it) is a grapheme
+  // of its own, one column wide: those are counted, the rest measured with their neighbours.
+  let width = 0;
+  let from = 0;
+  for (const run of text.matchAll(ASCII_RUN)) {
+    const start = run.index + 1;
+    const end = run.index + run[0].length - 1;
+    width += stringWidth(text.slice(from, start)) + (end - start);
+    from = end;
+  }
+  return width + stringWidth(text.slice(from));
 }
 
 /** Split into user-perceived characters, so a cut never lands inside one. */

@@ -28,7 +28,33 @@ export interface SpawnOptions {
   stdinNotTerminal?: boolean;
   /** Run this TypeScript file with tsx instead of the built CLI (fixtures). */
   script?: string;
+  /** Working folder (default: the repository). */
+  cwd?: string;
+  /** Run as this user and group (only root may switch). */
+  uid?: number;
+  gid?: number;
 }
+
+/** OSC and DCS sequences that reached the emulator's parser, whatever their effect. */
+export interface ReceivedSequences {
+  /** Every window or icon title the program set (OSC 0, 1, 2). */
+  titles: string[];
+  /** OSC sequences by number with their payload (title, hyperlink, clipboard, colours, ...). */
+  osc: { ident: number; data: string }[];
+  /** DCS sequences (status requests, termcap queries, sixel) with their payload. */
+  dcs: { id: string; data: string }[];
+}
+
+/** OSC numbers recorded: titles, colours, hyperlinks, clipboard, notifications, shell integration. */
+const RECORDED_OSC = [0, 1, 2, 4, 5, 6, 7, 8, 9, 10, 11, 12, 17, 19, 50, 52, 104, 110, 111, 112, 133, 633, 777, 1337];
+/** DCS functions recorded: DECRQSS (`$q`), XTGETTCAP (`+q`), XTSETTCAP (`+p`), DECUDK (`|`), sixel (`q`). */
+const RECORDED_DCS = [
+  { intermediates: '$', final: 'q' },
+  { intermediates: '+', final: 'q' },
+  { intermediates: '+', final: 'p' },
+  { final: '|' },
+  { final: 'q' },
+] as const;
 
 export interface Exit {
   exitCode: number;
@@ -43,6 +69,8 @@ export class PtySession {
   private exit: Exit | null = null;
   private readonly exited: Promise<Exit>;
   private pendingWrites = 0;
+  /** What the program asked the emulator to do besides drawing; see ReceivedSequences. */
+  readonly received: ReceivedSequences = { titles: [], osc: [], dcs: [] };
 
   constructor(options: SpawnOptions) {
     this.term = new Terminal({ cols: options.cols, rows: options.rows, allowProposedApi: true, scrollback: 1000 });
@@ -56,10 +84,13 @@ export class PtySession {
       name: options.env?.TERM ?? 'xterm-256color',
       cols: options.cols,
       rows: options.rows,
-      cwd: repoRoot,
+      cwd: options.cwd ?? repoRoot,
       // A library database of its own, never the user's.
       env: { ...process.env, TERM: 'xterm-256color', NEWSREADER_DB: freshDatabase(), ...options.env } as Record<string, string>,
+      ...(options.uid === undefined ? {} : { uid: options.uid }),
+      ...(options.gid === undefined ? {} : { gid: options.gid }),
     });
+    this.record();
     this.proc.onData((data) => {
       this.output += data;
       this.pendingWrites += 1;
@@ -73,6 +104,23 @@ export class PtySession {
         resolve(this.exit);
       });
     });
+  }
+
+  /** Record titles, OSC and DCS as they arrive; the handlers return false so the emulator still acts on them. */
+  private record(): void {
+    this.term.onTitleChange((title) => this.received.titles.push(title));
+    for (const ident of RECORDED_OSC) {
+      this.term.parser.registerOscHandler(ident, (data) => {
+        this.received.osc.push({ ident, data });
+        return false;
+      });
+    }
+    for (const id of RECORDED_DCS) {
+      this.term.parser.registerDcsHandler(id, (data) => {
+        this.received.dcs.push({ id: `${'intermediates' in id ? id.intermediates : ''}${id.final}`, data });
+        return false;
+      });
+    }
   }
 
   get pid(): number {

@@ -25,6 +25,27 @@ describe('truncate', () => {
   });
 });
 
+describe('widthOf', () => {
+  // Pieces that join with an ASCII neighbour into one grapheme: prepended marks, combining
+  // and spacing marks, keycaps, ZWJ, variation selectors, plus wide and plain characters.
+  const piece = fc.constantFrom('a', ' ', '1', '#', '\u0600', '\u0301', '\u0903', '\u20e3', '\ufe0f', '\u200d', '日', '👩', '\u2028', 'é');
+
+  it('counts as string-width does, ASCII runs included', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(piece, fc.string({ maxLength: 6 })), { maxLength: 40 }), (pieces) => {
+        const text = pieces.join('');
+        expect(widthOf(text)).toBe(stringWidth(text));
+      }),
+      { numRuns: 2_000, seed: 7 },
+    );
+  });
+
+  it('measures a long run of spaces with one non-ASCII character at once', () => {
+    // Segmenting this whole took over a minute: the reader froze on such an article.
+    expect(widthOf(`Updated${' '.repeat(200_000)}x\u2028y`)).toBe(200_010);
+  });
+});
+
 describe('wrapText', () => {
   it('wraps at spaces, treating a no-break space as one', () => {
     expect(wrapText('talks on\u00a0Syria end', 9)).toEqual(['talks on', 'Syria end']);
