@@ -79,7 +79,27 @@ export function indexWithCli(corpus: string, db: string): IndexRun {
   return { ms: Number(match[2]) * 1000, wallMs, added: Number(match[3]) };
 }
 
-/** Bring `db` up to date with `corpus` (a no-op refresh when a benchmark already indexed it). */
-export function ensureIndexed(corpus: string, db: string): void {
+export interface IndexedCorpus {
+  corpus: string;
+  db: string;
+}
+
+/**
+ * The BBC corpus and its database, brought up to date (a no-op refresh when a benchmark
+ * already indexed it); null without the shared corpora.
+ */
+export function indexedBbc(context: BenchContext): IndexedCorpus | null {
+  const corpus = bbcPath(context);
+  if (corpus === null) return null;
+  const db = bbcDb(context);
   indexWithCli(corpus, db);
+  return { corpus, db };
+}
+
+/** The synthetic corpus of `context.count` articles and its database, brought up to date. */
+export function indexedSynthetic(context: BenchContext): IndexedCorpus {
+  const corpus = syntheticCorpus(context);
+  const db = syntheticDb(context);
+  indexWithCli(corpus, db);
+  return { corpus, db };
 }

@@ -45,6 +45,12 @@ export interface Benchmark {
   run(context: BenchContext): Promise<BenchResult | null>;
 }
 
+/** A value made once, on first use, and shared: say, a measurement that fills several rows. */
+export function once<A, T>(make: (arg: A) => Promise<T>): (arg: A) => Promise<T> {
+  let made: Promise<T> | null = null;
+  return (arg) => (made ??= make(arg));
+}
+
 export function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   if (sorted.length === 0) return Number.NaN;

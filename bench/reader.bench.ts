@@ -5,9 +5,8 @@
  * at once takes to show its last frame.
  */
 import * as pty from 'node-pty';
-import path from 'node:path';
-import { bbcPath, builtCli, ensureIndexed } from './corpora.js';
-import type { BenchContext, Benchmark, BenchResult } from './harness.js';
+import { builtCli, indexedBbc } from './corpora.js';
+import { once, type BenchContext, type Benchmark, type BenchResult } from './harness.js';
 
 interface Run {
   output: () => string;
@@ -34,13 +33,21 @@ async function until(check: () => boolean): Promise<void> {
   while (!check()) await new Promise((resolve) => setTimeout(resolve, 2));
 }
 
-const FIRST_FRAME = / 1\/\d+ /;
-
-async function heldKey(corpus: string, db: string): Promise<{ firstFrameMs: number; lagMs: number }> {
+/** Launch the reader and wait for its first frame (the status bar's `1/N`). */
+async function launchToFirstFrame(corpus: string, db: string): Promise<{ run: Run; firstFrameMs: number }> {
   const run = launch(corpus, db);
   const start = performance.now();
-  await until(() => FIRST_FRAME.test(run.output()));
-  const firstFrameMs = performance.now() - start;
+  await until(() => / 1\/\d+ /.test(run.output()));
+  return { run, firstFrameMs: performance.now() - start };
+}
+
+async function quit(run: Run): Promise<void> {
+  run.write('q');
+  await run.done;
+}
+
+async function heldKey(corpus: string, db: string): Promise<{ firstFrameMs: number; lagMs: number }> {
+  const { run, firstFrameMs } = await launchToFirstFrame(corpus, db);
   for (let i = 0; i < 300; i++) {
     run.write('j');
     await new Promise((resolve) => setTimeout(resolve, 33));
@@ -48,22 +55,17 @@ async function heldKey(corpus: string, db: string): Promise<{ firstFrameMs: numb
   const sent = performance.now();
   await until(() => run.output().includes(' 301/'));
   const lagMs = performance.now() - sent;
-  run.write('q');
-  await run.done;
+  await quit(run);
   return { firstFrameMs, lagMs };
 }
 
 async function burst(corpus: string, db: string): Promise<{ firstFrameMs: number; burstMs: number }> {
-  const run = launch(corpus, db);
-  const start = performance.now();
-  await until(() => FIRST_FRAME.test(run.output()));
-  const firstFrameMs = performance.now() - start;
+  const { run, firstFrameMs } = await launchToFirstFrame(corpus, db);
   const sent = performance.now();
   for (let i = 0; i < 1000; i++) run.write('j');
   await until(() => run.output().includes(' 1001/'));
   const burstMs = performance.now() - sent;
-  run.write('q');
-  await run.done;
+  await quit(run);
   return { firstFrameMs, burstMs };
 }
 
@@ -73,20 +75,14 @@ interface Measured {
   burstMs: number;
 }
 
-/** Both sessions, once per run, for the three rows. */
-let measured: Promise<Measured> | null = null;
-function measure(context: BenchContext): Promise<Measured> | null {
-  const corpus = bbcPath(context);
-  if (corpus === null) return null;
-  measured ??= (async () => {
-    const db = path.join(context.cacheDir, 'reader-bbc.db');
-    ensureIndexed(corpus, db);
-    const held = await heldKey(corpus, db);
-    const burstRun = await burst(corpus, db);
-    return { firstFrameMs: [held.firstFrameMs, burstRun.firstFrameMs], lagMs: held.lagMs, burstMs: burstRun.burstMs };
-  })();
-  return measured;
-}
+/** Both sessions, once per run, for the three rows; null without the BBC corpus. */
+const measure = once(async (context: BenchContext): Promise<Measured | null> => {
+  const bbc = indexedBbc(context);
+  if (bbc === null) return null;
+  const held = await heldKey(bbc.corpus, bbc.db);
+  const burstRun = await burst(bbc.corpus, bbc.db);
+  return { firstFrameMs: [held.firstFrameMs, burstRun.firstFrameMs], lagMs: held.lagMs, burstMs: burstRun.burstMs };
+});
 
 function row(pick: (m: Measured) => BenchResult): Benchmark['run'] {
   return async (context) => {

@@ -10,8 +10,8 @@ import { SearchEngine } from '../src/search/engine.js';
 import { SqliteSearcher } from '../src/search/sqlite-searcher.js';
 import { runKnownItem, type KnownItemResult } from '../test/search/known-item.js';
 import { seededRandom } from '../test/seeded-random.js';
-import { bbcDb, bbcPath, ensureIndexed, syntheticCorpus, syntheticDb } from './corpora.js';
-import { formatMs, type BenchContext, type BenchResult, type Benchmark } from './harness.js';
+import { indexedBbc, indexedSynthetic } from './corpora.js';
+import { formatMs, once, type BenchContext, type BenchResult, type Benchmark } from './harness.js';
 
 const QUERIES = 40;
 const LIMIT = 100;
@@ -37,25 +37,18 @@ function makeQueries(articles: Article[], count: number): string[] {
 }
 
 interface Bbc {
-  corpus: string;
   db: string;
   articles: Article[];
   queries: string[];
 }
 
-/** The BBC corpus, its articles, the typed queries and its database, once per run. */
-let bbcLoaded: Promise<Bbc> | null = null;
-function loadBbc(context: BenchContext): Promise<Bbc> | null {
-  const corpus = bbcPath(context);
-  if (corpus === null) return null;
-  bbcLoaded ??= (async () => {
-    const { articles } = await loadArticles([corpus]);
-    const db = bbcDb(context);
-    ensureIndexed(corpus, db);
-    return { corpus, db, articles, queries: makeQueries(articles, QUERIES) };
-  })();
-  return bbcLoaded;
-}
+/** The BBC database, articles and typed queries, once per run; null without the corpus. */
+const loadBbc = once(async (context: BenchContext): Promise<Bbc | null> => {
+  const bbc = indexedBbc(context);
+  if (bbc === null) return null;
+  const { articles } = await loadArticles([bbc.corpus]);
+  return { db: bbc.db, articles, queries: makeQueries(articles, QUERIES) };
+});
 
 interface Keystroke {
   ms: number;
@@ -84,32 +77,40 @@ async function keystrokeTimes(dbPath: string, queries: string[]): Promise<Keystr
   return times;
 }
 
-async function typing(db: string, queries: string[], articles: string): Promise<BenchResult> {
-  const keystrokes = await keystrokeTimes(db, queries);
+/**
+ * Type the BBC queries into the database `pick` chooses. The synthetic corpus draws its
+ * words from BBC's, so the same queries suit both.
+ */
+function typing(pick: (context: BenchContext, bbc: Bbc) => { db: string; articles: number }): Benchmark['run'] {
+  return async (context) => {
+    const bbc = await loadBbc(context);
+    if (bbc === null) return null;
+    const { db, articles } = pick(context, bbc);
+    return typingResult(await keystrokeTimes(db, bbc.queries), bbc.queries.length, articles);
+  };
+}
+
+function typingResult(keystrokes: Keystroke[], queries: number, articles: number): BenchResult {
   const slowest = [...keystrokes].sort((a, b) => b.ms - a.ms).slice(0, 3);
   return {
     samples: keystrokes.map((k) => k.ms),
     n: 1,
     unit: 'keystrokes',
-    notes: [`${articles} articles, ${queries.length} queries`, `slowest ${slowest.map((k) => `${JSON.stringify(k.typed)} ${formatMs(k.ms)}`).join(', ')}`],
+    notes: [`${articles.toLocaleString('en-US')} articles, ${queries} queries`, `slowest ${slowest.map((k) => `${JSON.stringify(k.typed)} ${formatMs(k.ms)}`).join(', ')}`],
   };
 }
 
 /** The known-item test on BBC, run once for both of its rates. */
-let knownItem: Promise<{ result: KnownItemResult; ms: number }> | null = null;
-function knownItemOnBbc(bbc: Bbc): Promise<{ result: KnownItemResult; ms: number }> {
-  knownItem ??= Promise.resolve().then(() => {
-    const engine = new SearchEngine(bbc.db);
-    try {
-      const started = performance.now();
-      const result = runKnownItem(engine, bbc.db, bbc.articles);
-      return { result, ms: performance.now() - started };
-    } finally {
-      engine.close();
-    }
-  });
-  return knownItem;
-}
+const knownItemOnBbc = once(async (bbc: Bbc): Promise<{ result: KnownItemResult; ms: number }> => {
+  const engine = new SearchEngine(bbc.db);
+  try {
+    const started = performance.now();
+    const result = runKnownItem(engine, bbc.db, bbc.articles);
+    return { result, ms: performance.now() - started };
+  } finally {
+    engine.close();
+  }
+});
 
 function knownItemRow(rate: (result: KnownItemResult) => number, what: string): Benchmark['run'] {
   return async (context) => {
@@ -130,24 +131,12 @@ export const benchmarks: Benchmark[] = [
   {
     name: 'search: keystroke BBC (worker)',
     aim: { metric: 'median', target: 16, label: 'median ≤ 16 ms' },
-    async run(context) {
-      const bbc = await loadBbc(context);
-      if (bbc === null) return null;
-      return typing(bbc.db, bbc.queries, bbc.articles.length.toLocaleString('en-US'));
-    },
+    run: typing((_context, bbc) => ({ db: bbc.db, articles: bbc.articles.length })),
   },
   {
     name: 'search: keystroke synthetic (worker)',
     aim: { metric: 'p95', target: 50, label: 'p95 ≤ 50 ms' },
-    async run(context) {
-      // The same queries as on BBC: the synthetic corpus draws its words from BBC's.
-      const bbc = await loadBbc(context);
-      if (bbc === null) return null;
-      const corpus = syntheticCorpus(context);
-      const db = syntheticDb(context);
-      ensureIndexed(corpus, db);
-      return typing(db, bbc.queries, context.count.toLocaleString('en-US'));
-    },
+    run: typing((context) => ({ db: indexedSynthetic(context).db, articles: context.count })),
   },
   {
     name: 'search: known-item, 3 words, top 3, BBC',

@@ -6,7 +6,18 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { openLibrary } from '../src/library/store/sqlite-library.js';
-import { bbcDb, bbcPath, dbSize, ensureIndexed, indexWithCli, removeDb, syntheticCorpus, syntheticDb } from './corpora.js';
+import {
+  bbcDb,
+  bbcPath,
+  dbSize,
+  indexedBbc,
+  indexedSynthetic,
+  indexWithCli,
+  removeDb,
+  syntheticCorpus,
+  syntheticDb,
+  type IndexedCorpus,
+} from './corpora.js';
 import { percentile, type BenchResult, type Benchmark } from './harness.js';
 
 function mb(bytes: number): string {
@@ -51,7 +62,7 @@ function corpusBytes(dir: string): number {
 }
 
 /** Open the library and fetch the count and the first 50 headlines, as the reader's first frame does. */
-function firstPage(corpus: string, db: string, repetitions: number): BenchResult {
+function firstPage({ corpus, db }: IndexedCorpus, repetitions: number): BenchResult {
   const samples: number[] = [];
   let n = 0;
   for (let i = 0; i < repetitions; i++) {
@@ -90,29 +101,21 @@ export const benchmarks: Benchmark[] = [
     name: 'store: first page BBC',
     aim: FIRST_PAGE_AIM,
     async run(context) {
-      const bbc = bbcPath(context);
-      if (bbc === null) return null;
-      const db = bbcDb(context);
-      ensureIndexed(bbc, db);
-      return firstPage(bbc, db, 30);
+      const bbc = indexedBbc(context);
+      return bbc && firstPage(bbc, 30);
     },
   },
   {
     name: 'store: first page synthetic',
     aim: FIRST_PAGE_AIM,
     async run(context) {
-      const corpus = syntheticCorpus(context);
-      const db = syntheticDb(context);
-      ensureIndexed(corpus, db);
-      return firstPage(corpus, db, 30);
+      return firstPage(indexedSynthetic(context), 30);
     },
   },
   {
     name: 'store: warm refresh synthetic (no changes)',
     async run(context) {
-      const corpus = syntheticCorpus(context);
-      const db = syntheticDb(context);
-      ensureIndexed(corpus, db);
+      const { corpus, db } = indexedSynthetic(context);
       const samples: number[] = [];
       let n = 0;
       for (let i = 0; i < 3; i++) {
