@@ -98,10 +98,11 @@ export function summarise(benchmark: Benchmark, result: BenchResult): Row {
   }
   return {
     name: benchmark.name,
-    n: `${formatNumber(result.n)} ${result.unit} x${result.samples.length}`,
+    n: result.n > 1 ? `${formatNumber(result.n)} ${result.unit} x${result.samples.length}` : `${formatNumber(result.samples.length)} ${result.unit}`,
     median: formatMs(median),
     p95: formatMs(p95),
-    throughput: `${formatNumber(throughput)} ${result.unit}/s`,
+    // One item a sample is a latency (a keystroke, a launch): a rate of them says nothing more.
+    throughput: result.n > 1 ? `${formatNumber(throughput)} ${result.unit}/s` : '',
     aim: benchmark.aim?.label ?? '',
     ratio,
     notes: [...(result.rate === undefined ? [] : [`${(result.rate * 100).toFixed(1)}% found`]), ...(result.notes ?? [])].join('; '),

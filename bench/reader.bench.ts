@@ -98,7 +98,7 @@ export const benchmarks: Benchmark[] = [
   },
   {
     name: 'reader: key lag after 300 presses at 30/s',
-    run: row((m) => ({ samples: [m.lagMs], n: 1, unit: 'frames', notes: ['last press to its frame'] })),
+    run: row((m) => ({ samples: [m.lagMs], n: 1, unit: 'sessions', notes: ['last press to its frame'] })),
   },
   {
     name: 'reader: 1,000 presses at once, to last frame',

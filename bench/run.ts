@@ -36,7 +36,7 @@ for (const benchmark of MODULES.flat()) {
   const result = await benchmark.run(context);
   if (result === null) continue;
   const row = summarise(benchmark, result);
-  context.log(`${row.name}: median ${row.median}, ${row.throughput}${row.notes ? `; ${row.notes}` : ''}`);
+  context.log(`${row.name}: ${[`median ${row.median}`, row.throughput, row.notes].filter((part) => part !== '').join('; ')}`);
   rows.push(row);
 }
 console.log(table(rows));
