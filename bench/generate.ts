@@ -13,19 +13,8 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { seededRandom } from '../test/seeded-random.js';
 import { bbcDir } from '../test/shared-dir.js';
-
-/** mulberry32: small, fast and deterministic; quality is ample for test data. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SECTIONS = ['business', 'politics', 'sport', 'tech', 'entertainment', 'world', 'science', 'health'];
 const SOURCES = ['Reuters', 'AFP', 'AP', 'TRTWorld and agencies', 'Reuters and AFP', 'Al Jazeera and agencies'];
@@ -189,7 +178,7 @@ export interface GenerateOptions {
 /** Write `count` articles under `out/<section>/NNNNNN.txt`; returns the bytes written. */
 export function generateCorpus(options: GenerateOptions): { files: number; bytes: number; origin: string } {
   const vocabulary = options.vocabulary ?? loadVocabulary();
-  const writer = new Writer(prng(options.seed), vocabulary);
+  const writer = new Writer(seededRandom(options.seed), vocabulary);
   for (const section of SECTIONS) mkdirSync(path.join(options.out, section), { recursive: true });
   let bytes = 0;
   for (let i = 0; i < options.count; i++) {

@@ -7,9 +7,12 @@ import { mkdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { repoRoot, sharedDir } from '../test/shared-dir.js';
 import { defaultCacheDir, summarise, table, type Benchmark } from './harness.js';
+import { benchmarks as readerBenchmarks } from './reader.bench.js';
+import { benchmarks as searchBenchmarks } from './search.bench.js';
 import { benchmarks as storeBenchmarks } from './store.bench.js';
 
-const MODULES: readonly (readonly Benchmark[])[] = [storeBenchmarks];
+// The store first: its cold runs leave the databases the search benchmarks query.
+const MODULES: readonly (readonly Benchmark[])[] = [storeBenchmarks, searchBenchmarks, readerBenchmarks];
 
 const { values } = parseArgs({
   options: {
@@ -33,7 +36,7 @@ for (const benchmark of MODULES.flat()) {
   const result = await benchmark.run(context);
   if (result === null) continue;
   const row = summarise(benchmark, result);
-  context.log(`${row.name}: median ${row.median}, ${row.throughput}${row.notes ? `; ${row.notes}` : ''}`);
+  context.log(`${row.name}: ${[`median ${row.median}`, row.throughput, row.notes].filter((part) => part !== '').join('; ')}`);
   rows.push(row);
 }
 console.log(table(rows));

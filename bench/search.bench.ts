@@ -1,31 +1,23 @@
 /**
- * Search benchmark: time per keystroke, from `search()` to the resolved outcome, through
- * the worker, typing queries one character at a time. Median on the BBC corpus, p95 on
- * 100,000 synthetic articles; also the known-item quality rates on BBC.
- *
- *   npx tsx bench/search.bench.ts            (the 100,000-article library is built once,
- *                                             about a minute, and kept in the temp folder)
+ * Search benchmarks: time per keystroke, from `search()` to the resolved outcome, through
+ * the worker, typing queries one character at a time (median on the BBC corpus, 95th
+ * percentile on the synthetic one); and the known-item quality rates on BBC. The databases
+ * are the store's own, written by the built CLI (bench/corpora.ts).
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Article } from '../src/article/types.js';
 import { loadArticles } from '../src/library/load-all.js';
-import { buildIndex } from '../src/search/build-index.js';
 import { SearchEngine } from '../src/search/engine.js';
 import { SqliteSearcher } from '../src/search/sqlite-searcher.js';
-import { runKnownItem, seededRandom } from '../test/search/known-item.js';
-import { writeSyntheticLibrary } from './search-synthetic.js';
+import { runKnownItem, type KnownItemResult } from '../test/search/known-item.js';
+import { seededRandom } from '../test/seeded-random.js';
+import { indexedBbc, indexedSynthetic } from './corpora.js';
+import { formatMs, once, type BenchContext, type BenchResult, type Benchmark } from './harness.js';
 
-const SYNTHETIC_ARTICLES = 100_000;
 const QUERIES = 40;
 const LIMIT = 100;
 
-function sharedDir(): string {
-  const beside = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared');
-  return existsSync(path.join(beside, 'corpora')) ? beside : '/work/shared';
-}
+/** Idle time before typing, as when a reader opens the library and then presses `/`. */
+const IDLE_BEFORE_TYPING_MS = 3000;
 
 /** Queries a reader might type: one to three headline words, a few with a field or phrase. */
 function makeQueries(articles: Article[], count: number): string[] {
@@ -44,12 +36,19 @@ function makeQueries(articles: Article[], count: number): string[] {
   return queries;
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
+interface Bbc {
+  db: string;
+  articles: Article[];
+  queries: string[];
 }
 
-/** Idle time before typing, as when a reader opens the library and then presses `/`. */
-const IDLE_BEFORE_TYPING_MS = 3000;
+/** The BBC database, articles and typed queries, once per run; null without the corpus. */
+const loadBbc = once(async (context: BenchContext): Promise<Bbc | null> => {
+  const bbc = indexedBbc(context);
+  if (bbc === null) return null;
+  const { articles } = await loadArticles([bbc.corpus]);
+  return { db: bbc.db, articles, queries: makeQueries(articles, QUERIES) };
+});
 
 interface Keystroke {
   ms: number;
@@ -75,48 +74,78 @@ async function keystrokeTimes(dbPath: string, queries: string[]): Promise<Keystr
   } finally {
     searcher.close();
   }
-  return times.sort((a, b) => a.ms - b.ms);
+  return times;
 }
 
-function row(cells: (string | number)[]): string {
-  return cells.map((c, i) => String(c)[i === 0 ? 'padEnd' : 'padStart'](i === 0 ? 26 : 11)).join(' ');
+/**
+ * Type the BBC queries into the database `pick` chooses. The synthetic corpus draws its
+ * words from BBC's, so the same queries suit both.
+ */
+function typing(pick: (context: BenchContext, bbc: Bbc) => { db: string; articles: number }): Benchmark['run'] {
+  return async (context) => {
+    const bbc = await loadBbc(context);
+    if (bbc === null) return null;
+    const { db, articles } = pick(context, bbc);
+    return typingResult(await keystrokeTimes(db, bbc.queries), bbc.queries.length, articles);
+  };
 }
 
-const bbc = path.join(sharedDir(), 'corpora', 'bbc');
-const { articles } = await loadArticles([bbc]);
-const queries = makeQueries(articles, QUERIES);
-const work = mkdtempSync(path.join(tmpdir(), 'newsreader-search-bench-'));
-const bbcDb = path.join(work, 'bbc.sqlite');
-await buildIndex(bbcDb, [bbc]);
-
-const syntheticDb = path.join(tmpdir(), `newsreader-search-bench-${SYNTHETIC_ARTICLES}-v2.sqlite`);
-if (!existsSync(syntheticDb)) {
-  console.log(`building ${SYNTHETIC_ARTICLES} synthetic articles into ${syntheticDb} (once)...`);
-  writeSyntheticLibrary(`${syntheticDb}.partial`, articles, SYNTHETIC_ARTICLES);
-  const { renameSync } = await import('node:fs');
-  renameSync(`${syntheticDb}.partial`, syntheticDb);
+function typingResult(keystrokes: Keystroke[], queries: number, articles: number): BenchResult {
+  const slowest = [...keystrokes].sort((a, b) => b.ms - a.ms).slice(0, 3);
+  return {
+    samples: keystrokes.map((k) => k.ms),
+    n: 1,
+    unit: 'keystrokes',
+    notes: [`${articles.toLocaleString('en-US')} articles, ${queries} queries`, `slowest ${slowest.map((k) => `${JSON.stringify(k.typed)} ${formatMs(k.ms)}`).join(', ')}`],
+  };
 }
 
-const slowest: string[] = [];
-console.log(row(['search: ms per keystroke', 'articles', 'keystrokes', 'median', 'p95', 'max']));
-for (const [name, dbPath, count] of [
-  ['BBC corpus', bbcDb, articles.length],
-  ['synthetic', syntheticDb, SYNTHETIC_ARTICLES],
-] as const) {
-  const keystrokes = await keystrokeTimes(dbPath, queries);
-  const times = keystrokes.map((k) => k.ms);
-  const ms = (x: number): string => x.toFixed(2);
-  console.log(row([name, count, times.length, ms(percentile(times, 50)), ms(percentile(times, 95)), ms(times[times.length - 1] ?? NaN)]));
-  slowest.push(`${name}: ${keystrokes.slice(-3).reverse().map((k) => `${JSON.stringify(k.typed)} ${ms(k.ms)}`).join(', ')}`);
-}
-console.log(`slowest keystrokes (ms):\n  ${slowest.join('\n  ')}`);
+/** The known-item test on BBC, run once for both of its rates. */
+const knownItemOnBbc = once(async (bbc: Bbc): Promise<{ result: KnownItemResult; ms: number }> => {
+  const engine = new SearchEngine(bbc.db);
+  try {
+    const started = performance.now();
+    const result = runKnownItem(engine, bbc.db, bbc.articles);
+    return { result, ms: performance.now() - started };
+  } finally {
+    engine.close();
+  }
+});
 
-const engine = new SearchEngine(bbcDb);
-const loaded = await loadArticles([bbc]);
-const quality = runKnownItem(engine, bbcDb, loaded.articles);
-engine.close();
-console.log('');
-console.log(row(['known-item (BBC, 200)', 'sampled', 'found', 'rate']));
-console.log(row(['three words, top 3', quality.sampled, quality.top3, `${((100 * quality.top3) / quality.sampled).toFixed(1)}%`]));
-console.log(row(['one typo, top 10', quality.sampled, quality.typoTop10, `${((100 * quality.typoTop10) / quality.sampled).toFixed(1)}%`]));
-rmSync(work, { recursive: true, force: true });
+function knownItemRow(rate: (result: KnownItemResult) => number, what: string): Benchmark['run'] {
+  return async (context) => {
+    const bbc = await loadBbc(context);
+    if (bbc === null) return null;
+    const { result, ms } = await knownItemOnBbc(bbc);
+    return {
+      samples: [ms],
+      n: result.sampled,
+      unit: 'queries',
+      rate: rate(result) / result.sampled,
+      notes: [`${rate(result)} of ${result.sampled} sampled articles ${what}`],
+    };
+  };
+}
+
+export const benchmarks: Benchmark[] = [
+  {
+    name: 'search: keystroke BBC (worker)',
+    aim: { metric: 'median', target: 16, label: 'median ≤ 16 ms' },
+    run: typing((_context, bbc) => ({ db: bbc.db, articles: bbc.articles.length })),
+  },
+  {
+    name: 'search: keystroke synthetic (worker)',
+    aim: { metric: 'p95', target: 50, label: 'p95 ≤ 50 ms' },
+    run: typing((context) => ({ db: indexedSynthetic(context).db, articles: context.count })),
+  },
+  {
+    name: 'search: known-item, 3 words, top 3, BBC',
+    aim: { metric: 'rate', target: 0.95, label: '≥ 95% found' },
+    run: knownItemRow((r) => r.top3, 'in the top 3'),
+  },
+  {
+    name: 'search: known-item, a typo, top 10, BBC',
+    aim: { metric: 'rate', target: 0.8, label: '≥ 80% found' },
+    run: knownItemRow((r) => r.typoTop10, 'in the top 10 with one typo'),
+  },
+];

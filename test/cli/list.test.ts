@@ -11,9 +11,9 @@ function parseJsonLines(stdout: string): Article[] {
 }
 
 describe('newsreader --json', () => {
-  it('prints the bundled seed with no PATH, every field in FORMAT.md order', () => {
-    const { status, stdout, stderr } = runCli(['--json']);
-    expect(status).toBe(0);
+  it('prints the bundled seed with no PATH, every field in FORMAT.md order', async () => {
+    const { code, stdout, stderr } = await runCli(['--json']);
+    expect(code).toBe(0);
     expect(stderr).toBe('');
     const [article, ...rest] = parseJsonLines(stdout);
     expect(rest).toEqual([]);
@@ -25,7 +25,7 @@ describe('newsreader --json', () => {
     expect(article?.path).toMatch(/seeds[/\\]000_f7bcbbc1a212b420\.txt$/);
   });
 
-  it('orders articles by date descending, then path, and warns on stderr about what it skips', () => {
+  it('orders articles by date descending, then path, and warns on stderr about what it skips', async () => {
     const root = mkdtempSync(path.join(tmpdir(), 'newsreader-cli-'));
     mkdirSync(path.join(root, 'world'));
     writeFileSync(path.join(root, 'b.txt'), 'Undated B\n\nBody.\n');
@@ -33,17 +33,17 @@ describe('newsreader --json', () => {
     writeFileSync(path.join(root, 'world', 'old.txt'), 'Old\n\nUpdated Sep 6, 2016\n\nBody.\n');
     writeFileSync(path.join(root, 'world', 'new.txt'), 'New\n\nUpdated Sep 7, 2016\n\nBody.\n');
     writeFileSync(path.join(root, 'empty.txt'), '');
-    const { status, stdout, stderr } = runCli(['--json', root]);
-    expect(status).toBe(0);
+    const { code, stdout, stderr } = await runCli(['--json', root]);
+    expect(code).toBe(0);
     expect(parseJsonLines(stdout).map((a) => [a.headline, a.section])).toEqual([
       ['New', 'world'], ['Old', 'world'], ['Undated A', null], ['Undated B', null],
     ]);
     expect(stderr).toBe(`newsreader: warning: ${path.join(root, 'empty.txt')}: empty file skipped\n`);
   });
 
-  it('parses the whole BBC corpus and warns about the one Windows-1252 file', () => {
-    const { status, stdout, stderr } = runCli(['--json', bbcDir]);
-    expect(status).toBe(0);
+  it('parses the whole BBC corpus and warns about the one Windows-1252 file', async () => {
+    const { code, stdout, stderr } = await runCli(['--json', bbcDir]);
+    expect(code).toBe(0);
     expect(stdout.trim().split('\n')).toHaveLength(2225);
     expect(stderr.trim().split('\n')).toEqual([
       `newsreader: warning: ${path.join(bbcDir, 'sport', '199.txt')}: not valid UTF-8; decoded as Windows-1252`,
@@ -52,18 +52,18 @@ describe('newsreader --json', () => {
 });
 
 describe('newsreader without a terminal', () => {
-  it('prints one tab-separated line per article: date, section, headline, path', () => {
-    const { status, stdout } = runCli([]);
-    expect(status).toBe(0);
+  it('prints one tab-separated line per article: date, section, headline, path', async () => {
+    const { code, stdout } = await runCli([]);
+    expect(code).toBe(0);
     const fields = stdout.trimEnd().split('\t');
     expect(fields.slice(0, 3)).toEqual(['2016-09-06', '-', 'US-Russia talks on Syria end without deal']);
     expect(fields[3]).toMatch(/000_f7bcbbc1a212b420\.txt$/);
   });
 
-  it('keeps each record on one line even when the headline holds tabs and escapes', () => {
+  it('keeps each record on one line even when the headline holds tabs and escapes', async () => {
     const root = mkdtempSync(path.join(tmpdir(), 'newsreader-cli-'));
     writeFileSync(path.join(root, 'x.txt'), 'Tab\there \u001b]0;owned\u0007done\n\nBody.\n');
-    const { stdout } = runCli([root]);
+    const { stdout } = await runCli([root]);
     expect(stdout.split('\n')).toHaveLength(2);
     expect(stdout.split('\t')).toHaveLength(4);
     expect(stdout).not.toContain('\u001b');
@@ -71,30 +71,30 @@ describe('newsreader without a terminal', () => {
 });
 
 describe('usage and errors', () => {
-  it('shows usage, keys and examples with --help', () => {
-    const { status, stdout } = runCli(['--help']);
-    expect(status).toBe(0);
+  it('shows usage, keys and examples with --help', async () => {
+    const { code, stdout } = await runCli(['--help']);
+    expect(code).toBe(0);
     expect(stdout).toMatch(/^Usage: newsreader/);
     expect(stdout).toContain('--json');
     expect(stdout).toContain('Examples:');
   });
 
-  it('prints the package version with --version', () => {
-    const { status, stdout } = runCli(['--version']);
-    expect(status).toBe(0);
+  it('prints the package version with --version', async () => {
+    const { code, stdout } = await runCli(['--version']);
+    expect(code).toBe(0);
     expect(stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
   });
 
-  it('exits 2 with one line for a PATH that does not exist', () => {
-    const { status, stdout, stderr } = runCli(['--json', 'no/such/dir']);
-    expect(status).toBe(2);
+  it('exits 2 with one line for a PATH that does not exist', async () => {
+    const { code, stdout, stderr } = await runCli(['--json', 'no/such/dir']);
+    expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toBe('newsreader: no/such/dir: no such file or directory\n');
   });
 
-  it('exits 2 with one line for an unknown option', () => {
-    const { status, stderr } = runCli(['--frobnicate']);
-    expect(status).toBe(2);
+  it('exits 2 with one line for an unknown option', async () => {
+    const { code, stderr } = await runCli(['--frobnicate']);
+    expect(code).toBe(2);
     expect(stderr.trim().split('\n')).toHaveLength(1);
     expect(stderr).toMatch(/^newsreader: .*frobnicate.*\(see --help\)\n$/);
   });

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { indexCommand, progressLine } from '../../src/commands/index-command.js';
-import { articleText, runCli, tempDir, writeArticle } from '../library/store/helpers.js';
+import { runCli } from '../cli/run-cli.js';
+import { articleText, tempDir, writeArticle } from '../library/store/helpers.js';
 
 function fakeTerminal(): { stream: NodeJS.WriteStream; output: () => string } {
   let written = '';
@@ -21,7 +22,7 @@ describe('newsreader index', () => {
     writeArticle(dir, 'news/a.txt', articleText('First story', 'Sep 6, 2016'));
     writeArticle(dir, 'news/b.txt', articleText('Second story', 'Sep 7, 2016'));
     const db = path.join(dir, 'library.db');
-    const first = await runCli(['index', path.join(dir, 'news')], { NEWSREADER_DB: db });
+    const first = await runCli(['index', path.join(dir, 'news')], { env: { NEWSREADER_DB: db } });
     expect(first.code).toBe(0);
     expect(first.stdout).toBe('');
     const lines = first.stderr.trimEnd().split('\n');

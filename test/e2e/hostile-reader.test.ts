@@ -7,15 +7,13 @@
  * articles carry that a terminal acts on appears in what the program wrote.
  */
 import xterm from '@xterm/headless';
-import { chmodSync, mkdtempSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Article } from '../../src/article/types.js';
 import { sanitize } from '../../src/terminal/sanitize.js';
 import { buildHostileCase, hostileCases, type BuiltCase, type HostileCase } from '../hostile/cases.js';
-import { runCli, UNPRIVILEGED } from '../hostile/run-cli.js';
+import { freshDatabase, isolatedEnv, runCliBytes, UNPRIVILEGED } from '../cli/run-cli.js';
 import { type PtySession, spawnReader } from './pty.js';
 
 const COLS = 100;
@@ -49,22 +47,12 @@ const freshModes = (() => {
 })();
 
 /**
- * HOME, the XDG folders and the library database inside the case's folder, so no user
- * state is touched. The database folder is open to all: the unprivileged case's reader
- * must be able to create it.
+ * HOME and the XDG folders inside the case's folder, so no user state is touched, and a
+ * new library database in a folder open to all: the unprivileged case's reader must be
+ * able to create it.
  */
-function isolatedEnv(dir: string): Record<string, string> {
-  const dbDir = mkdtempSync(path.join(tmpdir(), 'newsreader-hostile-db-'));
-  chmodSync(dbDir, 0o777);
-  return {
-    NEWSREADER_DB: path.join(dbDir, 'library.db'),
-    HOME: dir,
-    XDG_CACHE_HOME: path.join(dir, '.cache'),
-    XDG_DATA_HOME: path.join(dir, '.local', 'share'),
-    XDG_CONFIG_HOME: path.join(dir, '.config'),
-    XDG_STATE_HOME: path.join(dir, '.local', 'state'),
-    LANG: 'C.UTF-8',
-  };
+function readerEnv(dir: string): Record<string, string> {
+  return { ...isolatedEnv(dir), NEWSREADER_DB: freshDatabase({ anyUser: true }) };
 }
 
 /** The start of a headline as the list and the article pane show it: sanitised, one line. */
@@ -87,7 +75,7 @@ async function open(hostile: HostileCase, built: BuiltCase): Promise<Session> {
   const paths = [...built.paths, companion];
   const unprivileged = hostile.unprivileged === true && process.getuid?.() === 0;
   // The articles in the reader's order, as the same user reads them.
-  const json = await runCli(['--json', ...paths], { cwd: built.dir, unprivileged, killAfterMs: 30_000 });
+  const json = await runCliBytes(['--json', ...paths], { cwd: built.dir, home: built.dir, unprivileged, killAfterMs: 30_000 });
   expect(json.code).toBe(0);
   const articles = json.stdout
     .toString('utf8')
@@ -100,7 +88,7 @@ async function open(hostile: HostileCase, built: BuiltCase): Promise<Session> {
     rows: ROWS,
     args: paths,
     cwd: built.dir,
-    env: isolatedEnv(built.dir),
+    env: readerEnv(built.dir),
     ...(unprivileged ? { uid: UNPRIVILEGED, gid: UNPRIVILEGED } : {}),
   });
   return { s, articles };

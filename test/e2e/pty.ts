@@ -5,15 +5,12 @@
  */
 import xterm from '@xterm/headless';
 import * as pty from 'node-pty';
-import path from 'node:path';
 import { keySequence } from '../key-sequences.js';
-import { freshDatabase } from '../cli/run-cli.js';
+import { cliPath, freshDatabase } from '../cli/run-cli.js';
 import { repoRoot } from '../shared-dir.js';
 
 const { Terminal } = xterm;
 type XTerm = InstanceType<typeof Terminal>;
-
-export const cliPath = path.join(repoRoot, 'dist', 'newsreader.js');
 
 /** How long a wait may take before the test fails (slow CI machines included). */
 const DEADLINE_MS = 15_000;

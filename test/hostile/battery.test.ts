@@ -8,7 +8,7 @@ import { decodeArticleBytes } from '../../src/article/decode.js';
 import type { Article } from '../../src/article/types.js';
 import { hasControlOrFormatCharacters, sanitize } from '../../src/terminal/sanitize.js';
 import { buildHostileCase, hostileCases, SANITISED, type BuiltCase } from './cases.js';
-import { runCli, type CliResult } from './run-cli.js';
+import { runCliBytes, type CliBytes } from '../cli/run-cli.js';
 
 /** In the TSV listing and on stderr only tab (TSV) and newline may be controls. */
 // eslint-disable-next-line no-control-regex
@@ -33,13 +33,13 @@ async function expectNothingLost(article: Article): Promise<void> {
 
 describe.concurrent.each(hostileCases)('hostile case: $name', (hostile) => {
   let built: BuiltCase;
-  let json: CliResult;
-  let tsv: CliResult;
+  let json: CliBytes;
+  let tsv: CliBytes;
 
   beforeAll(async () => {
     built = await buildHostileCase(hostile);
-    const options = { cwd: built.dir, unprivileged: hostile.unprivileged ?? false, killAfterMs: 30_000 };
-    [json, tsv] = await Promise.all([runCli(['--json', ...built.paths], options), runCli(built.paths, options)]);
+    const options = { cwd: built.dir, home: built.dir, unprivileged: hostile.unprivileged ?? false, killAfterMs: 30_000 };
+    [json, tsv] = await Promise.all([runCliBytes(['--json', ...built.paths], options), runCliBytes(built.paths, options)]);
   });
   afterAll(() => built?.cleanup());
 
@@ -87,7 +87,7 @@ describe('a missing PATH whose name is hostile', () => {
     const built = await buildHostileCase({ name: 'missing', build: async () => [], articles: 0, warnings: [] });
     try {
       const name = `gone\n\u001b]0;pwned\u0007\u001b[2J\u202e.txt`;
-      const result = await runCli(['--json', name], { cwd: built.dir });
+      const result = await runCliBytes(['--json', name], { cwd: built.dir, home: built.dir });
       expect(result.code).toBe(2);
       expect(result.stdout.toString()).toBe('');
       const stderr = result.stderr.toString('utf8');

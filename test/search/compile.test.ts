@@ -6,32 +6,26 @@ import { fixtureDbFromTexts, type FixtureDb } from './fixture-db.js';
 const texts = [
   {
     path: 'world/syria.txt',
-    section: 'world',
     text: 'US-Russia talks on Syria end without deal\n\nUpdated Sep 6, 2016\n\nKerry and Lavrov met in Geneva.\n\nThe talks on Syria\u00a0on Monday ended with no ceasefire in Aleppo.\n\nReuters\n',
   },
   {
     path: 'world/aleppo.txt',
-    section: 'world',
     text: 'Aleppo siege tightens\n\nUpdated Sep 1, 2016\n\nFighting around the city continued as aid convoys waited.\n\nAFP\n',
   },
   {
     path: 'life/cafe.txt',
-    section: 'life',
     text: 'The café that never closes\n\nUpdated Oct 2, 2016\n\nA Paris café serves coffee all night to nurses and cab drivers.\n',
   },
   {
     path: 'business/profit.txt',
-    section: 'business',
     text: 'Time Warner profit jumps\n\nUpdated Aug 20, 2016\n\nQuarterly profits at the media giant rose as advert sales grew.\n',
   },
   {
     path: 'business/warner.txt',
-    section: 'business',
     text: 'Warner music sale talks\n\nUpdated Aug 25, 2016\n\nThe label is for sale; profit is not the point, time is.\n',
   },
   {
     path: 'business/body-profit.txt',
-    section: 'business',
     text: 'Markets close higher\n\nUpdated Aug 28, 2016\n\nShares rose on hopes of profit at banks; profit hopes lifted miners too.\n',
   },
 ];
@@ -42,11 +36,11 @@ let engine: SearchEngine;
 function paths(query: string, options = {}): string[] {
   const outcome = engine.search(query, 50, options);
   if (outcome.error !== null) throw new Error(outcome.error);
-  return outcome.hits.map((h) => h.path);
+  return outcome.hits.map((h) => fixture.relative(h.path));
 }
 
-beforeAll(() => {
-  fixture = fixtureDbFromTexts(texts);
+beforeAll(async () => {
+  fixture = await fixtureDbFromTexts(texts);
   engine = new SearchEngine(fixture.dbPath);
 });
 
@@ -65,14 +59,14 @@ describe('search against the shared schema', () => {
     expect(paths('profit')).toHaveLength(3);
   });
 
-  it('puts newer first among equal ranks', () => {
-    const twins = fixtureDbFromTexts([
+  it('puts newer first among equal ranks', async () => {
+    const twins = await fixtureDbFromTexts([
       { path: 'a.txt', text: 'Storm warning\n\nUpdated Jan 1, 2015\n\nRain due.\n' },
       { path: 'b.txt', text: 'Storm warning\n\nUpdated Jan 1, 2016\n\nRain due.\n' },
     ]);
     const twinEngine = new SearchEngine(twins.dbPath);
     try {
-      expect(twinEngine.search('storm', 10).hits.map((h) => h.path)).toEqual(['b.txt', 'a.txt']);
+      expect(twinEngine.search('storm', 10).hits.map((h) => twins.relative(h.path))).toEqual(['b.txt', 'a.txt']);
     } finally {
       twinEngine.close();
       twins.remove();
@@ -154,7 +148,7 @@ describe('search against the shared schema', () => {
     try {
       const outcome = broad.search('profit', 1);
       expect(outcome.total).toBe(3);
-      expect(outcome.hits.map((h) => h.path)).toEqual(['business/profit.txt']);
+      expect(outcome.hits.map((h) => fixture.relative(h.path))).toEqual(['business/profit.txt']);
       // Too few headline matches to fill the page: every match is ranked.
       expect(broad.search('profit', 3).hits).toHaveLength(3);
     } finally {
@@ -168,7 +162,7 @@ describe('search against the shared schema', () => {
       const outcome = broad.search('the', 10);
       expect(outcome.total).toBe(5);
       // Only the last added of the five is ranked.
-      expect(outcome.hits.map((h) => h.path)).toEqual(['business/warner.txt']);
+      expect(outcome.hits.map((h) => fixture.relative(h.path))).toEqual(['business/warner.txt']);
     } finally {
       broad.close();
     }

@@ -1,59 +1,70 @@
 /**
- * Fixture databases with the store's schema, for search tests and benchmarks: articles
- * parsed from given texts or loaded from paths, inserted as the store would.
+ * Fixture databases for search tests, built by the library store itself: the texts are
+ * written as files under a temporary library folder (sections are its subfolders) and
+ * indexed by a refresh, so the tests search the real schema, rows and full-text index.
  */
-import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Article } from '../../src/article/types.js';
 import { articleFromBytes } from '../../src/library/load.js';
 import { loadArticles } from '../../src/library/load-all.js';
-import { articleRow, createSchema, insertRows } from '../../src/search/build-index.js';
+import { openLibrary } from '../../src/library/store/sqlite-library.js';
 
 export interface FixtureText {
+  /** Relative to the library folder; its folder is the article's section. */
   path: string;
-  section?: string | null;
   text: string;
 }
 
 export interface FixtureDb {
   dbPath: string;
+  /** The articles as parsed; for fixtures from texts, with the texts' relative paths. */
   articles: Article[];
-  /** Mark an article read or starred, as the reader would. */
+  /** A stored (absolute) path as the fixture names it: relative to the folder of the texts. */
+  relative(storedPath: string): string;
+  /** Mark an article read or starred, as the reader does. */
   setState(id: string, state: { read?: boolean; starred?: boolean }): void;
   remove(): void;
 }
 
-export function parseFixture(fixture: FixtureText): Article {
-  const result = articleFromBytes(Buffer.from(fixture.text, 'utf8'), { path: fixture.path, section: fixture.section ?? null });
+function parseFixture(fixture: FixtureText): Article {
+  const section = path.dirname(fixture.path);
+  const result = articleFromBytes(Buffer.from(fixture.text, 'utf8'), { path: fixture.path, section: section === '.' ? null : section });
   if (!('article' in result)) throw new Error(`fixture ${fixture.path}: ${result.warning}`);
   return result.article;
 }
 
-export function fixtureDbFromArticles(articles: Article[]): FixtureDb {
-  const dir = mkdtempSync(path.join(tmpdir(), 'newsreader-search-test-'));
-  const dbPath = path.join(dir, 'library.sqlite');
-  const db = new Database(dbPath);
-  db.pragma('journal_mode = WAL');
-  createSchema(db);
-  insertRows(
-    db,
-    articles.map((a) => articleRow(a, null)),
-  );
-  db.close();
+/**
+ * A database in `dir` holding the articles under `paths`, written by the store's refresh:
+ * one refresh after each of `additions` (each adds files), or one refresh when none.
+ */
+async function storeFixture(
+  paths: string[],
+  dir: string,
+  fixture: Pick<FixtureDb, 'articles' | 'relative'>,
+  additions: (() => void)[] = [() => undefined],
+): Promise<FixtureDb> {
+  const dbPath = path.join(dir, 'library.db');
+  const library = openLibrary({ paths, db: dbPath });
+  try {
+    for (const add of additions) {
+      add();
+      await library.refresh().done;
+    }
+  } finally {
+    library.close();
+  }
   return {
+    ...fixture,
     dbPath,
-    articles,
     setState(id, state) {
-      const writer = new Database(dbPath);
-      writer
-        .prepare(
-          `INSERT INTO user_state (id, read, starred) VALUES (@id, @read, @starred)
-           ON CONFLICT (id) DO UPDATE SET read = @read, starred = @starred`,
-        )
-        .run({ id, read: state.read ? 1 : 0, starred: state.starred ? 1 : 0 });
-      writer.close();
+      const writer = openLibrary({ paths, db: dbPath });
+      try {
+        writer.setState(id, state);
+      } finally {
+        writer.close();
+      }
     },
     remove() {
       rmSync(dir, { recursive: true, force: true });
@@ -61,10 +72,24 @@ export function fixtureDbFromArticles(articles: Article[]): FixtureDb {
   };
 }
 
-export function fixtureDbFromTexts(fixtures: FixtureText[]): FixtureDb {
-  return fixtureDbFromArticles(fixtures.map(parseFixture));
+/**
+ * The texts as files, added one at a time in the order given (a refresh after each), so
+ * their rowids follow that order as in a library that grows: the newest is added last.
+ */
+export async function fixtureDbFromTexts(fixtures: FixtureText[]): Promise<FixtureDb> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'newsreader-search-test-'));
+  const libraryDir = path.join(dir, 'library');
+  mkdirSync(libraryDir);
+  const additions = fixtures.map((fixture) => () => {
+    const file = path.join(libraryDir, fixture.path);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, fixture.text);
+  });
+  const relative = (storedPath: string): string => path.relative(libraryDir, storedPath);
+  return storeFixture([libraryDir], dir, { articles: fixtures.map(parseFixture), relative }, additions);
 }
 
 export async function fixtureDbFromPaths(paths: string[]): Promise<FixtureDb> {
-  return fixtureDbFromArticles((await loadArticles(paths)).articles);
+  const dir = mkdtempSync(path.join(tmpdir(), 'newsreader-search-test-'));
+  return storeFixture(paths, dir, { articles: (await loadArticles(paths)).articles, relative: (storedPath) => storedPath });
 }

@@ -9,18 +9,7 @@ import type { Article } from '../../src/article/types.js';
 import { foldText, words } from '../../src/search/normalize.js';
 import type { SearchEngine } from '../../src/search/engine.js';
 import { loadVocabulary } from '../../src/search/suggest.js';
-
-/** mulberry32: a small seeded generator, so every run samples the same articles. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../seeded-random.js';
 
 /** "Rarer" words: in a few other articles too (so no word alone names the article), not in many. */
 const RARE_DOCS = { min: 2, max: 50 };

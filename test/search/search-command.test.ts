@@ -3,19 +3,12 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../cli/run-cli.js';
+import { runCli, type CliResult } from '../cli/run-cli.js';
 
 let library: string;
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function run(...args: string[]): Promise<Run> {
-  const { status, stdout, stderr } = runCli(['search', ...args]);
-  return Promise.resolve({ code: status ?? -1, stdout, stderr });
+function run(...args: string[]): Promise<CliResult> {
+  return runCli(['search', ...args]);
 }
 
 beforeAll(() => {

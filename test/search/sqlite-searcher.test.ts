@@ -5,8 +5,8 @@ import { fixtureDbFromTexts, type FixtureDb } from './fixture-db.js';
 let fixture: FixtureDb;
 let searcher: SqliteSearcher;
 
-beforeAll(() => {
-  fixture = fixtureDbFromTexts([
+beforeAll(async () => {
+  fixture = await fixtureDbFromTexts([
     { path: 'a.txt', text: 'Aleppo siege tightens\n\nFighting continued in Aleppo.\n' },
     { path: 'b.txt', text: 'Café culture\n\nThe café opens at dawn.\n' },
   ]);
@@ -22,7 +22,7 @@ describe('SqliteSearcher', () => {
   it('answers from the worker, with hits, total and a highlighter', async () => {
     const outcome = await searcher.search('cafe', 10);
     expect(outcome).toMatchObject({ query: 'cafe', total: 1, error: null, suggestion: null });
-    expect(outcome.hits.map((h) => h.path)).toEqual(['b.txt']);
+    expect(outcome.hits.map((h) => fixture.relative(h.path))).toEqual(['b.txt']);
     expect(outcome.highlight('Un café')).toEqual([[3, 7]]);
   });
 
@@ -32,7 +32,7 @@ describe('SqliteSearcher', () => {
     // The first runs at once; the others queue behind it and the last replaces them all.
     expect(outcomes[0]?.query).toBe('a');
     for (const outcome of outcomes.slice(1)) expect(outcome.query).toBe('aleppo');
-    expect(outcomes[5]?.hits.map((h) => h.path)).toEqual(['a.txt']);
+    expect(outcomes[5]?.hits.map((h) => fixture.relative(h.path))).toEqual(['a.txt']);
   });
 
   it('answers a malformed query at once with its message', async () => {

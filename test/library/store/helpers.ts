@@ -1,10 +1,8 @@
-/** Temporary folders, article files and child processes for the store tests. */
-import { spawn } from 'node:child_process';
+/** Temporary folders and article files for the store tests. */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
-import { repoRoot } from '../../shared-dir.js';
 
 const made: string[] = [];
 afterEach(() => {
@@ -34,34 +32,6 @@ export function writeArticle(dir: string, relative: string, text: string): strin
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, text);
   return file;
-}
-
-export interface ChildResult {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Run the CLI from source in a child process (tsx), with NEWSREADER_DB unset. */
-export function spawnCli(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'src', 'cli.ts'), ...args], {
-    cwd: repoRoot,
-    env: { ...process.env, NEWSREADER_DB: '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const result = new Promise<ChildResult>((resolve) => {
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
-  });
-  return { child, result };
-}
-
-export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<ChildResult> {
-  return spawnCli(args, env).result;
 }
 
 /** Poll `condition` until it holds, without fixed sleeps in the tests themselves. */

@@ -8,7 +8,8 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../../bench/generate.js';
 import { openLibrary } from '../../../src/library/store/sqlite-library.js';
-import { runCli, spawnCli, suiteTempDir, tempDir, waitFor } from './helpers.js';
+import { runCli, spawnCli } from '../../cli/run-cli.js';
+import { suiteTempDir, tempDir, waitFor } from './helpers.js';
 
 const COUNT = 2000;
 let corpus: string;
