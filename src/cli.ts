@@ -76,6 +76,11 @@ export async function main(argv: string[]): Promise<number> {
   try {
     if (!values.json && process.stdout.isTTY) {
       if (process.env.TERM !== 'dumb') {
+        // Ink draws only a last frame when it believes it runs under CI (the is-in-ci
+        // package reads CI and CONTINUOUS_INTEGRATION as Ink loads). The reader only ever
+        // runs on a terminal, where every frame is wanted, so say so before loading Ink.
+        process.env.CI = 'false';
+        process.env.CONTINUOUS_INTEGRATION = 'false';
         const { openReader } = await import('./ui/run.js');
         return await openReader(paths, { db: values.db });
       }
