@@ -4,8 +4,8 @@
  * here into the key names the key map uses, so one place knows every key.
  *
  * Ink's own key parsing is not used for this: it reports ESC ESC (Esc pressed twice, read
- * together) exactly like a single Esc, and a line feed (Enter typed before the terminal was
- * in raw mode) as no key at all.
+ * together) exactly like a single Esc, ESC j (Esc then j, read together) as Alt-j, and a
+ * line feed (Enter typed before the terminal was in raw mode) as no key at all.
  */
 import type { KeyName } from './keymap.js';
 
@@ -43,19 +43,17 @@ export function decodeInput(event: string): KeyPress[] {
   if (event === '') return [];
   if (!event.startsWith(ESC)) return decodeRun(event);
   if (event === ESC) return [key('escape')];
-  // Esc pressed twice and read together: two Escapes, not one Alt-Escape.
-  if (event === ESC + ESC) return [key('escape'), key('escape')];
-  // ESC before a sequence is Alt with that key (Alt-↓): the key itself counts.
-  const body = event.startsWith(ESC + ESC) ? event.slice(1) : event;
-  const introducer = body[1];
-  if (introducer === '[' || introducer === 'O') {
-    const name = sequenceName(body.slice(2));
+  // The reader binds no Alt keys, so an ESC that does not start a sequence is the Esc key,
+  // whatever came in the same read: Esc pressed twice (ESC ESC) is two Escapes, and Esc
+  // then j typed quickly (ESC j) is Esc and j, not an Alt-j that nothing would act on.
+  if (event[1] === ESC) return [key('escape'), ...decodeInput(event.slice(1))];
+  const introducer = event[1];
+  // `ESC [` or `ESC O` alone: Ink let them through unfinished, so they were Esc, then `[` or `O`.
+  if ((introducer === '[' || introducer === 'O') && event.length > 2) {
+    const name = sequenceName(event.slice(2));
     return name === null ? [] : [key(name)];
   }
-  // ESC and one character: Alt with it. Alt-letters are not bound; Alt-Enter and
-  // Alt-Backspace act as the key itself.
-  const rest = decodeRun(body.slice(1));
-  return rest.every((press) => press.kind === 'key') ? rest : [];
+  return [key('escape'), ...decodeRun(event.slice(1))];
 }
 
 function key(name: KeyName): KeyPress {

@@ -35,15 +35,16 @@ describe('decodeInput', () => {
     expect(decodeInput('j\u001a')).toEqual([{ kind: 'text', text: 'j' }, ...keys('ctrl+z')]);
   });
 
-  it('drops C1 controls, unknown sequences and Alt-letters', () => {
+  it('drops C1 controls and unknown sequences', () => {
     expect(decodeInput('a\u009bb')).toEqual([{ kind: 'text', text: 'a' }, { kind: 'text', text: 'b' }]);
     expect(decodeInput('\u001b[I')).toEqual([]);
     expect(decodeInput('\u001b[[A')).toEqual([]);
-    expect(decodeInput('\u001bj')).toEqual([]);
   });
 
-  it('takes Alt with an arrow or Enter as the key itself', () => {
-    expect(decodeInput('\u001b\u001b[A')).toEqual(keys('up'));
-    expect(decodeInput('\u001b\r')).toEqual(keys('return'));
+  it('takes an ESC that starts no sequence as Esc, then the key after it (no Alt keys are bound)', () => {
+    expect(decodeInput('\u001bj')).toEqual([...keys('escape'), { kind: 'text', text: 'j' }]);
+    expect(decodeInput('\u001b\r')).toEqual(keys('escape', 'return'));
+    expect(decodeInput('\u001b\u001b[A')).toEqual(keys('escape', 'up'));
+    expect(decodeInput('\u001b[')).toEqual([...keys('escape'), { kind: 'text', text: '[' }]);
   });
 });

@@ -63,6 +63,14 @@ describe('keys while focus moves', () => {
     expect(fieldLine(r)).toBe('');
   });
 
+  it('takes Esc and j read together as Esc, then j: the field closes and the list moves', async () => {
+    const r = await open();
+    await searchFor(r, 'yukos');
+    r.write('\u001bj');
+    await r.waitFor('2/2225 · newest first');
+    expect(fieldLine(r)).toBe('');
+  });
+
   it('takes `/`, a query, Enter and list keys written back to back', async () => {
     const r = await open();
     for (const chunk of ['/', 'o', 'i', 'l', '\r', 'j', 'j']) r.write(chunk);
