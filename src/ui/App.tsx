@@ -122,7 +122,8 @@ export function App({ library, searcher = null, size, onQuit, onSuspend, redraw 
     );
   }, [searcher, seq, query]);
 
-  // Handlers read the newest values through a ref, so the input hook never re-subscribes.
+  // The key handlers read the row and the article as last drawn through a ref; the state
+  // itself comes from getState(), which already holds what earlier keys in a read did.
   const latest = useRef({ current, marks, metrics: { lines: 0, matchLines: [] } as ArticleMetrics });
   latest.current = { current, marks, metrics: { lines: articleLayout.lines.length, matchLines: articleLayout.matchLines } };
 
