@@ -1,39 +1,110 @@
-/** Turning what Ink reports for a key press into the key names the key map uses. */
-import type { Key } from 'ink';
+/**
+ * Turning what the terminal sent into key presses. Ink splits the bytes of one read into
+ * events (a run of plain characters, one escape sequence, ESC ESC); each event is decoded
+ * here into the key names the key map uses, so one place knows every key.
+ *
+ * Ink's own key parsing is not used for this: it reports ESC ESC (Esc pressed twice, read
+ * together) exactly like a single Esc, ESC j (Esc then j, read together) as Alt-j, and a
+ * line feed (Enter typed before the terminal was in raw mode) as no key at all.
+ */
 import type { KeyName } from './keymap.js';
 
-const NAMED: readonly [keyof Key, KeyName][] = [
-  ['upArrow', 'up'],
-  ['downArrow', 'down'],
-  ['leftArrow', 'left'],
-  ['rightArrow', 'right'],
-  ['pageUp', 'pageup'],
-  ['pageDown', 'pagedown'],
-  ['home', 'home'],
-  ['end', 'end'],
-  ['return', 'return'],
-  ['escape', 'escape'],
-  ['tab', 'tab'],
-];
+/** One thing the user did: a named key, or printable text typed or pasted in one go. */
+export type KeyPress = { kind: 'key'; name: KeyName } | { kind: 'text'; text: string };
 
-/**
- * The key names in one input event. Ink hands a run of plain characters over as one event
- * when they arrive together (a held key on a slow link), so each character counts as a key.
- */
-export function keyNames(input: string, key: Key): KeyName[] {
-  for (const [flag, name] of NAMED) if (key[flag] === true) return [name];
-  if (key.ctrl && input.length === 1) return [`ctrl+${input.toLowerCase()}`];
-  if (key.ctrl || key.meta) return [];
-  return Array.from(input, charName);
+const ESC = '\u001b';
+
+/** Final bytes of CSI (`ESC [`) and SS3 (`ESC O`) sequences without a number. */
+const LETTER_KEYS: Record<string, KeyName> = {
+  A: 'up',
+  B: 'down',
+  C: 'right',
+  D: 'left',
+  H: 'home',
+  F: 'end',
+  Z: 'shift+tab',
+  M: 'return', // keypad Enter in application mode (SS3 M)
+};
+
+/** `ESC [ n ~` sequences, by n (both the xterm and the rxvt/linux numbers for Home/End). */
+const TILDE_KEYS: Record<string, KeyName> = {
+  '1': 'home',
+  '2': 'insert',
+  '3': 'delete',
+  '4': 'end',
+  '5': 'pageup',
+  '6': 'pagedown',
+  '7': 'home',
+  '8': 'end',
+};
+
+/** The keys in one input event as Ink hands it over; unknown sequences give none. */
+export function decodeInput(event: string): KeyPress[] {
+  if (event === '') return [];
+  if (!event.startsWith(ESC)) return decodeRun(event);
+  if (event === ESC) return [key('escape')];
+  // The reader binds no Alt keys, so an ESC that does not start a sequence is the Esc key,
+  // whatever came in the same read: Esc pressed twice (ESC ESC) is two Escapes, and Esc
+  // then j typed quickly (ESC j) is Esc and j, not an Alt-j that nothing would act on.
+  if (event[1] === ESC) return [key('escape'), ...decodeInput(event.slice(1))];
+  const introducer = event[1];
+  // `ESC [` or `ESC O` alone: Ink let them through unfinished, so they were Esc, then `[` or `O`.
+  if ((introducer === '[' || introducer === 'O') && event.length > 2) {
+    const name = sequenceName(event.slice(2));
+    return name === null ? [] : [key(name)];
+  }
+  return [key('escape'), ...decodeRun(event.slice(1))];
 }
 
-/** The name of one character of a run, control characters included (Ctrl-Z after a `j`). */
-function charName(ch: string): KeyName {
-  const code = ch.charCodeAt(0);
-  if (ch === ' ') return 'space';
-  if (code === 9) return 'tab';
-  if (code === 13) return 'return';
-  if (code === 27) return 'escape';
+function key(name: KeyName): KeyPress {
+  return { kind: 'key', name };
+}
+
+/** A CSI or SS3 sequence after its introducer, e.g. `A`, `1;5A`, `5~`, `[A`. */
+function sequenceName(sequence: string): KeyName | null {
+  const final = sequence.at(-1) ?? '';
+  if (final === '~') return TILDE_KEYS[sequence.slice(0, -1).split(';')[0] ?? ''] ?? null;
+  // Only plain or modified keys (`A`, `1;5A`); `[A` and the like are function keys.
+  if (!/^[\d;]*$/.test(sequence.slice(0, -1))) return null;
+  return LETTER_KEYS[final] ?? null;
+}
+
+/**
+ * A run of characters read together: printable stretches stay together as text (a paste,
+ * or keys typed faster than they were read), control characters become keys.
+ */
+function decodeRun(run: string): KeyPress[] {
+  const presses: KeyPress[] = [];
+  let text = '';
+  for (const ch of run) {
+    const name = controlName(ch);
+    if (name === undefined) {
+      text += ch;
+      continue;
+    }
+    if (text !== '') presses.push({ kind: 'text', text });
+    text = '';
+    if (name !== null) presses.push(key(name));
+  }
+  if (text !== '') presses.push({ kind: 'text', text });
+  return presses;
+}
+
+/** The key a control character stands for; undefined for printable ones, null for ignored ones. */
+function controlName(ch: string): KeyName | null | undefined {
+  const code = ch.codePointAt(0) ?? 0;
+  if (code >= 0x20 && code !== 0x7f && (code < 0x80 || code > 0x9f)) return undefined;
+  // Enter is CR in raw mode; typed before raw mode was on, the terminal turned it into LF.
+  if (ch === '\r' || ch === '\n') return 'return';
+  if (ch === '\t') return 'tab';
+  if (ch === '\u007f' || ch === '\b') return 'backspace';
   if (code >= 1 && code <= 26) return `ctrl+${String.fromCharCode(code + 96)}`;
-  return ch;
+  // NUL, ESC inside a run, FS..US, DEL's C1 cousins: nothing a reader binds, and nothing
+  // that may reach the screen.
+  return null;
+}
+
+/** The key name of one printable character, as the key map writes it. */
+export function charName(ch: string): KeyName {
+  return ch === ' ' ? 'space' : ch;
 }

@@ -6,6 +6,7 @@
 import type { Command } from '../keys/keymap.js';
 import { SORT_ORDERS, type SortOrder } from '../library/library.js';
 import { layoutOf } from './layout.js';
+import { graphemes } from '../terminal/text.js';
 import type { Action, AppState, ArticleMetrics, SearchState } from './types.js';
 
 /** Lines of context kept above a search match jumped to with n/N. */
@@ -22,7 +23,7 @@ export interface InitialOptions {
 }
 
 export function initialState(options: InitialOptions): AppState {
-  const search: SearchState = { open: false, query: '', seq: 0, answered: 0, outcome: null, error: null, before: null };
+  const search: SearchState = { open: false, query: '', cursor: 0, seq: 0, answered: 0, outcome: null, error: null, before: null, submittedFrom: null };
   return clampList({
     size: { width: Math.max(1, options.width), height: Math.max(1, options.height) },
     focus: 'list',
@@ -101,7 +102,7 @@ function jumpToMatch(state: AppState, step: 1 | -1, metrics: ArticleMetrics | un
 function endSearch(state: AppState): AppState {
   const before = state.search.before;
   const seq = state.search.seq + 1;
-  const search: SearchState = { open: false, query: '', seq, answered: seq, outcome: null, error: null, before: null };
+  const search: SearchState = { open: false, query: '', cursor: 0, seq, answered: seq, outcome: null, error: null, before: null, submittedFrom: null };
   const restored: AppState = { ...state, search, scroll: 0, match: -1 };
   if (before === null) return clampList(restored);
   return clampList({ ...restored, selected: before.selected, top: before.top, focus: before.focus });
@@ -187,6 +188,8 @@ function command(state: AppState, command: Command, metrics: ArticleMetrics | un
         search: {
           ...state.search,
           open: true,
+          submittedFrom: null,
+          cursor: graphemes(state.search.query).length,
           before: state.search.before ?? { selected: state.selected, top: state.top, focus: state.focus },
         },
       };
@@ -218,27 +221,33 @@ export function reducer(state: AppState, action: Action): AppState {
     case 'libraryChanged':
       return clampList({ ...state, libraryCount: Math.max(0, action.count) });
     case 'searchInput': {
-      if (action.query === state.search.query) return state;
+      const cursor = Math.min(action.cursor ?? Number.POSITIVE_INFINITY, graphemes(action.query).length);
+      if (action.query === state.search.query) return cursor === state.search.cursor ? state : { ...state, search: { ...state.search, cursor } };
       const seq = state.search.seq + 1;
       if (action.query.trim() === '') {
         // An emptied field shows the whole list again, as it was before the search.
         const before = state.search.before;
-        const search: SearchState = { ...state.search, query: action.query, seq, answered: seq, outcome: null, error: null };
+        const search: SearchState = { ...state.search, query: action.query, cursor, seq, answered: seq, outcome: null, error: null };
         const place = before === null ? {} : { selected: before.selected, top: before.top };
         return clampList({ ...state, ...place, search, scroll: 0, match: -1 });
       }
-      return { ...state, search: { ...state.search, query: action.query, seq } };
+      return { ...state, search: { ...state.search, query: action.query, cursor, seq } };
     }
     case 'searchResult': {
       if (action.seq !== state.search.seq) return state; // a newer query superseded it
       if (action.outcome.error !== null) return { ...state, search: { ...state.search, answered: action.seq, error: action.outcome.error } };
-      const search: SearchState = { ...state.search, answered: action.seq, outcome: action.outcome, error: null };
-      return clampList({ ...state, search, selected: 0, top: 0, scroll: 0, match: -1 });
+      const search: SearchState = { ...state.search, answered: action.seq, outcome: action.outcome, error: null, submittedFrom: null };
+      // New hits start at the top, keeping any moves made since a submit that came first.
+      const from = state.search.submittedFrom;
+      const selected = from === null || state.search.open ? 0 : Math.max(0, state.selected - from);
+      return clampList({ ...state, search, selected, top: 0, scroll: 0, match: -1 });
     }
-    case 'searchSubmit':
+    case 'searchSubmit': {
       // Enter before the first outcome arrives still keeps it: the outcome lands later.
       if (state.search.query.trim() === '') return endSearch(state);
-      return clampList({ ...state, search: { ...state.search, open: false, error: null } });
+      const submittedFrom = searchPending(state) ? state.selected : null;
+      return clampList({ ...state, search: { ...state.search, open: false, error: null, submittedFrom } });
+    }
     case 'searchCancel':
       return endSearch(state);
     case 'notice':

@@ -21,6 +21,8 @@ export interface SearchState {
   /** The field is on screen and has the keys. */
   open: boolean;
   query: string;
+  /** Where the field's cursor is: graphemes of the query before it. */
+  cursor: number;
   /** Number of the newest query asked; outcomes for older ones are dropped. */
   seq: number;
   /** Number of the newest query answered (with hits or an error). */
@@ -30,6 +32,11 @@ export interface SearchState {
   /** Why the newest query could not run; the last good outcome stays on screen. */
   error: string | null;
   before: SavedPlace | null;
+  /**
+   * The selection when the query was submitted before its outcome came: list keys pressed
+   * in between move from the top of the coming hits, not from where the list was.
+   */
+  submittedFrom: number | null;
 }
 
 export interface AppState {
@@ -72,7 +79,7 @@ export type Action =
   | { type: 'command'; command: Command; article?: ArticleMetrics }
   | { type: 'resize'; width: number; height: number }
   | { type: 'libraryChanged'; count: number }
-  | { type: 'searchInput'; query: string }
+  | { type: 'searchInput'; query: string; cursor?: number }
   | { type: 'searchResult'; seq: number; outcome: SearchOutcome }
   | { type: 'searchSubmit' }
   | { type: 'searchCancel' }

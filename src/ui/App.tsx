@@ -3,11 +3,11 @@
  * article on screen, routes keys through the key map, and lays the panes out. The
  * components under it only draw what they are handed.
  */
-import { Box, Text, useInput, useStdout } from 'ink';
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { Box, Text, useStdout } from 'ink';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { commandFor } from '../keys/keymap.js';
-import { keyNames } from '../keys/key-names.js';
-import { type InkKey, NO_MODIFIERS, typeIntoField, withoutControls } from './field-keys.js';
+import { charName, type KeyPress } from '../keys/key-names.js';
+import { editField } from '../state/field-edit.js';
 import type { ArticleSummary, Library, SortOrder } from '../library/library.js';
 import type { SearchOutcome, Searcher } from '../search/searcher.js';
 import { layoutOf, SEPARATOR, searchMessage } from '../state/layout.js';
@@ -20,6 +20,8 @@ import { HelpOverlay } from './HelpOverlay.js';
 import { SearchField } from './SearchField.js';
 import { StatusBar } from './StatusBar.js';
 import { streamSize, useTerminalSize } from './use-terminal-size.js';
+import { useKeypresses } from './use-keypresses.js';
+import { useSyncReducer } from './use-sync-reducer.js';
 
 const SORT_LABELS: Record<SortOrder, string> = { newest: 'newest first', oldest: 'oldest first', headline: 'A–Z' };
 
@@ -53,7 +55,7 @@ function failedOutcome(query: string, error: unknown): SearchOutcome {
 
 export function App({ library, searcher = null, size, onQuit, onSuspend, redraw = 0, activity = null, notice = null }: AppProps) {
   const { stdout } = useStdout();
-  const [state, dispatch] = useReducer(reducer, undefined, () =>
+  const [state, dispatch, getState] = useSyncReducer(reducer, () =>
     initialState({ ...(size ?? streamSize(stdout)), count: library.count({ sort: 'newest' }), canSearch: searcher !== null, notice }),
   );
   useTerminalSize(dispatch, size);
@@ -120,80 +122,74 @@ export function App({ library, searcher = null, size, onQuit, onSuspend, redraw 
     );
   }, [searcher, seq, query]);
 
-  // Handlers read the newest values through a ref, so the input hook never re-subscribes.
-  const latest = useRef({ state, current, marks, metrics: { lines: 0, matchLines: [] } as ArticleMetrics });
-  latest.current = { state, current, marks, metrics: { lines: articleLayout.lines.length, matchLines: articleLayout.matchLines } };
+  // The key handlers read the row and the article as last drawn through a ref; the state
+  // itself comes from getState(), which already holds what earlier keys in a read did.
+  const latest = useRef({ current, marks, metrics: { lines: 0, matchLines: [] } as ArticleMetrics });
+  latest.current = { current, marks, metrics: { lines: articleLayout.lines.length, matchLines: articleLayout.matchLines } };
 
-  /** Run one key in a pane (the focused one unless given); true when it opened the search field. */
+  /** Run one key in the focused pane (list or article). */
   const runKey = useCallback(
-    (name: string, paneOverride?: Pane): boolean => {
-      const { state: now, current: row, marks: rowMarks, metrics } = latest.current;
+    (name: string): void => {
+      const { current: row, marks: rowMarks, metrics } = latest.current;
+      const now = getState();
       const mode = layoutOf(now).mode;
-      const pane: Pane = paneOverride ?? (mode === 'article' ? 'article' : mode === 'list' ? 'list' : now.focus);
+      const pane: Pane = mode === 'article' ? 'article' : mode === 'list' ? 'list' : now.focus;
       const command = commandFor(name, pane);
-      if (command === null) return false;
+      if (command === null) return;
       if (!now.help && row !== null && rowMarks !== null) {
         if (command === 'item.star') library.setState(row.id, { starred: !rowMarks.starred });
         if (command === 'item.read') library.setState(row.id, { read: !rowMarks.read });
       }
       if (command === 'app.suspend' && onSuspend !== undefined) onSuspend();
       dispatch({ type: 'command', command, article: metrics });
-      return command === 'search.open' && now.canSearch;
     },
-    [library, onSuspend],
+    [library, onSuspend, dispatch, getState],
   );
 
-  const onKeys = useCallback(
-    (input: string, key: InkKey) => {
-      // Keys that arrive after `/` but before the field is listening belong to the field.
-      if (latest.current.state.search.open) {
-        typeIntoField(input, key, latest.current.state.search.query, dispatch);
-        return;
+  /** A key while the search field is open: it edits the query, except these. */
+  const fieldKey = useCallback(
+    (press: KeyPress): void => {
+      if (press.kind === 'key') {
+        const { name } = press;
+        if (name === 'escape') return dispatch({ type: 'searchCancel' });
+        if (name === 'return') return dispatch({ type: 'searchSubmit' });
+        if (name === 'ctrl+c') return dispatch({ type: 'command', command: 'app.interrupt' });
+        if (name === 'ctrl+z') return onSuspend?.();
+        if (name === 'up') return dispatch({ type: 'command', command: 'list.up' });
+        if (name === 'down') return dispatch({ type: 'command', command: 'list.down' });
       }
-      const names = keyNames(input, key);
-      const chars = Array.from(input);
-      for (const [index, name] of names.entries()) {
-        if (runKey(name)) {
-          // `/syria` typed or pasted in one go: the rest is the query.
-          const rest = names.length === chars.length ? chars.slice(index + 1).join('') : '';
-          if (rest !== '') dispatch({ type: 'searchInput', query: withoutControls(latest.current.state.search.query + rest) });
-          return;
+      const { query, cursor } = getState().search;
+      const edited = editField({ query, cursor }, press);
+      if (edited !== null) dispatch({ type: 'searchInput', query: edited.query, cursor: edited.cursor });
+    },
+    [onSuspend, dispatch, getState],
+  );
+
+  // Every key comes here, and goes where the state says focus is now, as left by the keys
+  // before it in the same read: `/yukos` is a search, `oil` Enter `j` moves in the hits.
+  const onKeys = useCallback(
+    (presses: KeyPress[]) => {
+      for (const press of presses) {
+        if (getState().search.open) {
+          fieldKey(press);
+        } else if (press.kind === 'key') {
+          runKey(press.name);
+        } else {
+          const chars = Array.from(press.text);
+          for (const [index, ch] of chars.entries()) {
+            if (getState().search.open) {
+              // `/` opened the field: the rest of the run is the query.
+              fieldKey({ kind: 'text', text: chars.slice(index).join('') });
+              break;
+            }
+            runKey(charName(ch));
+          }
         }
       }
     },
-    [runKey],
+    [fieldKey, runKey, getState],
   );
-  useInput(onKeys, { isActive: !state.search.open });
-
-  // While the search field is open it has the keys, except these.
-  const onSearchKeys = useCallback(
-    (input: string, key: InkKey) => {
-      if (key.escape) dispatch({ type: 'searchCancel' });
-      else if (key.ctrl && input === 'c') dispatch({ type: 'command', command: 'app.interrupt' });
-      else if (key.ctrl && input === 'z') onSuspend?.();
-      else if (key.upArrow) dispatch({ type: 'command', command: 'list.up' });
-      else if (key.downArrow) dispatch({ type: 'command', command: 'list.down' });
-    },
-    [onSuspend],
-  );
-  useInput(onSearchKeys, { isActive: state.search.open });
-  // The query is typed, but a paste can carry control characters: they never reach the screen.
-  const onQueryChange = useCallback(
-    (q: string) => {
-      // Enter that arrived in one read with other keys ("oil⏎j") lands in the text: it
-      // submits, and the keys after it act on the list.
-      const enter = q.search(/[\r\n]/);
-      if (enter < 0) {
-        dispatch({ type: 'searchInput', query: withoutControls(q) });
-        return;
-      }
-      dispatch({ type: 'searchInput', query: withoutControls(q.slice(0, enter)) });
-      dispatch({ type: 'searchSubmit' });
-      for (const name of keyNames(q.slice(enter + 1), NO_MODIFIERS)) runKey(name, 'list');
-    },
-    [runKey],
-  );
-  const onQuerySubmit = useCallback(() => dispatch({ type: 'searchSubmit' }), []);
+  useKeypresses(onKeys);
 
   const { width } = state.size;
   const scrollOf = (wanted: number): number => Math.min(wanted, Math.max(0, articleLayout.lines.length - layout.bodyRows));
@@ -259,7 +255,7 @@ export function App({ library, searcher = null, size, onQuit, onSuspend, redraw 
         {layout.bodyRows > 0 ? body : null}
       </Box>
       {state.search.open ? (
-        <SearchField width={width} query={state.search.query} message={searchMessage(state)} onChange={onQueryChange} onSubmit={onQuerySubmit} />
+        <SearchField width={width} query={state.search.query} cursor={state.search.cursor} message={searchMessage(state)} />
       ) : null}
       {layout.statusLines > 0 ? (
         <StatusBar

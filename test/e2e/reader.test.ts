@@ -1,6 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '../../src/article/types.js';
 import { loadArticles } from '../../src/library/load-all.js';
+import { freshDatabase } from '../cli/run-cli.js';
 import { bbcDir } from '../shared-dir.js';
 import { type PtySession, spawnReader } from './pty.js';
 
@@ -181,11 +182,73 @@ describe('search in a real terminal', () => {
       return at >= 0 && (buffer.getLine(buffer.viewportY + y)?.getCell(at)?.getBgColor() ?? 0) !== 0;
     });
     expect(highlighted).toBe(true);
-    // One Escape at a time: two in one read are taken as a single (Alt-)Escape.
     s.press('escape');
     await s.waitForStatus(/j\/k move/);
     s.press('escape');
     await s.waitForStatus(/1\/2225 · newest first/);
+    await quitAndCheckRestored(s);
+  });
+
+  it('moves in the hits with a j sent right after the Enter that closes the field', async () => {
+    const s = (session = spawnReader({ cols: 120, rows: 40, args: [bbcDir] }));
+    await s.waitForStatus(/1\/2225 · newest first(?! · indexing)/);
+    s.write('/yukos');
+    const count = bbc.filter((a) => a.blocks.some((b) => /\byukos\b/i.test(b.text))).length;
+    await s.waitForStatus(new RegExp(`1/${count} · ${count} matches`));
+    s.write('\r');
+    s.write('j');
+    await s.waitForStatus(new RegExp(`2/${count} · ${count} matches`));
+    expect(s.lines().at(-2)!.startsWith('/')).toBe(false);
+    await quitAndCheckRestored(s);
+  });
+
+  it('takes two Escapes in one read as two: back from the article, then out of the results', async () => {
+    const s = (session = spawnReader({ cols: 120, rows: 40, args: [bbcDir] }));
+    await s.waitForStatus(/1\/2225 · newest first(?! · indexing)/);
+    s.write('/yukos');
+    await s.waitForStatus(/matches/);
+    s.press('return', 'return');
+    await s.waitForStatus(/scroll/);
+    s.write('\u001b\u001b');
+    await s.waitForStatus(/1\/2225 · newest first/);
+    expect(s.status()).toMatch(/j\/k move/);
+    await quitAndCheckRestored(s);
+  });
+
+  it('leaves the field and the results with /x and two Escapes in one read', async () => {
+    const s = (session = spawnReader({ cols: 120, rows: 40, args: [bbcDir] }));
+    await s.waitForStatus(/1\/2225 · newest first(?! · indexing)/);
+    s.press('j');
+    s.write('/x');
+    await s.waitFor(() => s.lines().at(-2)!.startsWith('/x'), 'the query in the field');
+    s.write('\u001b\u001b');
+    await s.waitFor(() => !s.lines().at(-2)!.startsWith('/'), 'the field to close');
+    await s.waitForStatus(/2\/2225 · newest first +j\/k move/);
+    await quitAndCheckRestored(s);
+  });
+});
+
+describe('Enter as a line feed', () => {
+  it('opens the article on a line feed, as Enter typed before the terminal is in raw mode arrives', async () => {
+    const s = (session = spawnReader({ cols: 60, rows: 20 }));
+    await s.waitForStatus(/1\/1/);
+    s.write('\n');
+    await s.waitForStatus(/scroll/);
+    await quitAndCheckRestored(s);
+  });
+
+  it('opens the article on an Enter pressed before the reader has drawn anything', async () => {
+    // A library indexed already, so the article is there at once when the Enter is read.
+    const db = freshDatabase();
+    const first = (session = spawnReader({ cols: 60, rows: 20, env: { NEWSREADER_DB: db } }));
+    await first.waitForStatus(/1\/1 · newest first(?! · indexing)/);
+    await quitAndCheckRestored(first);
+    first.dispose();
+    const s = (session = spawnReader({ cols: 60, rows: 20, env: { NEWSREADER_DB: db } }));
+    // Written at once: the terminal is not in raw mode yet, so it turns the CR into LF.
+    s.press('return');
+    await s.waitForStatus(/scroll/);
+    await s.waitFor('Presidents Barack Obama');
     await quitAndCheckRestored(s);
   });
 });

@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Key } from 'ink';
 import { BINDINGS, commandFor, helpGroups, hintsFor } from '../../src/keys/keymap.js';
-import { keyNames } from '../../src/keys/key-names.js';
-
-const NO_KEY: Key = {
-  upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false,
-  home: false, end: false, return: false, escape: false, ctrl: false, shift: false, tab: false,
-  backspace: false, delete: false, meta: false, super: false, hyper: false, capsLock: false, numLock: false,
-};
 
 describe('key map', () => {
   it('binds each key at most once per pane', () => {
@@ -53,19 +45,5 @@ describe('key map', () => {
     expect(hintsFor('list').map((h) => h.label)).toEqual(expect.arrayContaining(['move', 'read', 'help', 'quit']));
     expect(hintsFor('article').map((h) => h.label)).toEqual(expect.arrayContaining(['scroll', 'list', 'help']));
     expect(hintsFor('list', ['search.open']).map((h) => h.label)).not.toContain('search');
-  });
-});
-
-describe('keyNames', () => {
-  it('names arrows, Enter, Esc, Ctrl keys and space', () => {
-    expect(keyNames('', { ...NO_KEY, downArrow: true })).toEqual(['down']);
-    expect(keyNames('', { ...NO_KEY, escape: true, meta: true })).toEqual(['escape']);
-    expect(keyNames('f', { ...NO_KEY, ctrl: true })).toEqual(['ctrl+f']);
-    expect(keyNames(' ', NO_KEY)).toEqual(['space']);
-  });
-
-  it('splits a run of characters that arrived together into keys', () => {
-    expect(keyNames('jjj', NO_KEY)).toEqual(['j', 'j', 'j']);
-    expect(keyNames('j\u001a', NO_KEY)).toEqual(['j', 'ctrl+z']);
   });
 });

@@ -360,3 +360,35 @@ describe('search', () => {
     expect(runWith(searched(make(3), 'x', 2), { lines: 10, matchLines: [] }, 'article.nextMatch').notice).toMatch(/no matches/);
   });
 });
+
+describe('keys between a submit and its outcome', () => {
+  it('moves from the top of the hits that arrive after Enter', () => {
+    let s = run(make(100), 'list.down', 'list.down', 'list.down', 'search.open');
+    s = reducer(s, { type: 'searchInput', query: 'aleppo' });
+    s = reducer(s, { type: 'searchSubmit' });
+    s = run(s, 'list.down');
+    s = reducer(s, { type: 'searchResult', seq: s.search.seq, outcome: outcome('aleppo', 10) });
+    expect(s.selected).toBe(1);
+  });
+
+  it('starts new hits at the top while the field is open, and after an answered submit', () => {
+    let s = run(make(100), 'list.down', 'list.down', 'search.open');
+    s = reducer(s, { type: 'searchInput', query: 'aleppo' });
+    s = reducer(s, { type: 'searchResult', seq: s.search.seq, outcome: outcome('aleppo', 10) });
+    expect(s.selected).toBe(0);
+    s = reducer(s, { type: 'searchSubmit' });
+    expect(s.search.submittedFrom).toBeNull();
+  });
+});
+
+describe('the field cursor', () => {
+  it('sits at the end of the query when the field opens and after typing', () => {
+    let s = run(make(10), 'search.open');
+    s = reducer(s, { type: 'searchInput', query: 'oil' });
+    expect(s.search.cursor).toBe(3);
+    s = reducer(s, { type: 'searchInput', query: 'oil', cursor: 1 });
+    expect(s.search.cursor).toBe(1);
+    s = reducer(s, { type: 'searchSubmit' });
+    expect(run(s, 'search.open').search.cursor).toBe(3);
+  });
+});

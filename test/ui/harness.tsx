@@ -36,6 +36,8 @@ export interface Reader {
   press: (...keys: string[]) => Promise<void>;
   /** Type raw text (several characters in one write, as a paste or a fast repeat). */
   type: (text: string) => Promise<void>;
+  /** Send raw bytes as one read and return at once: the next write may race the frame. */
+  write: (text: string) => void;
   waitFor: (pattern: string | RegExp) => Promise<void>;
   quit: Mock;
   rerender: (size: { width: number; height: number }) => Promise<void>;
@@ -79,6 +81,9 @@ export async function renderReader(options: {
       const before = instance.frames.length;
       instance.stdin.write(text);
       await settle(before, false);
+    },
+    write(text) {
+      instance.stdin.write(text);
     },
     async waitFor(pattern) {
       await until(() => (typeof pattern === 'string' ? frame().includes(pattern) : pattern.test(frame())), `${pattern}`);

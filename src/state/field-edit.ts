@@ -1,0 +1,68 @@
+/**
+ * Editing the search query: the text and a cursor, moved and changed by key presses. Pure,
+ * so the reader's one input handler can apply it and tests can check it without a screen.
+ * The cursor counts user-perceived characters (graphemes) from the start.
+ */
+import type { KeyPress } from '../keys/key-names.js';
+import { graphemes } from '../terminal/text.js';
+
+export interface FieldText {
+  query: string;
+  cursor: number;
+}
+
+/** The field after a key, or null when the key is not an edit (Enter, Esc, ↑, …). */
+export function editField(field: FieldText, press: KeyPress): FieldText | null {
+  const chars = graphemes(field.query);
+  const at = Math.max(0, Math.min(field.cursor, chars.length));
+  const before = chars.slice(0, at).join('');
+  const after = chars.slice(at).join('');
+  if (press.kind === 'text') {
+    const typed = withoutControls(press.text);
+    const start = before + typed;
+    return { query: start + after, cursor: graphemes(start).length };
+  }
+  switch (press.name) {
+    case 'backspace':
+    case 'ctrl+h':
+      return at === 0 ? field : { query: chars.slice(0, at - 1).join('') + after, cursor: at - 1 };
+    case 'delete':
+    case 'ctrl+d':
+      return { query: before + chars.slice(at + 1).join(''), cursor: at };
+    case 'left':
+    case 'ctrl+b':
+      return { query: field.query, cursor: Math.max(0, at - 1) };
+    case 'right':
+    case 'ctrl+f':
+      return { query: field.query, cursor: Math.min(chars.length, at + 1) };
+    case 'home':
+    case 'ctrl+a':
+      return { query: field.query, cursor: 0 };
+    case 'end':
+    case 'ctrl+e':
+      return { query: field.query, cursor: chars.length };
+    case 'ctrl+u':
+      return { query: after, cursor: 0 };
+    case 'ctrl+k':
+      return { query: before, cursor: at };
+    case 'ctrl+w': {
+      // The word before the cursor, and the spaces after it, as shells do.
+      const kept = before.replace(/\S*\s*$/u, '');
+      return { query: kept + after, cursor: graphemes(kept).length };
+    }
+    case 'space':
+      return editField(field, { kind: 'text', text: ' ' });
+    default:
+      return null;
+  }
+}
+
+/** The text without control characters, which could act on the terminal. */
+export function withoutControls(text: string): string {
+  return Array.from(text)
+    .filter((ch) => {
+      const code = ch.codePointAt(0) ?? 0;
+      return code >= 0x20 && (code < 0x7f || code > 0x9f);
+    })
+    .join('');
+}

@@ -1,0 +1,151 @@
+/**
+ * Keys that arrive while focus moves (the search field closing, an article opening) and
+ * the odd bytes terminals send for Enter and Esc: none may be lost or misread.
+ */
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Article } from '../../src/article/types.js';
+import { MemoryLibrary } from '../fakes/memory-library.js';
+import { FakeSearcher } from '../fakes/searcher.js';
+import { bbcArticles, type Reader, renderReader, tick } from './harness.js';
+
+let bbc: Article[];
+let reader: Reader | null = null;
+
+beforeAll(async () => {
+  bbc = await bbcArticles();
+});
+
+afterEach(() => {
+  reader?.unmount();
+  reader = null;
+});
+
+async function open(width = 100, height = 30): Promise<Reader> {
+  const library = new MemoryLibrary(bbc);
+  const rows = library.page({ sort: 'newest' }, 0, library.count({ sort: 'newest' }));
+  const bodies = new Map(rows.map((row) => [row.key, library.article(row.key)!.blocks.map((b) => b.text).join('\n')]));
+  reader = await renderReader({ library, searcher: new FakeSearcher(rows, { bodies }), width, height });
+  return reader;
+}
+
+const statusLine = (r: Reader): string => r.frame().split('\n').at(-1) ?? '';
+const fieldLine = (r: Reader): string => r.frame().split('\n').find((line) => line.startsWith('/')) ?? '';
+const matches = (word: string): number =>
+  bbc.filter((a) => `${a.headline}\n${a.blocks.map((b) => b.text).join('\n')}`.toLowerCase().includes(word)).length;
+
+async function searchFor(r: Reader, query: string): Promise<number> {
+  await r.press('/');
+  await r.type(query);
+  const count = matches(query);
+  await r.waitFor(`1/${count} · ${count} matches`);
+  return count;
+}
+
+describe('keys while focus moves', () => {
+  it('moves in the hits with a j sent right after the Enter that closes the field', async () => {
+    const r = await open();
+    const count = await searchFor(r, 'yukos');
+    // Two reads, no frame between them: the j arrives while the field is closing.
+    r.write('\r');
+    r.write('j');
+    await r.waitFor(`2/${count} · ${count} matches`);
+    expect(fieldLine(r)).toBe('');
+  });
+
+  it('moves in the list with a j sent right after the Esc that closes the field', async () => {
+    const r = await open();
+    await searchFor(r, 'yukos');
+    r.write('\u001b');
+    // Ink holds a lone Esc back for one turn; the j follows as soon as it is let through.
+    await tick();
+    r.write('j');
+    await r.waitFor('2/2225 · newest first');
+    expect(fieldLine(r)).toBe('');
+  });
+
+  it('takes Esc and j read together as Esc, then j: the field closes and the list moves', async () => {
+    const r = await open();
+    await searchFor(r, 'yukos');
+    r.write('\u001bj');
+    await r.waitFor('2/2225 · newest first');
+    expect(fieldLine(r)).toBe('');
+  });
+
+  it('takes `/`, a query, Enter and list keys written back to back', async () => {
+    const r = await open();
+    for (const chunk of ['/', 'o', 'i', 'l', '\r', 'j', 'j']) r.write(chunk);
+    const count = matches('oil');
+    await r.waitFor(`3/${count} · ${count} matches`);
+  });
+});
+
+describe('Escape and Enter as terminals send them', () => {
+  it('takes two Escapes in one read as two: back from the article, then out of the results', async () => {
+    const r = await open();
+    const count = await searchFor(r, 'yukos');
+    await r.press('return', 'return');
+    await r.waitFor(/scroll/);
+    r.write('\u001b\u001b');
+    await r.waitFor('1/2225 · newest first');
+    expect(statusLine(r)).not.toContain(`${count} matches`);
+    expect(statusLine(r)).toMatch(/j\/k move/);
+  });
+
+  it('leaves the field and the results with two Escapes in one read', async () => {
+    const r = await open();
+    await r.press('j');
+    await searchFor(r, 'yukos');
+    await r.press('return');
+    await r.press('/');
+    r.write('\u001b\u001b');
+    await r.waitFor('2/2225 · newest first');
+    expect(fieldLine(r)).toBe('');
+  });
+
+  it('opens the article on a line feed, as on a carriage return', async () => {
+    const r = await open(60, 20);
+    expect(statusLine(r)).toMatch(/1\/2225/);
+    await r.type('\n');
+    expect(statusLine(r)).toMatch(/scroll/);
+  });
+
+  it('submits the query on a line feed', async () => {
+    const r = await open();
+    const count = await searchFor(r, 'yukos');
+    await r.type('\n');
+    expect(fieldLine(r)).toBe('');
+    await r.press('j');
+    expect(statusLine(r)).toContain(`2/${count} · ${count} matches`);
+  });
+});
+
+describe('editing the query', () => {
+  it('moves the cursor, deletes under and before it, and inserts where it is', async () => {
+    const r = await open();
+    await r.press('/');
+    await r.type('yukso');
+    await r.press('left', 'left', 'backspace');
+    expect(fieldLine(r)).toContain('/yuso');
+    await r.press('right', 'k');
+    await r.waitFor(`${matches('yusko')}`);
+    expect(fieldLine(r)).toContain('/yusko');
+    await r.press('home');
+    await r.type('\u001b[3~'); // Delete
+    expect(fieldLine(r)).toContain('/usko');
+    await r.press('end');
+    await r.type(' oil');
+    expect(fieldLine(r)).toContain('/usko oil');
+    await r.press('ctrl+w');
+    await r.type('gas');
+    expect(fieldLine(r)).toContain('/usko gas');
+  });
+
+  it('takes a paste into the middle of the query and drops its control characters', async () => {
+    const r = await open();
+    await r.press('/');
+    await r.type('oil');
+    await r.press('home');
+    await r.type('\u0007crude ');
+    expect(fieldLine(r)).toContain('/crude oil');
+  });
+});
