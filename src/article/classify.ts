@@ -39,6 +39,19 @@ export function creditName(line: string): string | null {
   return name;
 }
 
+/** The distinct names credited by the credit blocks, in order. */
+export function creditsOf(blocks: readonly { kind: BlockKind; lines: string[] }[]): string[] {
+  const credits: string[] = [];
+  for (const block of blocks) {
+    if (block.kind !== 'credit') continue;
+    for (const line of block.lines) {
+      const name = creditName(line);
+      if (name !== null && !credits.includes(name)) credits.push(name);
+    }
+  }
+  return credits;
+}
+
 export function isCredit(lines: string[]): boolean {
   return lines.every((line) => creditName(line) !== null);
 }

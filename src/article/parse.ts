@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { hasControlOrFormatCharacters } from '../terminal/sanitize.js';
-import { classifyBlocks, creditName, datelineDate, wordCount } from './classify.js';
+import { classifyBlocks, creditsOf, datelineDate, wordCount } from './classify.js';
 import type { Article, Block } from './types.js';
 
 /** Blank means whitespace only; JavaScript's \s includes U+00A0 NO-BREAK SPACE. */
@@ -65,16 +65,10 @@ export function parseArticle(text: string, location: ArticleLocation, warnings: 
     allWarnings.push('control or invisible formatting characters removed for display');
   }
 
-  const credits: string[] = [];
   let date: string | null = null;
   let words = 0;
   for (const block of blocks) {
-    if (block.kind === 'credit') {
-      for (const line of block.lines) {
-        const name = creditName(line);
-        if (name !== null && !credits.includes(name)) credits.push(name);
-      }
-    } else if (block.kind === 'dateline' && date === null) {
+    if (block.kind === 'dateline' && date === null) {
       date = datelineDate(block.lines);
     }
     if (block.kind === 'headline' || block.kind === 'standfirst' || block.kind === 'paragraph') {
@@ -90,7 +84,7 @@ export function parseArticle(text: string, location: ArticleLocation, warnings: 
     standfirst: blocks.find((b) => b.kind === 'standfirst')?.text ?? null,
     date,
     source: blocks.find((b) => b.kind === 'attribution')?.text ?? null,
-    credits,
+    credits: creditsOf(blocks),
     blocks,
     words,
     warnings: allWarnings,

@@ -7,6 +7,7 @@
  */
 import type { QueryAst, Term } from './query.js';
 import { rootFilter } from '../library/store/roots.js';
+import { SUMMARY_COLUMNS } from '../library/store/summary-row.js';
 
 /**
  * BM25 column weights, in the FTS table's column order: headline, standfirst, body,
@@ -16,7 +17,7 @@ export const BM25_WEIGHTS = [10, 4, 1, 2, 2] as const;
 const BM25 = `bm25(articles_fts, ${BM25_WEIGHTS.join(', ')})`;
 
 export interface CompiledQuery {
-  /** Ranked rows: rowid, id, path, section, headline, date, source, words, read, starred, score. */
+  /** Ranked rows: key (the rowid), id, path, section, headline, date, source, words, read, starred, score. */
   sql: string;
   params: (string | number)[];
   /** One row with `total`: how many articles match in all. */
@@ -46,9 +47,6 @@ function ftsAny(terms: Term[]): string {
   return terms.length === 1 ? ftsTerm(terms[0] as Term) : `(${terms.map(ftsTerm).join(' OR ')})`;
 }
 
-const COLUMNS = `a.rowid AS rowid, a.id AS id, a.path AS path, a.section AS section, a.headline AS headline,
-  a.date AS date, a.source AS source, a.words AS words,
-  coalesce(u.read, 0) AS read, coalesce(u.starred, 0) AS starred`;
 
 export interface CompileOptions {
   /**
@@ -134,7 +132,7 @@ export function compileQuery(query: QueryAst, limit: number, options: CompileOpt
     const and = filters.sql.map((f) => ` AND ${f}`).join('');
     // Rank inside FTS5 and join only the rows kept: joining every match before sorting
     // costs more than the ranking itself.
-    const sql = `SELECT ${COLUMNS}, -r.rank AS score
+    const sql = `SELECT ${SUMMARY_COLUMNS}, -r.rank AS score
 FROM (${rankedRows(and, options.window)}) r
 CROSS JOIN articles a ON a.rowid = r.rowid
 LEFT JOIN user_state u ON u.id = a.id
@@ -152,7 +150,7 @@ ORDER BY r.rank, a.date DESC, a.path`;
     params.push(ftsAny(query.exclude));
   }
   const whereSql = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-  const sql = `SELECT ${COLUMNS}, 0 AS score
+  const sql = `SELECT ${SUMMARY_COLUMNS}, 0 AS score
 FROM (SELECT rowid FROM articles a ${whereSql} ORDER BY a.date DESC, a.path LIMIT ?) r
 CROSS JOIN articles a ON a.rowid = r.rowid
 LEFT JOIN user_state u ON u.id = a.id

@@ -9,6 +9,7 @@ import { compileQuery, ftsString, type CompiledQuery } from './compile.js';
 import { isEmptyQuery, parseQuery, type ParseOptions } from './query.js';
 import { suggestQuery, VocabularyLoader, type Vocabulary } from './suggest.js';
 import { rootFilter } from '../library/store/roots.js';
+import { toSummary, type SummaryRow } from '../library/store/summary-row.js';
 
 /** A hit with its relevance: higher is better (negated BM25; 0 when nothing was ranked). */
 export interface RankedHit extends ArticleSummary {
@@ -24,17 +25,7 @@ export interface EngineOutcome {
   suggestion: string | null;
 }
 
-interface HitRow {
-  rowid: number;
-  id: string;
-  path: string;
-  section: string | null;
-  headline: string;
-  date: string | null;
-  source: string | null;
-  words: number;
-  read: number;
-  starred: number;
+interface HitRow extends SummaryRow {
   score: number;
 }
 
@@ -117,19 +108,7 @@ export class SearchEngine {
     }
     const rows = total === 0 ? [] : (this.statement(ranked.sql).all(...ranked.params) as HitRow[]);
     const hits = rows.map(
-      (r): RankedHit => ({
-        key: String(r.rowid),
-        id: r.id,
-        path: r.path,
-        section: r.section,
-        headline: r.headline,
-        date: r.date,
-        source: r.source,
-        words: r.words,
-        read: r.read === 1,
-        starred: r.starred === 1,
-        score: r.score,
-      }),
+      (r): RankedHit => ({ ...toSummary(r), score: r.score }),
     );
     const suggestion =
       total === 0 && query.all.length > 0

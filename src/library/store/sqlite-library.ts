@@ -6,13 +6,14 @@
  */
 import type Database from 'better-sqlite3';
 import path from 'node:path';
-import { creditName } from '../../article/classify.js';
+import { creditsOf } from '../../article/classify.js';
 import type { Article, Block } from '../../article/types.js';
 import type { ArticleSummary, Library, LibraryView, SortOrder, UserState } from '../library.js';
 import { describeStoreError, movedAsideNotice, openStore, type OpenedStore } from './open.js';
 import { resolveDbPath, type DbLocationOptions } from './paths.js';
 import { startRefresh, type Refresh, type RefreshOptions } from './refresh.js';
 import { rootFilter } from './roots.js';
+import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './summary-row.js';
 
 const ORDER_BY: Record<SortOrder, string> = {
   // Matches the index articles_by_date (date DESC, path); NULL dates sort last.
@@ -21,19 +22,6 @@ const ORDER_BY: Record<SortOrder, string> = {
   oldest: 'a.date, a.path DESC',
   headline: 'a.headline COLLATE NOCASE, a.path',
 };
-
-interface SummaryRow {
-  key: number;
-  id: string;
-  path: string;
-  section: string | null;
-  headline: string;
-  date: string | null;
-  source: string | null;
-  words: number;
-  read: number;
-  starred: number;
-}
 
 interface ArticleRow {
   id: string;
@@ -59,18 +47,6 @@ const NO_STATE: UserState = { read: false, starred: false, readAt: null, starred
 
 function viewKey(view: LibraryView): string {
   return `${view.sort}:${view.unreadOnly ? 'u' : ''}${view.starredOnly ? 's' : ''}`;
-}
-
-function creditsOf(blocks: Block[]): string[] {
-  const credits: string[] = [];
-  for (const block of blocks) {
-    if (block.kind !== 'credit') continue;
-    for (const line of block.lines) {
-      const name = creditName(line);
-      if (name !== null && !credits.includes(name)) credits.push(name);
-    }
-  }
-  return credits;
 }
 
 export interface OpenLibraryOptions extends DbLocationOptions {
@@ -107,8 +83,7 @@ export class SqliteLibrary implements Library {
       'SELECT id, path, section, headline, standfirst, date, source, words, blocks, warnings FROM articles WHERE rowid = ?',
     );
     this.summaryStatement = this.db.prepare(
-      `SELECT a.rowid AS key, a.id, a.path, a.section, a.headline, a.date, a.source, a.words,
-          coalesce(u.read, 0) AS read, coalesce(u.starred, 0) AS starred
+      `SELECT ${SUMMARY_COLUMNS}
         FROM articles a LEFT JOIN user_state u ON u.id = a.id
         WHERE a.rowid IN (SELECT value FROM json_each(?))`,
     );
@@ -194,18 +169,7 @@ export class SqliteLibrary implements Library {
     for (const key of keys) {
       const row = byKey.get(key);
       if (!row) continue;
-      summaries.push({
-        key: String(row.key),
-        id: row.id,
-        path: row.path,
-        section: row.section,
-        headline: row.headline,
-        date: row.date,
-        source: row.source,
-        words: row.words,
-        read: row.read === 1,
-        starred: row.starred === 1,
-      });
+      summaries.push(toSummary(row));
     }
     return summaries;
   }
