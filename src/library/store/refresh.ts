@@ -302,10 +302,19 @@ export function startRefresh(db: Database.Database, paths: string[], options: Re
     const previousCache = db.pragma('cache_size', { simple: true }) as number;
     if (bigJob) db.pragma(`cache_size = ${BIG_JOB_CACHE_KIB}`);
     let indexesDropped = false;
+    let syncsSkipped = false;
     try {
       if (bigJob && options.buildIndexesLast === true && !stopped()) {
         try {
           indexesDropped = dropIndexesIfEmpty(db);
+          // A first index, with no user state yet, has nothing a power cut could lose that
+          // indexing again would not bring back (a corrupt file is moved aside on opening),
+          // so it skips the syncs at checkpoints; a process crash loses nothing either way.
+          // Synthetic 100,000: 29.5-30.6 s -> 26.0-26.5 s.
+          if (indexesDropped && db.prepare('SELECT 1 FROM user_state LIMIT 1').get() === undefined) {
+            db.pragma('synchronous = OFF');
+            syncsSkipped = true;
+          }
         } catch (error) {
           throw describeStoreError(error, db.name);
         }
@@ -380,6 +389,7 @@ export function startRefresh(db: Database.Database, paths: string[], options: Re
           // the error that got us here is the one to report
         }
       }
+      if (syncsSkipped && db.open) db.pragma('synchronous = NORMAL');
       if (bigJob && db.open) {
         db.pragma(`cache_size = ${previousCache}`);
         db.pragma('shrink_memory');

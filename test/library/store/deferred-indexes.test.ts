@@ -26,23 +26,33 @@ function articleIndexes(db: Database.Database): string[] {
   return names as string[];
 }
 
-/** Refresh `lib`, noting the articles indexes present at each progress report while indexing. */
-async function refreshWatchingIndexes(lib: SqliteLibrary): Promise<string[][]> {
-  const seen: string[][] = [];
+const synchronous = (db: Database.Database): number => db.pragma('synchronous', { simple: true }) as number;
+
+/**
+ * Refresh `lib`, noting the articles indexes present and the synchronous setting (0 off,
+ * 1 normal) at each progress report while indexing.
+ */
+async function refreshWatchingIndexes(lib: SqliteLibrary): Promise<{ indexes: string[][]; syncs: Set<number> }> {
+  const indexes: string[][] = [];
+  const syncs = new Set<number>();
   const refresh = lib.refresh({ sliceMs: 1000, buildIndexesLast: true });
   refresh.onProgress((progress) => {
-    if (progress.phase === 'indexing' && progress.done > 0) seen.push(articleIndexes(lib.db));
+    if (progress.phase !== 'indexing' || progress.done === 0) return;
+    indexes.push(articleIndexes(lib.db));
+    syncs.add(synchronous(lib.db));
   });
   await refresh.done;
-  return seen;
+  expect(synchronous(lib.db)).toBe(1);
+  return { indexes, syncs };
 }
 
 describe('building the articles indexes after a cold bulk index', () => {
   it('drops them while filling an empty database and has them all at the end', async () => {
     const lib = openLibrary({ paths: [corpus], db: path.join(tempDir(), 'library.db') });
-    const seen = await refreshWatchingIndexes(lib);
-    expect(seen.length).toBeGreaterThan(0);
-    expect(seen.every((names) => names.length === 0)).toBe(true);
+    const { indexes, syncs } = await refreshWatchingIndexes(lib);
+    expect(indexes.length).toBeGreaterThan(0);
+    expect(indexes.every((names) => names.length === 0)).toBe(true);
+    expect([...syncs]).toEqual([0]);
     expect(articleIndexes(lib.db)).toEqual(ARTICLE_INDEXES);
     expect(lib.count({ sort: 'newest' })).toBe(COUNT);
     expect(lib.db.prepare('PRAGMA integrity_check').get()).toEqual({ integrity_check: 'ok' });
@@ -57,9 +67,20 @@ describe('building the articles indexes after a cold bulk index', () => {
     await first.refresh().done;
     first.close();
     const lib = openLibrary({ paths: [corpus], db });
-    const seen = await refreshWatchingIndexes(lib);
-    expect(seen.length).toBeGreaterThan(0);
-    expect(seen.every((names) => names.join() === ARTICLE_INDEXES.join())).toBe(true);
+    const { indexes, syncs } = await refreshWatchingIndexes(lib);
+    expect(indexes.length).toBeGreaterThan(0);
+    expect(indexes.every((names) => names.join() === ARTICLE_INDEXES.join())).toBe(true);
+    expect([...syncs]).toEqual([1]);
+    lib.close();
+  });
+
+  it('keeps every sync when the empty database already holds user state', async () => {
+    const lib = openLibrary({ paths: [corpus], db: path.join(tempDir(), 'library.db') });
+    lib.setState('an-article-read-before', { read: true });
+    const { indexes, syncs } = await refreshWatchingIndexes(lib);
+    expect(indexes.every((names) => names.length === 0)).toBe(true);
+    expect([...syncs]).toEqual([1]);
+    expect(articleIndexes(lib.db)).toEqual(ARTICLE_INDEXES);
     lib.close();
   });
 
