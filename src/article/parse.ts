@@ -33,7 +33,8 @@ export function splitBlocks(text: string): string[][] {
   return runs;
 }
 
-function joinLines(lines: string[]): string {
+/** A block's text from its lines: each trimmed, joined by single spaces (Block.text). */
+export function joinLines(lines: readonly string[]): string {
   return lines.map((line) => line.trim()).join(' ');
 }
 

@@ -89,7 +89,7 @@ export async function indexCommand(paths: string[], options: IndexOptions = {}):
   if (library.notice !== null) printError(library.notice);
   const tty = stream.isTTY === true;
   const started = performance.now();
-  const refresh = library.refresh({ sliceMs: INDEX_SLICE_MS });
+  const refresh = library.refresh({ sliceMs: INDEX_SLICE_MS, buildIndexesLast: true });
   let lastDraw = 0;
   if (tty) {
     refresh.onProgress((progress) => {

@@ -7,7 +7,7 @@
 import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import path from 'node:path';
-import { APPLICATION_ID, migrate, NewerSchemaError } from './migrations.js';
+import { APPLICATION_ID, migrate, NewerSchemaError, restoreIndexes } from './migrations.js';
 
 /** How long a statement waits for another process's write lock before giving up. */
 export const BUSY_TIMEOUT_MS = 10_000;
@@ -68,6 +68,7 @@ function configure(db: Database.Database): void {
   db.pragma('foreign_keys = OFF');
   db.pragma('cache_size = -32000');
   migrate(db);
+  restoreIndexes(db);
 }
 
 function timestamp(date: Date): string {

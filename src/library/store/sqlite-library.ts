@@ -7,10 +7,11 @@
 import type Database from 'better-sqlite3';
 import path from 'node:path';
 import { creditsOf } from '../../article/classify.js';
-import type { Article, Block } from '../../article/types.js';
+import type { Article } from '../../article/types.js';
 import type { ArticleSummary, Library, LibraryView, SortOrder, UserState } from '../library.js';
 import { describeStoreError, movedAsideNotice, openStore, type OpenedStore } from './open.js';
 import { resolveDbPath, type DbLocationOptions } from './paths.js';
+import { blocksFromStored } from './parse-file.js';
 import { startRefresh, type Refresh, type RefreshOptions } from './refresh.js';
 import { rootFilter } from './roots.js';
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './summary-row.js';
@@ -178,7 +179,7 @@ export class SqliteLibrary implements Library {
     if (!/^\d+$/.test(key)) return null;
     const row = this.articleStatement.get(Number(key)) as ArticleRow | undefined;
     if (!row) return null;
-    const blocks = JSON.parse(row.blocks) as Block[];
+    const blocks = blocksFromStored(row.blocks);
     return {
       id: row.id,
       path: row.path,
