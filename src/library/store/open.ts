@@ -55,13 +55,38 @@ function isCorruption(error: unknown): boolean {
 
 class ForeignDatabaseError extends Error {}
 
+/** Pause this thread without spinning: opening happens before anything else runs. */
+function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/**
+ * Switch to WAL. The switch needs an exclusive lock and SQLite answers SQLITE_BUSY at once
+ * instead of calling the busy handler, so a second process creating the same new database
+ * at the same moment retries here, within the busy timeout. Once a database is in WAL
+ * mode the setting is stored in the file and nothing needs switching.
+ */
+function enableWal(db: Database.Database): void {
+  const deadline = Date.now() + BUSY_TIMEOUT_MS;
+  for (let wait = 5; ; wait = Math.min(wait * 2, 200)) {
+    try {
+      if (db.pragma('journal_mode', { simple: true }) === 'wal') return;
+      db.pragma('journal_mode = WAL');
+      return;
+    } catch (error) {
+      if (sqliteCode(error) !== 'SQLITE_BUSY' || Date.now() > deadline) throw error;
+      sleepSync(wait);
+    }
+  }
+}
+
 function configure(db: Database.Database): void {
   db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   // Reading the schema is the first real read: a corrupt or non-SQLite file fails here.
   const tables = db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get() as { n: number };
   const appId = db.pragma('application_id', { simple: true }) as number;
   if (appId !== APPLICATION_ID && tables.n > 0) throw new ForeignDatabaseError('not a newsreader database');
-  db.pragma('journal_mode = WAL');
+  enableWal(db);
   // In WAL mode NORMAL loses no committed data on a process crash, only on power loss,
   // and makes each commit far cheaper.
   db.pragma('synchronous = NORMAL');
