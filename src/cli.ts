@@ -3,10 +3,9 @@
  * reader; otherwise it prints the articles for scripts. Every failure leaves as one line on
  * stderr and a non-zero exit, never a stack trace.
  */
-import { parseArgs } from 'node:util';
 import { indexCommand } from './commands/index-command.js';
 import { listArticles } from './commands/list.js';
-import { PROGRAM, printError } from './commands/output.js';
+import { PROGRAM, parseCommandArgs, printError } from './commands/output.js';
 import { searchCommand } from './commands/search-command.js';
 import { MissingPathError } from './library/find.js';
 import { bundledSeedsPath, packageVersion } from './package-files.js';
@@ -43,22 +42,17 @@ const EXIT_USAGE = 2;
 
 export async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'search') return searchCommand(argv.slice(1));
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        json: { type: 'boolean' },
-        db: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'v' },
-      },
-    });
-  } catch (error) {
-    printError(`${error instanceof Error ? error.message : String(error)} (see --help)`);
-    return EXIT_USAGE;
-  }
+  const parsed = parseCommandArgs(
+    argv,
+    {
+      json: { type: 'boolean' },
+      db: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean', short: 'v' },
+    },
+    '--help',
+  );
+  if (parsed === null) return EXIT_USAGE;
   const { values, positionals } = parsed;
   if (values.help) {
     process.stdout.write(USAGE);

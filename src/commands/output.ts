@@ -1,4 +1,7 @@
-/** Writing to stdout/stderr for the non-interactive modes. */
+/** Writing to stdout/stderr for the non-interactive modes, and reading their arguments. */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
+type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
 import type { Warning } from '../library/load-all.js';
 import { sanitize } from '../terminal/sanitize.js';
 
@@ -29,4 +32,17 @@ export async function writeOut(chunk: string): Promise<void> {
     process.stdout.once('drain', done);
     process.stdout.once('error', done);
   });
+}
+
+/**
+ * A command's options and positionals, or null after printing one line that names the
+ * bad option and where help is (`--help`, `search --help`).
+ */
+export function parseCommandArgs<T extends OptionsConfig>(argv: string[], options: T, help: string) {
+  try {
+    return parseArgs<{ args: string[]; allowPositionals: true; options: T }>({ args: argv, allowPositionals: true, options });
+  } catch (error) {
+    printError(`${error instanceof Error ? error.message : String(error)} (see ${help})`);
+    return null;
+  }
 }

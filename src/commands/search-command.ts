@@ -4,7 +4,6 @@
  * as grep's: 0 when something matched, 1 when nothing did, 2 on a malformed query, a bad
  * option or a missing path.
  */
-import { parseArgs } from 'node:util';
 import { MissingPathError, assertPathsExist } from '../library/find.js';
 import { StoreError } from '../library/store/open.js';
 import { openLibrary } from '../library/store/sqlite-library.js';
@@ -13,7 +12,7 @@ import type { RankedHit } from '../search/engine.js';
 import { parseQuery } from '../search/query.js';
 import { SqliteSearcher } from '../search/sqlite-searcher.js';
 import { sanitize } from '../terminal/sanitize.js';
-import { PROGRAM, printError, printWarnings, writeOut } from './output.js';
+import { PROGRAM, parseCommandArgs, printError, printWarnings, writeOut } from './output.js';
 
 export const SEARCH_USAGE = `Usage: ${PROGRAM} search [--json] [--limit N] [--db FILE] QUERY [PATH...]
 
@@ -46,22 +45,17 @@ export function hitJson(hit: RankedHit): string {
 }
 
 export async function searchCommand(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        json: { type: 'boolean' },
-        limit: { type: 'string' },
-        db: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    printError(`search: ${error instanceof Error ? error.message : String(error)} (see search --help)`);
-    return EXIT_ERROR;
-  }
+  const parsed = parseCommandArgs(
+    argv,
+    {
+      json: { type: 'boolean' },
+      limit: { type: 'string' },
+      db: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    'search --help',
+  );
+  if (parsed === null) return EXIT_ERROR;
   const { values, positionals } = parsed;
   if (values.help) {
     process.stdout.write(SEARCH_USAGE);
