@@ -9,6 +9,7 @@ import type { Article } from '../../src/article/types.js';
 import { loadArticles } from '../../src/library/load-all.js';
 import type { Library } from '../../src/library/library.js';
 import { MemoryLibrary } from '../fakes/memory-library.js';
+import { FakeSearcher, type FakeSearcherOptions } from '../fakes/searcher.js';
 import type { Searcher } from '../../src/search/searcher.js';
 import { App } from '../../src/ui/App.js';
 import { keySequence } from '../key-sequences.js';
@@ -117,3 +118,28 @@ export function bbcSection(section: string): string {
 }
 
 export { MemoryLibrary };
+
+/** The reader over `articles`, with a fake searcher over their text. */
+export async function renderSearchableReader(
+  articles: Article[],
+  options: FakeSearcherOptions = {},
+  width = 100,
+  height = 30,
+): Promise<{ reader: Reader; searcher: FakeSearcher; library: MemoryLibrary }> {
+  const library = new MemoryLibrary(articles);
+  const rows = library.page({ sort: 'newest' }, 0, library.count({ sort: 'newest' }));
+  const bodies = new Map(rows.map((row) => [row.key, library.article(row.key)!.blocks.map((b) => b.text).join('\n')]));
+  const searcher = new FakeSearcher(rows, { bodies, ...options });
+  const reader = await renderReader({ library, searcher, width, height });
+  return { reader, searcher, library };
+}
+
+/** The status bar: the frame's last line. */
+export function statusLine(r: Reader): string {
+  return r.frame().split('\n').at(-1) ?? '';
+}
+
+/** The search field's line, or '' when it is closed. */
+export function fieldLine(r: Reader): string {
+  return r.frame().split('\n').find((line) => line.startsWith('/')) ?? '';
+}

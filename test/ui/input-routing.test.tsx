@@ -4,9 +4,7 @@
  */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '../../src/article/types.js';
-import { MemoryLibrary } from '../fakes/memory-library.js';
-import { FakeSearcher } from '../fakes/searcher.js';
-import { bbcArticles, type Reader, renderReader, tick } from './harness.js';
+import { bbcArticles, fieldLine, type Reader, renderSearchableReader, statusLine, tick } from './harness.js';
 
 let bbc: Article[];
 let reader: Reader | null = null;
@@ -21,15 +19,10 @@ afterEach(() => {
 });
 
 async function open(width = 100, height = 30): Promise<Reader> {
-  const library = new MemoryLibrary(bbc);
-  const rows = library.page({ sort: 'newest' }, 0, library.count({ sort: 'newest' }));
-  const bodies = new Map(rows.map((row) => [row.key, library.article(row.key)!.blocks.map((b) => b.text).join('\n')]));
-  reader = await renderReader({ library, searcher: new FakeSearcher(rows, { bodies }), width, height });
+  reader = (await renderSearchableReader(bbc, {}, width, height)).reader;
   return reader;
 }
 
-const statusLine = (r: Reader): string => r.frame().split('\n').at(-1) ?? '';
-const fieldLine = (r: Reader): string => r.frame().split('\n').find((line) => line.startsWith('/')) ?? '';
 const matches = (word: string): number =>
   bbc.filter((a) => `${a.headline}\n${a.blocks.map((b) => b.text).join('\n')}`.toLowerCase().includes(word)).length;
 

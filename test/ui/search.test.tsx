@@ -1,8 +1,8 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '../../src/article/types.js';
-import { MemoryLibrary } from '../fakes/memory-library.js';
-import { FakeSearcher, type FakeSearcherOptions } from '../fakes/searcher.js';
-import { bbcArticles, type Reader, renderReader } from './harness.js';
+import type { MemoryLibrary } from '../fakes/memory-library.js';
+import type { FakeSearcher, FakeSearcherOptions } from '../fakes/searcher.js';
+import { bbcArticles, fieldLine, type Reader, renderSearchableReader, statusLine } from './harness.js';
 
 let bbc: Article[];
 let reader: Reader | null = null;
@@ -17,21 +17,9 @@ afterEach(() => {
 });
 
 async function open(options: FakeSearcherOptions = {}, width = 100, height = 30): Promise<{ r: Reader; searcher: FakeSearcher; library: MemoryLibrary }> {
-  const library = new MemoryLibrary(bbc);
-  const rows = library.page({ sort: 'newest' }, 0, library.count({ sort: 'newest' }));
-  const bodies = new Map(rows.map((row) => [row.key, library.article(row.key)!.blocks.map((b) => b.text).join('\n')]));
-  const searcher = new FakeSearcher(rows, { bodies, ...options });
-  reader = await renderReader({ library, searcher, width, height });
-  return { r: reader, searcher, library };
-}
-
-function statusLine(r: Reader): string {
-  return r.frame().split('\n').at(-1) ?? '';
-}
-
-function fieldLine(r: Reader): string {
-  const all = r.frame().split('\n');
-  return all.find((line) => line.startsWith('/')) ?? '';
+  const opened = await renderSearchableReader(bbc, options, width, height);
+  reader = opened.reader;
+  return { r: reader, searcher: opened.searcher, library: opened.library };
 }
 
 const matchingHeadlines = (word: string) => bbc.filter((a) => `${a.headline}\n${a.blocks.map((b) => b.text).join('\n')}`.toLowerCase().includes(word));

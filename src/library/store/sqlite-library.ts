@@ -11,7 +11,7 @@ import type { Article } from '../../article/types.js';
 import type { ArticleSummary, Library, LibraryView, SortOrder, UserState } from '../library.js';
 import { describeStoreError, movedAsideNotice, openStore, type OpenedStore } from './open.js';
 import { resolveDbPath, type DbLocationOptions } from './paths.js';
-import { blocksFromStored } from './parse-file.js';
+import { blocksFromStored, type Row } from './parse-file.js';
 import { startRefresh, type Refresh, type RefreshOptions } from './refresh.js';
 import { rootFilter } from './roots.js';
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './summary-row.js';
@@ -24,18 +24,8 @@ const ORDER_BY: Record<SortOrder, string> = {
   headline: 'a.headline COLLATE NOCASE, a.path',
 };
 
-interface ArticleRow {
-  id: string;
-  path: string;
-  section: string | null;
-  headline: string;
-  standfirst: string | null;
-  date: string | null;
-  source: string | null;
-  words: number;
-  blocks: string;
-  warnings: string;
-}
+/** The columns `article()` reads: those of the row the refresh writes. */
+type ArticleRow = Pick<Row, 'id' | 'path' | 'section' | 'headline' | 'standfirst' | 'date' | 'source' | 'words' | 'blocks' | 'warnings'>;
 
 interface StateRow {
   read: number;

@@ -8,18 +8,8 @@ export const SUMMARY_COLUMNS = `a.rowid AS key, a.id AS id, a.path AS path, a.se
   a.headline AS headline, a.date AS date, a.source AS source, a.words AS words,
   coalesce(u.read, 0) AS read, coalesce(u.starred, 0) AS starred`;
 
-export interface SummaryRow {
-  key: number;
-  id: string;
-  path: string;
-  section: string | null;
-  headline: string;
-  date: string | null;
-  source: string | null;
-  words: number;
-  read: number;
-  starred: number;
-}
+/** An ArticleSummary as SQLite returns it: the rowid as a number, flags as 0 or 1. */
+export type SummaryRow = Omit<ArticleSummary, 'key' | 'read' | 'starred'> & { key: number; read: number; starred: number };
 
 export function toSummary(row: SummaryRow): ArticleSummary {
   return {
