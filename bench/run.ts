@@ -5,7 +5,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { repoRoot, sharedDir } from '../test/shared-dir.js';
+import { hasShared, repoRoot, sharedDir } from '../test/shared-dir.js';
 import { defaultCacheDir, summarise, table, type Benchmark } from './harness.js';
 import { benchmarks as readerBenchmarks } from './reader.bench.js';
 import { benchmarks as searchBenchmarks } from './search.bench.js';
@@ -27,7 +27,7 @@ if (!Number.isInteger(count) || count <= 0) {
 }
 const cacheDir = defaultCacheDir(repoRoot);
 mkdirSync(cacheDir, { recursive: true });
-const context = { count, cacheDir, sharedDir, log: (message: string) => process.stderr.write(`bench: ${message}\n`) };
+const context = { count, cacheDir, sharedDir: hasShared ? sharedDir : null, log: (message: string) => process.stderr.write(`bench: ${message}\n`) };
 
 const rows = [];
 for (const benchmark of MODULES.flat()) {
