@@ -107,17 +107,28 @@ export function wrapRanges(text: string, width: number): LineRange[] {
   const columns = Math.max(1, width);
   const lines: LineRange[] = [];
   let line: LineRange | null = null;
+  // The open line's width, grown by each gap and word instead of measuring the line again
+  // for every word (a paragraph with one non-ASCII character went through string-width
+  // once per word). Whitespace never joins a grapheme with the character before it, so a
+  // line's width is the sum of its pieces'.
+  let lineWidth = 0;
   for (const found of text.matchAll(WORD)) {
     const start = found.index;
     const end = start + found[0].length;
-    if (line !== null && widthOf(text.slice(line.start, end)) <= columns) {
-      line.end = end;
-      continue;
+    if (line !== null) {
+      const grown = lineWidth + widthOf(text.slice(line.end, end));
+      if (grown <= columns) {
+        line.end = end;
+        lineWidth = grown;
+        continue;
+      }
+      lines.push(line);
+      line = null;
     }
-    if (line !== null) lines.push(line);
-    line = null;
-    if (widthOf(found[0]) <= columns) {
+    const wordWidth = widthOf(found[0]);
+    if (wordWidth <= columns) {
       line = { start, end };
+      lineWidth = wordWidth;
       continue;
     }
     // A word wider than the line: break it, and carry its last piece on as an open line.
@@ -130,6 +141,7 @@ export function wrapRanges(text: string, width: number): LineRange[] {
       offset += taken;
       if (offset >= end) {
         line = piece;
+        lineWidth = widthOf(text.slice(piece.start, piece.end));
         break;
       }
       lines.push(piece);

@@ -72,6 +72,40 @@ describe('wrapText', () => {
   });
 });
 
+/** Greedy wrap that measures each candidate line whole: slow, and plainly right. */
+function wrapByRemeasuring(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line: { start: number; end: number } | null = null;
+  for (const found of text.matchAll(/[^\s\u00a0]+/g)) {
+    const start = found.index;
+    const end = start + found[0].length;
+    if (line !== null && stringWidth(text.slice(line.start, end)) <= width) {
+      line.end = end;
+      continue;
+    }
+    if (line !== null) lines.push(text.slice(line.start, line.end));
+    line = { start, end };
+  }
+  if (line !== null) lines.push(text.slice(line.start, line.end));
+  return lines;
+}
+
+describe('wrapping by adding up word widths', () => {
+  it('gives the lines that measuring every candidate line whole gives', () => {
+    const piece = fc.constantFrom('a', 'bb', 'é', '日', '😀', 'e\u0301', '👩\u200d💻', '\u0915\u094d\u0937', '—', '’');
+    const word = fc.array(piece, { minLength: 1, maxLength: 4 }).map((p) => p.join(''));
+    const gap = fc.constantFrom(' ', '  ', '\u00a0', ' \u00a0 ', '\u3000');
+    const text = fc.array(fc.tuple(word, gap), { minLength: 1, maxLength: 40 }).map((pairs) => pairs.flat().join('').trimEnd());
+    fc.assert(
+      fc.property(text, fc.integer({ min: 8, max: 40 }), (t, width) => {
+        fc.pre(t.split(/[\s\u00a0]+/).every((w) => stringWidth(w) <= width));
+        expect(wrapText(t, width)).toEqual(wrapByRemeasuring(t, width));
+      }),
+      { seed: 7, numRuns: 1000 },
+    );
+  });
+});
+
 describe('markMatches', () => {
   it('maps ranges on raw text onto the sanitised text', () => {
     const raw = 'Kerry\u001b[2J met Lavrov\tin Geneva';
