@@ -5,7 +5,7 @@
  */
 import { render } from 'ink';
 import { printError, printWarnings } from '../commands/output.js';
-import { assertPathsExist } from '../library/find.js';
+import { assertSomePathExists } from '../library/find.js';
 import type { Library } from '../library/library.js';
 import { StoreError } from '../library/store/open.js';
 import type { Refresh, RefreshProgress, RefreshSummary } from '../library/store/refresh.js';
@@ -141,7 +141,7 @@ export async function runReader({ library, searcher = null, refresh = null, noti
  */
 export async function openReader(paths: string[], options: { db?: string | undefined } = {}): Promise<number> {
   if (!process.stdin.isTTY) return noTerminal();
-  await assertPathsExist(paths);
+  await assertSomePathExists(paths);
   let library;
   try {
     library = openLibrary({ paths, ...(options.db === undefined ? {} : { db: options.db }) });

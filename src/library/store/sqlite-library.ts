@@ -127,6 +127,12 @@ export class SqliteLibrary implements Library {
     return n;
   }
 
+  /** How many articles under the roots have no date (after:/before: never find them). */
+  countUndated(): number {
+    const sql = `SELECT count(*) AS n FROM articles a WHERE a.date IS NULL AND (${this.filter.sql})`;
+    return (this.db.prepare(sql).get(...this.filter.params) as { n: number }).n;
+  }
+
   /**
    * Which rows a page shows, as keys. The root filter is written on `+a.path` so SQLite
    * cannot answer it from the path index and walks the sort's index instead (date or
