@@ -66,7 +66,7 @@ export function formatSize(bytes: number): string {
 }
 
 function plural(count: number, one: string, many: string): string {
-  return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
+  return `${count} ${count === 1 ? one : many}`;
 }
 
 /** One line of the progress bar: `[#####-----] 1234/2225  55%  5,120 files/s  ETA 00:01`. */

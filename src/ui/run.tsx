@@ -148,7 +148,7 @@ export async function openReader(paths: string[], options: { db?: string | undef
   } catch (error) {
     if (!(error instanceof StoreError)) throw error;
     printError(error.message);
-    return 1;
+    return 2;
   }
   const searcher = new SqliteSearcher(library.file, { roots: library.roots });
   const refresh = library.refresh();
