@@ -63,7 +63,8 @@ export interface Library {
  */
 export function sortDate(date: string | null, mtimeMs: number | undefined): string | null {
   if (date !== null) return date;
-  return mtimeMs === undefined ? null : new Date(mtimeMs).toISOString();
+  // Whole milliseconds, truncated, as the store's CAST(mtime_ms AS INTEGER) does.
+  return mtimeMs === undefined ? null : new Date(Math.trunc(mtimeMs)).toISOString();
 }
 
 /**
