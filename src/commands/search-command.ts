@@ -125,6 +125,7 @@ export async function searchCommand(argv: string[], globals: GlobalOptions = {})
     // The whole query is given at once: no word is a prefix still being typed.
     const searcher = new SqliteSearcher(library.file, { prefixLast: false, roots: library.roots });
     const outcome = await searcher.search(query, limit).finally(() => searcher.close());
+    printWarnings(searcher.warnings.map((message) => ({ path: library.file, message })));
     if (outcome.error !== null) {
       printError(`search: ${outcome.error}`);
       return EXIT_ERROR;

@@ -166,6 +166,7 @@ export async function openReader(paths: string[], options: { db?: string | undef
     const status = await runReader({ library, searcher, refresh, notice: library.notice });
     await finished;
     if (summary !== null) printWarnings((summary as RefreshSummary).warnings);
+    printWarnings(searcher.warnings.map((message) => ({ path: library.file, message })));
     if (failure !== null) printError(failure instanceof Error ? failure.message : String(failure));
     return status;
   } finally {
