@@ -40,7 +40,7 @@ Examples:
   ${PROGRAM} ~/news | grep -i syria | cut -f3
 
 Exit status: 0 on success; 1 when a search matched nothing; 2 on bad usage, a malformed
-query, no readable PATH or an unusable library database; 130 when interrupted.
+query, no readable PATH or an unusable library database.
 `;
 
 /** The options of the reader and the listing, which may also come before a command. */

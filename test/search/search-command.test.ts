@@ -68,6 +68,13 @@ describe('newsreader search', () => {
     expect((await run('aleppo', path.join(library, 'nowhere'))).code).toBe(2);
   });
 
+  it('says in --help that * makes a prefix and what the reader does differently', async () => {
+    const { code, stdout } = await run('--help');
+    expect(code).toBe(0);
+    expect(stdout).toContain('A * right after a word makes it a prefix: green* finds greenspan.');
+    expect(stdout).toContain('the word being typed also matches as a prefix until a space follows it');
+  });
+
   it('reads a * right after a word as a prefix, and green differs from green*', async () => {
     const exact = await run('green', path.join(library, 'money'));
     expect(exact.code).toBe(0);
