@@ -13,6 +13,8 @@ export function describeError(error: unknown): string {
       return 'is a directory';
     case 'ELOOP':
       return 'too many levels of symbolic links';
+    case 'EEXIST':
+      return 'already exists';
     case 'EIO':
       return 'input/output error';
     case 'EMFILE':

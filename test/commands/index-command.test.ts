@@ -47,7 +47,9 @@ describe('newsreader index', () => {
     const result = await runCli(['index', '--db', path.join(dir, 'file.txt', 'library.db'), dir]);
     expect(result.code).toBe(2);
     expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
-    expect(result.stderr).toMatch(/^newsreader: .*library\.db: /);
+    expect(result.stderr).toBe(
+      `newsreader: ${path.join(dir, 'file.txt', 'library.db')}: cannot make the folder ${path.join(dir, 'file.txt')}: a file is in the way; use --db FILE or NEWSREADER_DB to choose another path\n`,
+    );
   });
 
   it('draws a progress bar on a terminal and clears it before the summary', async () => {

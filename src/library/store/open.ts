@@ -11,6 +11,7 @@
 import Database from 'better-sqlite3';
 import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readSync, renameSync } from 'node:fs';
 import path from 'node:path';
+import { describeError } from '../errors.js';
 import { APPLICATION_ID, migrate, NewerSchemaError, restoreIndexes, SCHEMA_VERSION } from './migrations.js';
 
 /** How long a statement waits for another process's write lock before giving up. */
@@ -49,6 +50,7 @@ export function describeStoreError(error: unknown, file: string): StoreError {
     return new StoreError(`${file}: the library database is locked by another process; try again`);
   }
   if (code.startsWith('SQLITE_IOERR')) return new StoreError(`${file}: input/output error (${code})`);
+  if (/^E[A-Z]+$/.test(code)) return new StoreError(`${file}: ${describeError(error)}`);
   return new StoreError(`${file}: ${error instanceof Error ? error.message : String(error)}`);
 }
 
@@ -198,6 +200,10 @@ export function openStore(file: string): OpenedStore {
   try {
     mkdirSync(path.dirname(file), { recursive: true });
   } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST' || code === 'ENOTDIR') {
+      throw new StoreError(`${file}: cannot make the folder ${path.dirname(file)}: a file is in the way; ${CHOOSE_ANOTHER}`);
+    }
     throw describeStoreError(error, file);
   }
   const owner = ownership(file);
