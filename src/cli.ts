@@ -3,15 +3,17 @@
  * reader; otherwise it prints the articles for scripts. Every failure leaves as one line on
  * stderr and a non-zero exit, never a stack trace.
  */
-import { indexCommand } from './commands/index-command.js';
+import { parseArgs } from 'node:util';
+import { indexMain } from './commands/index-command.js';
 import { listArticles } from './commands/list.js';
-import { PROGRAM, parseCommandArgs, printError } from './commands/output.js';
+import { EXIT_ERROR, PROGRAM, parseCommandArgs, printError, type GlobalOptions } from './commands/output.js';
 import { searchCommand } from './commands/search-command.js';
-import { MissingPathError } from './library/find.js';
+import { UnreadablePathsError } from './library/find.js';
 import { bundledSeedsPath, packageVersion } from './package-files.js';
 
 const USAGE = `Usage: ${PROGRAM} [options] [PATH...]
-       ${PROGRAM} index [--db FILE] [PATH...]
+       ${PROGRAM} [options] search QUERY [PATH...]
+       ${PROGRAM} [options] index [PATH...]
 
 A fast, keyboard-driven reader for news articles stored as text files.
 Each PATH is an article file or a folder searched recursively for *.txt.
@@ -19,9 +21,10 @@ With no PATH, the articles bundled with ${PROGRAM} are opened.
 
 Commands:
   search QUERY [PATH...]   ranked full-text search (see ${PROGRAM} search --help)
+  index [PATH...]          build or refresh the library database, without the reader
 
-Options:
-  --json          print one JSON object per article (date descending, then path)
+Options (also before a command: ${PROGRAM} --db FILE search oil):
+  --json          print one JSON object per article (newest first, then path)
   --db FILE       the library database (default: NEWSREADER_DB, else the data folder)
   -h, --help      show this help
   -v, --version   show the version
@@ -35,24 +38,57 @@ Examples:
   ${PROGRAM} ~/news                   read every *.txt below ~/news
   ${PROGRAM} --json ~/news | jq .headline
   ${PROGRAM} ~/news | grep -i syria | cut -f3
+
+Exit status: 0 on success; 1 when a search matched nothing; 2 on bad usage, a malformed
+query, no readable PATH or an unusable library database.
 `;
 
-/** Exit status for bad usage and missing paths, as coreutils use it. */
-const EXIT_USAGE = 2;
+/** The options of the reader and the listing, which may also come before a command. */
+const OPTIONS = {
+  json: { type: 'boolean' },
+  db: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+const COMMANDS = {
+  search: searchCommand,
+  index: indexMain,
+} as const satisfies Record<string, (argv: string[], globals: GlobalOptions) => Promise<number>>;
+
+function isCommand(name: string): name is keyof typeof COMMANDS {
+  return Object.hasOwn(COMMANDS, name);
+}
+
+/**
+ * The command named by the first argument that is not an option, with the options before
+ * it (`newsreader --db F search oil`) and the arguments after it; null when there is none.
+ * Anything after `--` is a PATH, so a folder called `search` can still be read.
+ */
+function findCommand(argv: string[]): { name: keyof typeof COMMANDS; before: string[]; after: string[] } | null {
+  const { tokens } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: false, tokens: true });
+  const first = tokens.find((t) => t.kind === 'positional' || t.kind === 'option-terminator');
+  if (first?.kind !== 'positional' || !isCommand(first.value)) return null;
+  return { name: first.value, before: argv.slice(0, first.index), after: argv.slice(first.index + 1) };
+}
 
 export async function main(argv: string[]): Promise<number> {
-  if (argv[0] === 'search') return searchCommand(argv.slice(1));
-  const parsed = parseCommandArgs(
-    argv,
-    {
-      json: { type: 'boolean' },
-      db: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-      version: { type: 'boolean', short: 'v' },
-    },
-    '--help',
-  );
-  if (parsed === null) return EXIT_USAGE;
+  const command = findCommand(argv);
+  if (command !== null) {
+    const globals = parseCommandArgs(command.before, OPTIONS, '--help');
+    if (globals === null) return EXIT_ERROR;
+    if (globals.values.help) {
+      process.stdout.write(USAGE);
+      return 0;
+    }
+    if (globals.values.version) {
+      process.stdout.write(`${packageVersion()}\n`);
+      return 0;
+    }
+    return COMMANDS[command.name](command.after, { db: globals.values.db, json: globals.values.json });
+  }
+  const parsed = parseCommandArgs(argv, OPTIONS, '--help');
+  if (parsed === null) return EXIT_ERROR;
   const { values, positionals } = parsed;
   if (values.help) {
     process.stdout.write(USAGE);
@@ -61,10 +97,6 @@ export async function main(argv: string[]): Promise<number> {
   if (values.version) {
     process.stdout.write(`${packageVersion()}\n`);
     return 0;
-  }
-  if (positionals[0] === 'index') {
-    const indexPaths = positionals.slice(1);
-    return indexCommand(indexPaths.length > 0 ? indexPaths : [bundledSeedsPath()], { db: values.db });
   }
   const paths = positionals.length > 0 ? positionals : [bundledSeedsPath()];
   try {
@@ -82,9 +114,9 @@ export async function main(argv: string[]): Promise<number> {
     }
     return await listArticles(paths, values.json ?? false);
   } catch (error) {
-    if (error instanceof MissingPathError) {
+    if (error instanceof UnreadablePathsError) {
       printError(error.message);
-      return EXIT_USAGE;
+      return EXIT_ERROR;
     }
     throw error;
   }

@@ -11,7 +11,10 @@ export type BlockKind =
 /** A maximal run of non-blank lines, classified. */
 export interface Block {
   kind: BlockKind;
-  /** The lines joined by single spaces, each trimmed of surrounding whitespace. */
+  /**
+   * The lines joined by single spaces, each trimmed of surrounding whitespace, with
+   * character references (`&#163;`, `&amp;` and the other XML entities) decoded.
+   */
   text: string;
   /** The block's lines exactly as decoded: nothing is lost. */
   lines: string[];

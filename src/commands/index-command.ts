@@ -4,11 +4,23 @@
  * otherwise one summary line at the end, so logs and cron mails stay short.
  */
 import { statSync } from 'node:fs';
-import { MissingPathError } from '../library/find.js';
+import { UnreadablePathsError, assertSomePathExists } from '../library/find.js';
 import { StoreError } from '../library/store/open.js';
 import type { RefreshProgress, RefreshSummary } from '../library/store/refresh.js';
 import { openLibrary } from '../library/store/sqlite-library.js';
-import { PROGRAM, printError, printWarnings } from './output.js';
+import { bundledSeedsPath } from '../package-files.js';
+import { sanitize } from '../terminal/sanitize.js';
+import { EXIT_ERROR, PROGRAM, parseCommandArgs, printError, printWarnings, type GlobalOptions } from './output.js';
+
+export const INDEX_USAGE = `Usage: ${PROGRAM} index [--db FILE] [PATH...]
+
+Build or refresh the library database from each PATH (default: the bundled articles):
+only files that changed are read again, articles whose files are gone are dropped.
+
+Options:
+  --db FILE     the library database (default: NEWSREADER_DB, else the data folder)
+  -h, --help    show this help
+`;
 
 export interface IndexOptions {
   db?: string | undefined;
@@ -32,10 +44,29 @@ function formatDuration(seconds: number): string {
   return h > 0 ? `${h}:${mm}:${ss}` : `${mm}:${ss}`;
 }
 
-function formatSize(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
-  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
-  return `${bytes} B`;
+/**
+ * A size as `ls -lh` prints it, so the two can be compared at a glance: powers of 1024,
+ * one decimal below 10 and rounded up (4706304 -> 4.5M), bytes with no unit.
+ */
+export function formatSize(bytes: number): string {
+  let value = bytes;
+  let unit = 0;
+  const units = ['', 'K', 'M', 'G', 'T', 'P'];
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  if (unit === 0) return String(bytes);
+  if (value < 10) {
+    const tenths = Math.ceil(value * 10) / 10;
+    if (tenths < 10) return `${tenths.toFixed(1)}${units[unit]}`;
+  }
+  const whole = Math.ceil(value);
+  return whole >= 1024 && unit < units.length - 1 ? `1.0${units[unit + 1]}` : `${whole}${units[unit]}`;
+}
+
+function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
 }
 
 /** One line of the progress bar: `[#####-----] 1234/2225  55%  5,120 files/s  ETA 00:01`. */
@@ -68,21 +99,38 @@ export function summaryLine(summary: RefreshSummary, file: string, sizeBytes: nu
   const seconds = summary.elapsedMs / 1000;
   const rate = seconds > 0 ? Math.round(summary.total / seconds) : summary.total;
   return (
-    `indexed ${summary.total} files in ${seconds.toFixed(2)} s (${rate.toLocaleString('en-US')} files/s): ` +
+    `indexed ${plural(summary.total, 'file', 'files')} in ${seconds.toFixed(2)} s (${rate.toLocaleString('en-US')} files/s): ` +
     `${summary.added} added, ${summary.updated} changed, ${summary.removed} removed, ${summary.unchanged} unchanged; ` +
     `${file} (${formatSize(sizeBytes)})`
   );
+}
+
+/** `newsreader [--db F] index [--db F] [PATH...]`: the arguments after `index`. */
+export async function indexMain(argv: string[], globals: GlobalOptions = {}): Promise<number> {
+  if (globals.json === true) {
+    printError('index: --json applies to the listing and search, not to index (see index --help)');
+    return EXIT_ERROR;
+  }
+  const parsed = parseCommandArgs(argv, { db: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, 'index --help');
+  if (parsed === null) return EXIT_ERROR;
+  if (parsed.values.help) {
+    process.stdout.write(INDEX_USAGE);
+    return 0;
+  }
+  const paths = parsed.positionals.length > 0 ? parsed.positionals : [bundledSeedsPath()];
+  return indexCommand(paths, { db: parsed.values.db ?? globals.db });
 }
 
 export async function indexCommand(paths: string[], options: IndexOptions = {}): Promise<number> {
   const stream = options.stream ?? process.stderr;
   let library;
   try {
+    await assertSomePathExists(paths);
     library = openLibrary({ paths, db: options.db });
   } catch (error) {
-    if (error instanceof StoreError) {
+    if (error instanceof StoreError || error instanceof UnreadablePathsError) {
       printError(error.message);
-      return 1;
+      return EXIT_ERROR;
     }
     throw error;
   }
@@ -100,24 +148,24 @@ export async function indexCommand(paths: string[], options: IndexOptions = {}):
       stream.write(`\r\x1b[2K${PROGRAM}: ${progressLine(progress, (now - started) / 1000)}`);
     });
   }
+  let summary: RefreshSummary;
   try {
-    const summary = await refresh.done;
-    if (tty) stream.write('\r\x1b[2K');
-    printWarnings(summary.warnings);
-    stream.write(`${PROGRAM}: ${summaryLine(summary, library.file, databaseSize(library.file))}\n`);
-    return 0;
+    summary = await refresh.done;
   } catch (error) {
     if (tty) stream.write('\r\x1b[2K');
-    if (error instanceof MissingPathError) {
+    library.close();
+    if (error instanceof UnreadablePathsError || error instanceof StoreError) {
       printError(error.message);
-      return 2;
-    }
-    if (error instanceof StoreError) {
-      printError(error.message);
-      return 1;
+      return EXIT_ERROR;
     }
     throw error;
-  } finally {
-    library.close();
   }
+  if (tty) stream.write('\r\x1b[2K');
+  // Closing checkpoints the write-ahead log into the database file, so the size printed
+  // is the one `ls -lh` shows afterwards.
+  library.close();
+  printWarnings(summary.warnings);
+  // The database path is the user's text: sanitised like every path printed.
+  stream.write(`${PROGRAM}: ${sanitize(summaryLine(summary, library.file, databaseSize(library.file)))}\n`);
+  return 0;
 }

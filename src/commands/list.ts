@@ -1,12 +1,21 @@
 /**
  * The scriptable listing: `--json` prints one article a line with every field of
  * FORMAT.md; otherwise one tab-separated line per article (date, section, headline, path)
- * for grep, cut and fzf. Both in the stable order: date descending, then path.
+ * for grep, cut and fzf. Both in the stable order: newest first (the date, or for an
+ * undated article its file's modification time), then path.
  */
-import type { Article } from '../article/types.js';
+import type { Article, Block } from '../article/types.js';
 import { loadArticles } from '../library/load-all.js';
 import { escapeUnsafeInJson, sanitize } from '../terminal/sanitize.js';
 import { printWarnings, writeOut } from './output.js';
+
+/**
+ * A block as --json prints it: `text` as shown (references decoded), `lines` exactly as in
+ * the file, left out when it is the one line `text` already is.
+ */
+function blockJson({ kind, text, lines }: Block): { kind: Block['kind']; text: string; lines?: string[] } {
+  return lines.length === 1 && lines[0] === text ? { kind, text } : { kind, text, lines };
+}
 
 /**
  * The JSON line for one article: fields in FORMAT.md's order, text exact. C1 controls and
@@ -14,7 +23,8 @@ import { printWarnings, writeOut } from './output.js';
  * output is safe on a terminal and parses to the very same text.
  */
 export function articleJson(article: Article): string {
-  const { id, path, section, headline, standfirst, date, source, credits, blocks, words, warnings } = article;
+  const { id, path, section, headline, standfirst, date, source, credits, words, warnings } = article;
+  const blocks = article.blocks.map(blockJson);
   return escapeUnsafeInJson(
     JSON.stringify({ id, path, section, headline, standfirst, date, source, credits, blocks, words, warnings }),
   );

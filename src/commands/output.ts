@@ -7,6 +7,15 @@ import { sanitize } from '../terminal/sanitize.js';
 
 export const PROGRAM = 'newsreader';
 
+/** Exit status for bad usage, a malformed query, unreadable PATHs or database, as grep uses it. */
+export const EXIT_ERROR = 2;
+
+/** Options given before a command (`newsreader --db F search oil`), for it to use. */
+export interface GlobalOptions {
+  db?: string | undefined;
+  json?: boolean | undefined;
+}
+
 /** `newsreader: warning: PATH: what` on stderr; the path is untrusted text too. */
 export function printWarnings(warnings: Warning[]): void {
   for (const w of warnings) process.stderr.write(`${PROGRAM}: warning: ${sanitize(w.path)}: ${sanitize(w.message)}\n`);

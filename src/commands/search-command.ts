@@ -1,18 +1,18 @@
 /**
  * `newsreader search QUERY [PATH...]`: ranked matches, one a line (score, date, headline,
  * path, tab-separated and sanitised) or one JSON object a line with `--json`. Exit status
- * as grep's: 0 when something matched, 1 when nothing did, 2 on a malformed query, a bad
- * option or a missing path.
+ * as grep's: 0 when something matched, 1 when a valid query matched nothing, 2 on an
+ * empty or malformed query, a bad option, no readable PATH or an unusable database.
  */
-import { MissingPathError, assertPathsExist } from '../library/find.js';
+import { UnreadablePathsError, assertSomePathExists } from '../library/find.js';
 import { StoreError } from '../library/store/open.js';
-import { openLibrary } from '../library/store/sqlite-library.js';
+import { openLibrary, type SqliteLibrary } from '../library/store/sqlite-library.js';
 import { bundledSeedsPath } from '../package-files.js';
 import type { RankedHit } from '../search/engine.js';
-import { parseQuery } from '../search/query.js';
+import { emptyQueryMessage, isEmptyQuery, parseQuery, type QueryAst } from '../search/query.js';
 import { SqliteSearcher } from '../search/sqlite-searcher.js';
-import { sanitize } from '../terminal/sanitize.js';
-import { PROGRAM, parseCommandArgs, printError, printWarnings, writeOut } from './output.js';
+import { escapeUnsafeInJson, sanitize } from '../terminal/sanitize.js';
+import { EXIT_ERROR, PROGRAM, parseCommandArgs, printError, printWarnings, writeOut, type GlobalOptions } from './output.js';
 
 export const SEARCH_USAGE = `Usage: ${PROGRAM} search [--json] [--limit N] [--db FILE] QUERY [PATH...]
 
@@ -20,31 +20,50 @@ Search the articles under each PATH (default: the bundled articles), best match 
 The library database is refreshed from the files first, as the reader does.
 QUERY: words (all must match), "exact phrase", -excluded, a OR b, headline:word,
 source:word, section:word, after:YYYY-MM-DD, before:YYYY-MM-DD, is:read, is:unread,
-is:starred. Case, accents and no-break spaces are ignored.
+is:starred. A * right after a word makes it a prefix: green* finds greenspan. Case,
+accents and no-break spaces are ignored. The reader's / search is the same language,
+except that the word being typed also matches as a prefix until a space follows it
+(oil finds oiled there while typing; here, ask for oil*).
 
 Options:
   --json        one JSON object per match
   --limit N     at most N matches (default 20)
   --db FILE     the library database (default: NEWSREADER_DB, else the data folder)
   -h, --help    show this help
+Options before the command are read too: ${PROGRAM} --db FILE --json search oil.
 
-Exit status: 0 when something matched, 1 when nothing did, 2 on an error.
+Exit status: 0 when something matched; 1 when the query is valid and nothing matched
+(a did-you-mean on stderr when there is one); 2 on an empty or malformed query, a bad
+option, no readable PATH or an unusable library database.
 `;
 
 const DEFAULT_LIMIT = 20;
 const EXIT_NO_MATCH = 1;
-const EXIT_ERROR = 2;
 
 export function hitLine(hit: RankedHit): string {
   return [hit.score.toFixed(2), hit.date ?? '-', hit.headline, hit.path].map((f) => sanitize(f)).join('\t');
 }
 
+/**
+ * The JSON line for one hit. C1 controls and bidi/format characters are written as \u
+ * escapes, as the listing's --json does: safe on a terminal, the same text once parsed.
+ */
 export function hitJson(hit: RankedHit): string {
   const { score, id, path: hitPath, section, headline, date, source, words } = hit;
-  return JSON.stringify({ score, id, path: hitPath, section, headline, date, source, words });
+  return escapeUnsafeInJson(JSON.stringify({ score, id, path: hitPath, section, headline, date, source, words }));
 }
 
-export async function searchCommand(argv: string[]): Promise<number> {
+/** Why a date-bounded query can find nothing in articles that have no date, or null. */
+function undatedHint(query: QueryAst, library: SqliteLibrary): string | null {
+  if (query.after === null && query.before === null) return null;
+  const undated = library.countUndated();
+  if (undated === 0) return null;
+  const all = library.count({ sort: 'newest' });
+  const which = undated === all ? `none of the ${all} articles has a date` : `${undated} of the ${all} articles have no date`;
+  return `${which}, and after:/before: never match an undated article`;
+}
+
+export async function searchCommand(argv: string[], globals: GlobalOptions = {}): Promise<number> {
   const parsed = parseCommandArgs(
     argv,
     {
@@ -76,33 +95,48 @@ export async function searchCommand(argv: string[]): Promise<number> {
     printError(`search: ${checked.error}`);
     return EXIT_ERROR;
   }
+  if (isEmptyQuery(checked.query)) {
+    printError(`search: ${emptyQueryMessage(query)}`);
+    return EXIT_ERROR;
+  }
 
   const roots = paths.length > 0 ? paths : [bundledSeedsPath()];
+  const db = values.db ?? globals.db;
   let library;
   try {
-    await assertPathsExist(roots);
-    library = openLibrary({ paths: roots, ...(values.db === undefined ? {} : { db: values.db }) });
+    await assertSomePathExists(roots);
+    library = openLibrary({ paths: roots, ...(db === undefined ? {} : { db }) });
   } catch (error) {
-    if (!(error instanceof MissingPathError || error instanceof StoreError)) throw error;
+    if (!(error instanceof UnreadablePathsError || error instanceof StoreError)) throw error;
     printError(error.message);
-    return error instanceof MissingPathError ? EXIT_ERROR : 1;
+    return EXIT_ERROR;
   }
   try {
     if (library.notice !== null) printError(library.notice);
-    const summary = await library.refresh().done;
+    let summary;
+    try {
+      summary = await library.refresh().done;
+    } catch (error) {
+      if (!(error instanceof UnreadablePathsError || error instanceof StoreError)) throw error;
+      printError(error.message);
+      return EXIT_ERROR;
+    }
     printWarnings(summary.warnings);
     // The whole query is given at once: no word is a prefix still being typed.
     const searcher = new SqliteSearcher(library.file, { prefixLast: false, roots: library.roots });
     const outcome = await searcher.search(query, limit).finally(() => searcher.close());
+    printWarnings(searcher.warnings.map((message) => ({ path: library.file, message })));
     if (outcome.error !== null) {
       printError(`search: ${outcome.error}`);
       return EXIT_ERROR;
     }
     if (outcome.hits.length === 0) {
+      const hint = undatedHint(checked.query, library);
       if (outcome.suggestion !== null) printError(`no matches; did you mean: ${outcome.suggestion}`);
+      else if (hint !== null) printError(`no matches: ${hint}`);
       return EXIT_NO_MATCH;
     }
-    const format = values.json ? hitJson : hitLine;
+    const format = (values.json ?? globals.json) ? hitJson : hitLine;
     await writeOut(outcome.hits.map((h) => `${format(h)}\n`).join(''));
     return 0;
   } finally {

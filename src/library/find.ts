@@ -4,6 +4,7 @@
  */
 import { opendir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { describeError } from './errors.js';
 
 export interface FoundFile {
   /** Path as the user would write it: the root as given joined with the relative path. */
@@ -17,49 +18,43 @@ export interface FoundFile {
 export interface FindResult {
   files: FoundFile[];
   warnings: { path: string; message: string }[];
+  /** PATHs as given that could not be read (each also has a warning). */
+  unreadableRoots: string[];
 }
 
-/** A PATH on the command line that does not exist: the CLI exits 2 for it. */
-export class MissingPathError extends Error {
-  constructor(readonly missingPath: string) {
-    super(`${missingPath}: no such file or directory`);
+/**
+ * No PATH on the command line could be read (each is missing or unreadable): the CLI exits
+ * 2 with this one line. A PATH that cannot be read beside others that can is a warning.
+ */
+export class UnreadablePathsError extends Error {
+  constructor(readonly problems: readonly { path: string; message: string }[]) {
+    super(problems.map((p) => `${p.path}: ${p.message}`).join('; '));
   }
 }
 
-function errorMessage(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  switch (code) {
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'ENOENT':
-      return 'no such file or directory';
-    case 'ELOOP':
-      return 'too many levels of symbolic links';
-    case 'ENOTDIR':
-      return 'not a directory';
-    default:
-      return code ?? (error instanceof Error ? error.message : String(error));
-  }
-}
-
-async function walk(dir: string, root: string, rel: string, seen: Set<string>, out: FindResult): Promise<void> {
+/** Walk one folder; false when the folder itself could not be read (a warning says why). */
+async function walk(dir: string, root: string, rel: string, seen: Map<string, string>, out: FindResult): Promise<boolean> {
   let real: string;
   try {
     real = await realpath(dir);
   } catch (error) {
-    out.warnings.push({ path: dir, message: errorMessage(error) });
-    return;
+    out.warnings.push({ path: dir, message: describeError(error) });
+    return false;
   }
-  if (seen.has(real)) return; // a symlink back into a folder already walked
-  seen.add(real);
+  const walked = seen.get(real);
+  if (walked !== undefined) {
+    // A symlink back into a folder already walked (a loop, or the same folder twice).
+    out.warnings.push({ path: dir, message: `skipped: the same folder as ${walked}, already read` });
+    return true;
+  }
+  seen.set(real, dir);
 
   let entries;
   try {
     entries = await opendir(dir);
   } catch (error) {
-    out.warnings.push({ path: dir, message: errorMessage(error) });
-    return;
+    out.warnings.push({ path: dir, message: describeError(error) });
+    return false;
   }
   const names: { name: string; isDir: boolean; isFile: boolean; isLink: boolean }[] = [];
   for await (const entry of entries) {
@@ -78,7 +73,7 @@ async function walk(dir: string, root: string, rel: string, seen: Set<string>, o
         isDir = target.isDirectory();
         isFile = target.isFile();
       } catch (error) {
-        out.warnings.push({ path: full, message: errorMessage(error) });
+        out.warnings.push({ path: full, message: describeError(error) });
         continue;
       }
     }
@@ -90,39 +85,60 @@ async function walk(dir: string, root: string, rel: string, seen: Set<string>, o
       else out.warnings.push({ path: full, message: 'not a regular file' });
     }
   }
+  return true;
 }
 
-/** Throw MissingPathError for the first PATH that does not exist. */
-export async function assertPathsExist(paths: string[]): Promise<void> {
-  for (const given of paths) {
-    try {
-      await stat(given);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT' || code === 'ENOTDIR') throw new MissingPathError(given);
-    }
+/** Why a PATH cannot be read at all, or null when it can be stat'ed. */
+async function statProblem(given: string): Promise<string | null> {
+  try {
+    await stat(given);
+    return null;
+  } catch (error) {
+    return describeError(error);
   }
 }
 
 /**
- * Find the article files under `paths`. Throws MissingPathError for a PATH that does not
- * exist; everything else that goes wrong below a PATH becomes a warning.
+ * Throw UnreadablePathsError when not one PATH exists, before anything is created for
+ * them (a library database, say); a PATH missing beside others is left to the walk's
+ * warnings.
+ */
+export async function assertSomePathExists(paths: string[]): Promise<void> {
+  const problems: { path: string; message: string }[] = [];
+  for (const given of paths) {
+    const problem = await statProblem(given);
+    if (problem === null) return;
+    problems.push({ path: given, message: problem });
+  }
+  if (problems.length > 0) throw new UnreadablePathsError(problems);
+}
+
+/**
+ * Find the article files under `paths`. A PATH that is missing or unreadable is a warning,
+ * and so is everything skipped below a PATH; when no PATH can be read at all it throws
+ * UnreadablePathsError. `unreadableRoots` lists the PATHs that could not be read, so that
+ * a refresh does not take their articles for deleted (an unmounted disk, say).
  */
 export async function findArticleFiles(paths: string[]): Promise<FindResult> {
-  const out: FindResult = { files: [], warnings: [] };
-  const seen = new Set<string>();
+  const out: FindResult = { files: [], warnings: [], unreadableRoots: [] };
+  const seen = new Map<string, string>();
+  const problems: { path: string; message: string }[] = [];
   for (const given of paths) {
     let info;
     try {
       info = await stat(given);
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT' || code === 'ENOTDIR') throw new MissingPathError(given);
-      out.warnings.push({ path: given, message: errorMessage(error) });
+      problems.push({ path: given, message: describeError(error) });
+      out.warnings.push({ path: given, message: describeError(error) });
+      out.unreadableRoots.push(given);
       continue;
     }
-    if (info.isDirectory()) await walk(given, given, '', seen, out);
-    else out.files.push({ path: given, section: null, root: given });
+    if (!info.isDirectory()) out.files.push({ path: given, section: null, root: given });
+    else if (!(await walk(given, given, '', seen, out))) {
+      problems.push(out.warnings.at(-1) ?? { path: given, message: 'cannot be read' });
+      out.unreadableRoots.push(given);
+    }
   }
+  if (paths.length > 0 && problems.length === paths.length) throw new UnreadablePathsError(problems);
   return out;
 }

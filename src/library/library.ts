@@ -56,12 +56,30 @@ export interface Library {
   close(): void;
 }
 
-/** Articles ordered as `--json` and the default view print them: date descending, then path. */
-export function compareNewestFirst(a: Pick<Article, 'date' | 'path'>, b: Pick<Article, 'date' | 'path'>): number {
-  if (a.date !== b.date) {
-    if (a.date === null) return 1;
-    if (b.date === null) return -1;
-    return a.date < b.date ? 1 : -1;
+/**
+ * When an article counts as written, for ordering: its date, or for an undated article its
+ * file's modification time (ISO 8601 in UTC, to the millisecond), so that a file added
+ * later sorts as newer. The store keeps the same key as the column `sort_date`.
+ */
+export function sortDate(date: string | null, mtimeMs: number | undefined): string | null {
+  if (date !== null) return date;
+  // Whole milliseconds, truncated, as the store's CAST(mtime_ms AS INTEGER) does.
+  return mtimeMs === undefined ? null : new Date(Math.trunc(mtimeMs)).toISOString();
+}
+
+/**
+ * Articles ordered as `--json` and the default view print them: newest first by
+ * sortDate, then path. Without a modification time an undated article sorts last.
+ */
+export function compareNewestFirst(
+  a: Pick<Article, 'date' | 'path'> & { mtimeMs?: number },
+  b: Pick<Article, 'date' | 'path'> & { mtimeMs?: number },
+): number {
+  const [ka, kb] = [sortDate(a.date, a.mtimeMs), sortDate(b.date, b.mtimeMs)];
+  if (ka !== kb) {
+    if (ka === null) return 1;
+    if (kb === null) return -1;
+    return ka < kb ? 1 : -1;
   }
   return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
 }

@@ -14,29 +14,19 @@ export interface LoadedArticles {
   warnings: Warning[];
 }
 
-/** Files are read a few at a time: enough to overlap I/O, few enough to bound memory. */
-const READ_CONCURRENCY = 16;
-
 export async function loadArticles(paths: string[]): Promise<LoadedArticles> {
   const found = await findArticleFiles(paths);
-  const results = new Array<Article | null>(found.files.length).fill(null);
-  const fileWarnings: Warning[][] = found.files.map(() => []);
-  let next = 0;
-  async function worker(): Promise<void> {
-    while (next < found.files.length) {
-      const index = next++;
-      const file = found.files[index];
-      if (!file) continue;
-      const result = await loadArticleFile(file);
-      if ('article' in result) {
-        results[index] = result.article;
-        fileWarnings[index] = result.article.warnings.map((message) => ({ path: file.path, message }));
-      } else {
-        fileWarnings[index] = [{ path: file.path, message: result.warning }];
-      }
+  const loaded: { article: Article; mtimeMs: number; path: string; date: string | null }[] = [];
+  const warnings: Warning[] = [...found.warnings];
+  for (const file of found.files) {
+    const result = loadArticleFile(file);
+    if ('warning' in result) {
+      warnings.push({ path: file.path, message: result.warning });
+      continue;
     }
+    const { article, mtimeMs } = result;
+    loaded.push({ article, mtimeMs, path: article.path, date: article.date });
+    for (const message of article.warnings) warnings.push({ path: file.path, message });
   }
-  await Promise.all(Array.from({ length: READ_CONCURRENCY }, worker));
-  const articles = results.filter((a): a is Article => a !== null).sort(compareNewestFirst);
-  return { articles, warnings: [...found.warnings, ...fileWarnings.flat()] };
+  return { articles: loaded.sort(compareNewestFirst).map((l) => l.article), warnings };
 }

@@ -136,7 +136,7 @@ export function compileQuery(query: QueryAst, limit: number, options: CompileOpt
 FROM (${rankedRows(and, options.window)}) r
 CROSS JOIN articles a ON a.rowid = r.rowid
 LEFT JOIN user_state u ON u.id = a.id
-ORDER BY r.rank, a.date DESC, a.path`;
+ORDER BY r.rank, a.sort_date DESC, a.path`;
     const countSql = `SELECT count(*) AS total FROM articles_fts WHERE articles_fts MATCH ?${and}`;
     return { sql, params: [match, ...filters.params, limit], countSql, countParams: [match, ...filters.params] };
   }
@@ -151,10 +151,10 @@ ORDER BY r.rank, a.date DESC, a.path`;
   }
   const whereSql = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
   const sql = `SELECT ${SUMMARY_COLUMNS}, 0 AS score
-FROM (SELECT rowid FROM articles a ${whereSql} ORDER BY a.date DESC, a.path LIMIT ?) r
+FROM (SELECT rowid FROM articles a ${whereSql} ORDER BY a.sort_date DESC, a.path LIMIT ?) r
 CROSS JOIN articles a ON a.rowid = r.rowid
 LEFT JOIN user_state u ON u.id = a.id
-ORDER BY a.date DESC, a.path`;
+ORDER BY a.sort_date DESC, a.path`;
   const countSql = `SELECT count(*) AS total FROM articles a ${whereSql}`;
   return { sql, params: [...params, limit], countSql, countParams: params };
 }

@@ -5,8 +5,11 @@
  *   restrict a word or phrase to that field · after:YYYY-MM-DD (on or after) ·
  *   before:YYYY-MM-DD (strictly before) · is:read, is:unread, is:starred.
  *
- * Unknown fields (`foo:bar`) are searched as words. While typing, the last word matches as
- * a prefix. Parsing never throws: a malformed query gives one short message.
+ * A `*` right after a word makes it a prefix (`green*` finds greenspan), in the reader and on
+ * the command line alike. Unknown fields (`foo:bar`) are searched as words. The reader
+ * also matches the word being typed (the last one, until a space follows) as a prefix;
+ * that is the only difference between the two. Parsing never throws: a malformed query
+ * gives one short message.
  */
 import { foldText, words } from './normalize.js';
 
@@ -18,7 +21,7 @@ export interface Term {
   words: string[];
   /** Only in this field, or anywhere. */
   field: TextField | null;
-  /** The last word matches any word it begins (the word being typed). */
+  /** The last word matches any word it begins (`green*`, or the word being typed). */
   prefix: boolean;
 }
 
@@ -59,6 +62,22 @@ interface Item {
 }
 
 class QueryError extends Error {}
+
+/** `*` directly after a letter or digit at the very end of a word or phrase. */
+const PREFIX_STAR = /[\p{L}\p{N}\p{M}]\*$/u;
+
+/**
+ * Split an explicit prefix mark off a word or phrase: `green*` -> green, a prefix. A `*`
+ * anywhere else (alone, inside a word, doubled) is a mistake worth saying, not punctuation
+ * to drop silently: `green*` and `green` would otherwise look the same and differ.
+ */
+function splitPrefixMark(value: string): { text: string; prefix: boolean } {
+  if (!value.includes('*')) return { text: value, prefix: false };
+  if (value.indexOf('*') !== value.length - 1 || !PREFIX_STAR.test(value)) {
+    throw new QueryError('* goes right after a word, as in green*');
+  }
+  return { text: value.slice(0, -1), prefix: true };
+}
 
 function lex(input: string): Item[] {
   const items: Item[] = [];
@@ -141,18 +160,19 @@ function parseItems(items: Item[], prefixLast: boolean): QueryAst {
       lastWasPositive = false;
       continue;
     }
-    const termWords = words(foldText(item.value));
+    const marked = splitPrefixMark(item.value);
+    const termWords = words(foldText(marked.text));
     if (termWords.length === 0) {
       if (item.field !== null && item.value === '') throw new QueryError(`${item.field}: needs a word after it`);
       if (item.quoted) continue; // "" or "..." asks for nothing
       continue; // punctuation alone: nothing to search for
     }
     const lastWord = termWords[termWords.length - 1] ?? '';
-    const term: Term = {
-      words: termWords,
-      field: item.field as TextField | null,
-      prefix: prefixLast && item.atEnd && !item.quoted && !item.negated && lastWord.length >= MIN_PREFIX_LENGTH,
-    };
+    if (marked.prefix && lastWord.length < MIN_PREFIX_LENGTH) {
+      throw new QueryError(`a prefix needs ${MIN_PREFIX_LENGTH} letters or more (${lastWord}*)`);
+    }
+    const typing = prefixLast && item.atEnd && !item.quoted && !item.negated && lastWord.length >= MIN_PREFIX_LENGTH;
+    const term: Term = { words: termWords, field: item.field as TextField | null, prefix: marked.prefix || typing };
     if (item.negated) {
       if (orPending) throw new QueryError('OR cannot join an excluded word');
       query.exclude.push(term);
@@ -181,6 +201,16 @@ export function parseQuery(input: string, options: ParseOptions = {}): ParseResu
     if (error instanceof QueryError) return { ok: false, error: error.message };
     return { ok: false, error: 'the query could not be read' };
   }
+}
+
+/**
+ * Why a query that parsed asks for nothing, for the command line (the reader simply shows
+ * the whole list: `-` or `"` may be the start of what is being typed).
+ */
+export function emptyQueryMessage(input: string): string {
+  return input.trim() === ''
+    ? 'the query is empty'
+    : 'the query has no word to search for (words, "phrases", field:word, after:DATE, is:unread…)';
 }
 
 /** True when the query asks for nothing at all (an empty or punctuation-only input). */

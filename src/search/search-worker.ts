@@ -1,6 +1,8 @@
 /**
  * The search worker: owns a read-only connection and runs one query at a time, so a slow
- * query blocks this thread, never the screen. Messages: SearchRequest in, SearchReply out.
+ * query blocks this thread, never the screen. Messages: SearchRequest in, SearchReply out,
+ * and a SearchWarning when something done in the background (reading the did-you-mean
+ * vocabulary) failed: it is said once, never swallowed.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { SearchEngine, type EngineOutcome } from './engine.js';
@@ -23,6 +25,11 @@ export interface SearchReply {
   outcome: EngineOutcome;
 }
 
+/** Something the worker could not do outside any one query; searching goes on. */
+export interface SearchWarning {
+  warning: string;
+}
+
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -36,6 +43,13 @@ try {
   openError = `search index unavailable: ${describe(error)}`;
 }
 
+const warned = new Set<string>();
+function warn(message: string): void {
+  if (warned.has(message)) return;
+  warned.add(message);
+  parentPort?.postMessage({ warning: message } satisfies SearchWarning);
+}
+
 /** While no query waits, read the did-you-mean vocabulary a slice at a time. */
 let warming = false;
 function warm(): void {
@@ -47,8 +61,9 @@ function warm(): void {
         warming = false;
         return;
       }
-    } catch {
+    } catch (error) {
       warming = false;
+      warn(`did-you-mean suggestions unavailable: cannot read the index's words (${describe(error)})`);
       return;
     }
     // setImmediate yields to the event loop, so a query arriving meanwhile goes first.

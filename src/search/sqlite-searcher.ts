@@ -10,7 +10,7 @@ import { startWorker } from '../worker-thread.js';
 import type { RankedHit } from './engine.js';
 import { highlightRanges } from './highlight.js';
 import { isEmptyQuery, parseQuery, type QueryAst } from './query.js';
-import type { SearchReply, SearchRequest, SearchWorkerData } from './search-worker.js';
+import type { SearchReply, SearchRequest, SearchWarning, SearchWorkerData } from './search-worker.js';
 import type { MatchRange, SearchOutcome, Searcher } from './searcher.js';
 
 /** A search outcome whose hits carry their relevance scores. */
@@ -23,6 +23,11 @@ export interface SqliteSearcherOptions {
   prefixLast?: boolean;
   /** Only articles under these library roots (absolute paths); default: the whole database. */
   roots?: string[];
+  /**
+   * Told of what the worker could not do in the background (searching goes on): each
+   * message once. Without it the messages wait in `warnings`.
+   */
+  onWarning?: (message: string) => void;
 }
 
 interface Waiting {
@@ -40,12 +45,18 @@ export class SqliteSearcher implements Searcher {
   private queued: Waiting | null = null;
   private failure: string | null = null;
   private closed = false;
+  /** Background failures not handed to an onWarning listener, oldest first. */
+  readonly warnings: string[] = [];
 
   constructor(dbPath: string, options: SqliteSearcherOptions = {}) {
     this.prefixLast = options.prefixLast ?? true;
     const workerData: SearchWorkerData = { dbPath, prefixLast: this.prefixLast, roots: options.roots ?? [] };
     this.worker = startWorker(new URL('./search-worker.js', import.meta.url), workerData);
-    this.worker.on('message', (reply: SearchReply) => this.finish(reply));
+    const onWarning = options.onWarning ?? ((message: string) => this.warnings.push(message));
+    this.worker.on('message', (message: SearchReply | SearchWarning) => {
+      if ('warning' in message) onWarning(message.warning);
+      else this.finish(message);
+    });
     this.worker.on('error', (error) => this.fail(`search worker failed: ${error.message}`));
     this.worker.on('exit', () => this.fail('search worker stopped'));
   }

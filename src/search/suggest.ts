@@ -125,6 +125,9 @@ export function closestTerms(vocab: Vocabulary, word: string, limit = 3, prefix 
   return found.slice(0, limit).map((f) => f.term);
 }
 
+/** Words shorter than this are not offered as prefixes (`gre*` matches too much to help). */
+const MIN_STEM_LENGTH = 4;
+
 /** How many spellings to try for each word. */
 const CANDIDATES = 3;
 /** Past this many unknown words the query is not a typo away from anything: no suggestion. */
@@ -187,6 +190,13 @@ export function suggestQuery(input: string, query: QueryAst, context: SuggestCon
   }
   const unknown = wordsToCheck.filter(([word, prefix]) => !context.known(word, prefix));
   if (unknown.length > MAX_UNKNOWN_WORDS) return null;
+  // A word cut short (`greensp`) is most likely the start of a longer one: offer the
+  // explicit prefix, which also shows how to ask for one.
+  const starts = unknown.filter(([word, prefix]) => !prefix && word.length >= MIN_STEM_LENGTH && context.known(word, true));
+  if (starts.length > 0) {
+    const text = replaceWords(input, new Map(starts.map(([word]) => [word, `${word}*`])));
+    if (context.finds(text)) return text;
+  }
   if (unknown.length > 0) {
     // Three spellings each for one or two words; past that only the best, so the number
     // of combinations tried stays small.

@@ -5,7 +5,7 @@
  */
 import { render } from 'ink';
 import { printError, printWarnings } from '../commands/output.js';
-import { assertPathsExist } from '../library/find.js';
+import { assertSomePathExists } from '../library/find.js';
 import type { Library } from '../library/library.js';
 import { StoreError } from '../library/store/open.js';
 import type { Refresh, RefreshProgress, RefreshSummary } from '../library/store/refresh.js';
@@ -141,14 +141,14 @@ export async function runReader({ library, searcher = null, refresh = null, noti
  */
 export async function openReader(paths: string[], options: { db?: string | undefined } = {}): Promise<number> {
   if (!process.stdin.isTTY) return noTerminal();
-  await assertPathsExist(paths);
+  await assertSomePathExists(paths);
   let library;
   try {
     library = openLibrary({ paths, ...(options.db === undefined ? {} : { db: options.db }) });
   } catch (error) {
     if (!(error instanceof StoreError)) throw error;
     printError(error.message);
-    return 1;
+    return 2;
   }
   const searcher = new SqliteSearcher(library.file, { roots: library.roots });
   const refresh = library.refresh();
@@ -166,6 +166,7 @@ export async function openReader(paths: string[], options: { db?: string | undef
     const status = await runReader({ library, searcher, refresh, notice: library.notice });
     await finished;
     if (summary !== null) printWarnings((summary as RefreshSummary).warnings);
+    printWarnings(searcher.warnings.map((message) => ({ path: library.file, message })));
     if (failure !== null) printError(failure instanceof Error ? failure.message : String(failure));
     return status;
   } finally {

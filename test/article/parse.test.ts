@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeArticleBytes } from '../../src/article/decode.js';
-import { parseArticle } from '../../src/article/parse.js';
+import { decodeCharacterReferences, parseArticle } from '../../src/article/parse.js';
 import type { Article, BlockKind } from '../../src/article/types.js';
 import { articleFromBytes } from '../../src/library/load.js';
 import { bbcDir, seedFile, sharedDir } from '../shared-dir.js';
@@ -74,8 +74,9 @@ describe('the BBC corpus', () => {
       if (!('article' in result)) throw new Error(`${file}: ${result.warning}`);
       const decoded = decodeArticleBytes(bytes);
       if (decoded.kind !== 'text') throw new Error(file);
-      const firstLine = decoded.text.split(/\r\n|\r|\n/)[0]?.trim();
-      expect(result.article.headline, file).toBe(firstLine);
+      const firstLine = decoded.text.split(/\r\n|\r|\n/)[0]?.trim() ?? '';
+      expect(result.article.headline, file).toBe(decodeCharacterReferences(firstLine));
+      expect(result.article.blocks[0]?.lines, file).toEqual([decoded.text.split(/\r\n|\r|\n/)[0]]);
       expect(result.article.section).toBe(section);
       const falseKinds = result.article.blocks.filter((b) => b.kind === 'credit' || b.kind === 'dateline');
       expect(falseKinds, file).toEqual([]);
@@ -168,5 +169,39 @@ describe('block classification', () => {
     const crlf = parseArticle('H\r\n\r\nBody.\r\n', { path: 'b/c.txt', section: 'b' });
     expect(crlf.id).toBe(lf.id);
     expect(parseText('H\n\nOther body.').id).not.toBe(lf.id);
+  });
+});
+
+describe('character references', () => {
+  it('decodes numeric references and the five XML entities in text, keeping the lines as written', () => {
+    const raw = 'Price &#163;5 or &#xA3;6 at the caf&#233; &amp; bar: &lt;b&gt; &quot;yes&quot; &apos;no&apos;';
+    const article = parseArticle(`Caf&#233; &amp; co\n\n${raw}\n`, { path: 'a.txt', section: null });
+    expect(article.headline).toBe('Café & co');
+    expect(article.blocks[1]?.text).toBe('Price £5 or £6 at the café & bar: <b> "yes" \'no\'');
+    expect(article.blocks[1]?.lines).toEqual([raw]);
+    expect(article.warnings).toEqual([]);
+  });
+
+  it('leaves references to controls, surrogates and impossible code points as written', () => {
+    for (const ref of ['&#27;', '&#0;', '&#x9b;', '&#127;', '&#xD800;', '&#x110000;', '&#99999999;', '&nbsp;', '&#;', '&amp']) {
+      expect(decodeCharacterReferences(`a${ref}b`), ref).toBe(`a${ref}b`);
+    }
+    expect(decodeCharacterReferences('tab&#9;here')).toBe('tab\there');
+  });
+
+  it('warns when a reference decodes to a bidi override, which display removes', () => {
+    const article = parseArticle('Head\n\nabc &#8238; def\n', { path: 'a.txt', section: null });
+    expect(article.blocks[1]?.text).toBe('abc \u202e def');
+    expect(article.warnings).toContain('control or invisible formatting characters removed for display');
+  });
+
+  it('keeps the id of an article from before references were decoded: the id hashes the raw text', () => {
+    const withRefs = parseArticle('Caf&#233;\n\nBody.\n', { path: 'a.txt', section: null });
+    const decoded = parseArticle('Café\n\nBody.\n', { path: 'a.txt', section: null });
+    expect(withRefs.headline).toBe(decoded.headline);
+    expect(withRefs.id).not.toBe(decoded.id);
+    // tech/074.txt (`caf&#233;`) keeps the id it had before references were decoded.
+    const bbc = articleFromBytes(readFileSync(path.join(bbcDir, 'tech', '074.txt')), { path: 'x', section: null });
+    expect('article' in bbc && bbc.article.id).toBe('c11005244e64b7b2');
   });
 });

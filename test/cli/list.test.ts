@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -25,7 +25,7 @@ describe('newsreader --json', () => {
     expect(article?.path).toMatch(/seeds[/\\]000_f7bcbbc1a212b420\.txt$/);
   });
 
-  it('orders articles by date descending, then path, and warns on stderr about what it skips', async () => {
+  it('orders articles newest first, undated ones by file time, and warns on stderr about what it skips', async () => {
     const root = mkdtempSync(path.join(tmpdir(), 'newsreader-cli-'));
     mkdirSync(path.join(root, 'world'));
     writeFileSync(path.join(root, 'b.txt'), 'Undated B\n\nBody.\n');
@@ -33,10 +33,12 @@ describe('newsreader --json', () => {
     writeFileSync(path.join(root, 'world', 'old.txt'), 'Old\n\nUpdated Sep 6, 2016\n\nBody.\n');
     writeFileSync(path.join(root, 'world', 'new.txt'), 'New\n\nUpdated Sep 7, 2016\n\nBody.\n');
     writeFileSync(path.join(root, 'empty.txt'), '');
+    utimesSync(path.join(root, 'a.txt'), new Date('2016-09-06T12:00:00Z'), new Date('2016-09-06T12:00:00Z'));
+    utimesSync(path.join(root, 'b.txt'), new Date('2020-01-01T00:00:00Z'), new Date('2020-01-01T00:00:00Z'));
     const { code, stdout, stderr } = await runCli(['--json', root]);
     expect(code).toBe(0);
-    expect(parseJsonLines(stdout).map((a) => [a.headline, a.section])).toEqual([
-      ['New', 'world'], ['Old', 'world'], ['Undated A', null], ['Undated B', null],
+    expect(parseJsonLines(stdout).map((a) => [a.headline, a.section, a.date])).toEqual([
+      ['Undated B', null, null], ['New', 'world', '2016-09-07'], ['Undated A', null, null], ['Old', 'world', '2016-09-06'],
     ]);
     expect(stderr).toBe(`newsreader: warning: ${path.join(root, 'empty.txt')}: empty file skipped\n`);
   });
@@ -48,6 +50,32 @@ describe('newsreader --json', () => {
     expect(stderr.trim().split('\n')).toEqual([
       `newsreader: warning: ${path.join(bbcDir, 'sport', '199.txt')}: not valid UTF-8; decoded as Windows-1252`,
     ]);
+  });
+});
+
+describe('character references in text files', () => {
+  it('--json shows them decoded in text and keeps the raw line in lines; an equal line is not repeated', async () => {
+    const { code, stdout } = await runCli(['--json', path.join(bbcDir, 'tech', '074.txt')]);
+    expect(code).toBe(0);
+    const [article] = parseJsonLines(stdout) as unknown as { blocks: { kind: string; text: string; lines?: string[] }[] }[];
+    const cafe = article?.blocks.find((b) => b.text.includes('internet café'));
+    expect(cafe?.lines).toHaveLength(1);
+    expect(cafe?.lines?.[0]).toContain('internet caf&#233;');
+    expect(cafe?.text).not.toContain('&#233;');
+    const plain = article?.blocks.filter((b) => !b.text.includes('café')) ?? [];
+    expect(plain.length).toBeGreaterThan(3);
+    for (const block of plain) expect(block).not.toHaveProperty('lines');
+  });
+
+  it('the listing and search show the decoded headline, and search finds the decoded words', async () => {
+    const file = path.join(bbcDir, 'entertainment', '199.txt');
+    const listed = await runCli([file]);
+    expect(listed.stdout.split('\t')[2]).toBe('£1.8m indecency fine for Viacom');
+    const found = await runCli(['search', 'viacom indecency', file]);
+    expect(found.code).toBe(0);
+    expect(found.stdout.split('\t')[2]).toBe('£1.8m indecency fine for Viacom');
+    const cafe = await runCli(['search', '"internet cafe"', path.join(bbcDir, 'tech', '074.txt')]);
+    expect(cafe.code).toBe(0);
   });
 });
 

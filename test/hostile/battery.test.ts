@@ -1,14 +1,21 @@
 /**
  * Every hostile case through the built CLI: `--json` and the TSV listing exit 0, print the
- * article or a warning, let nothing a terminal would act on through, and lose no text.
+ * article or a warning, let nothing a terminal would act on through, and lose no text;
+ * `search --json` and `index` (into a database whose name is hostile too) let nothing
+ * through either.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeArticleBytes } from '../../src/article/decode.js';
 import type { Article } from '../../src/article/types.js';
 import { hasControlOrFormatCharacters, sanitize } from '../../src/terminal/sanitize.js';
 import { buildHostileCase, hostileCases, SANITISED, type BuiltCase } from './cases.js';
-import { runCliBytes, type CliBytes } from '../cli/run-cli.js';
+import { freshDatabase, runCliBytes, type CliBytes } from '../cli/run-cli.js';
+
+/** A library database name that would clear the screen, set the title and flip the line. */
+const HOSTILE_DB_NAME = `db\n\u001b[2J\u001b]0;pwned\u0007\u009b31m\u202eevil.db`;
+const SUMMARY_LINE = /^newsreader: indexed \d+ files? in /;
 
 /** In the TSV listing and on stderr only tab (TSV) and newline may be controls. */
 // eslint-disable-next-line no-control-regex
@@ -28,20 +35,36 @@ async function expectNothingLost(article: Article): Promise<void> {
   expect(decoded.kind).toBe('text');
   if (decoded.kind !== 'text') return;
   const nonBlank = decoded.text.split(/\r\n|\r|\n/).filter((line) => line.trim() !== '');
-  expect(article.blocks.flatMap((b) => b.lines)).toEqual(nonBlank);
+  // --json leaves out `lines` when it is the one line `text` already is.
+  expect(article.blocks.flatMap((b) => b.lines ?? [b.text])).toEqual(nonBlank);
 }
 
 describe.concurrent.each(hostileCases)('hostile case: $name', (hostile) => {
   let built: BuiltCase;
   let json: CliBytes;
   let tsv: CliBytes;
+  let search: CliBytes;
+  let index: CliBytes;
+  let dbDir: string;
 
   beforeAll(async () => {
     built = await buildHostileCase(hostile);
-    const options = { cwd: built.dir, home: built.dir, unprivileged: hostile.unprivileged ?? false, killAfterMs: 30_000 };
-    [json, tsv] = await Promise.all([runCliBytes(['--json', ...built.paths], options), runCliBytes(built.paths, options)]);
+    const unprivileged = hostile.unprivileged ?? false;
+    const options = { cwd: built.dir, home: built.dir, unprivileged, killAfterMs: 30_000 };
+    dbDir = path.dirname(freshDatabase({ anyUser: true }));
+    const indexOptions = { ...options, env: { NEWSREADER_DB: path.join(dbDir, HOSTILE_DB_NAME) } };
+    [json, tsv, search, index] = await Promise.all([
+      runCliBytes(['--json', ...built.paths], options),
+      runCliBytes(built.paths, options),
+      // is:unread matches every article, whatever its words.
+      runCliBytes(['search', '--json', '--limit', '100', 'is:unread', ...built.paths], options),
+      runCliBytes(['index', ...built.paths], indexOptions),
+    ]);
   });
-  afterAll(() => built?.cleanup());
+  afterAll(async () => {
+    await built?.cleanup();
+    await rm(dbDir, { recursive: true, force: true });
+  });
 
   it('exits 0 in both modes, with no stack trace', () => {
     expect(json.signal).toBeNull();
@@ -66,6 +89,30 @@ describe.concurrent.each(hostileCases)('hostile case: $name', (hostile) => {
     expect(json.stdout.toString('utf8')).not.toMatch(INTERPRETED_IN_JSON);
   });
 
+  it('search --json finds every article and escapes what a terminal would interpret', () => {
+    expect(search.signal).toBeNull();
+    expect(search.code).toBe(hostile.articles > 0 ? 0 : 1);
+    expect(lines(search.stdout)).toHaveLength(hostile.articles);
+    expect(search.stdout.toString('utf8')).not.toMatch(INTERPRETED_IN_JSON);
+    expect(search.stderr.toString('utf8')).not.toMatch(INTERPRETED);
+    for (const line of lines(search.stderr)) expect(line).toMatch(WARNING_LINE);
+    const listed = lines(json.stdout).map((line) => (JSON.parse(line) as Article).headline).sort();
+    expect(lines(search.stdout).map((line) => (JSON.parse(line) as Article).headline).sort()).toEqual(listed);
+  });
+
+  it('index prints its warnings and one summary line, with nothing a terminal would interpret', () => {
+    expect(index.signal).toBeNull();
+    expect(index.code).toBe(0);
+    expect(index.stdout.toString()).toBe('');
+    const stderr = index.stderr.toString('utf8');
+    expect(stderr).not.toMatch(INTERPRETED);
+    const out = lines(index.stderr);
+    expect(out.at(-1)).toMatch(SUMMARY_LINE);
+    expect(out.at(-1)).toContain(sanitize(HOSTILE_DB_NAME));
+    for (const line of out.slice(0, -1)) expect(line).toMatch(WARNING_LINE);
+    for (const expected of hostile.warnings) expect(out.some((w) => expected.test(w)), String(expected)).toBe(true);
+  });
+
   it('lists in TSV exactly the articles of --json, sanitised field by field', () => {
     const articles = lines(json.stdout).map((line) => JSON.parse(line) as Article);
     const expected = articles.map((a) => [a.date ?? '-', a.section ?? '-', sanitize(a.headline), sanitize(a.path)].join('\t'));
@@ -76,7 +123,7 @@ describe.concurrent.each(hostileCases)('hostile case: $name', (hostile) => {
     for (const line of lines(json.stdout)) {
       const article = JSON.parse(line) as Article;
       await expectNothingLost(article);
-      const needsSanitising = article.blocks.some((b) => b.lines.some(hasControlOrFormatCharacters));
+      const needsSanitising = article.blocks.some((b) => (b.lines ?? [b.text]).some(hasControlOrFormatCharacters));
       expect(article.warnings.some((w) => SANITISED.test(w))).toBe(needsSanitising);
     }
   });

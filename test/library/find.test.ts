@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MissingPathError, findArticleFiles } from '../../src/library/find.js';
+import { UnreadablePathsError, assertSomePathExists, findArticleFiles } from '../../src/library/find.js';
 import { loadArticles } from '../../src/library/load-all.js';
 
 function tree(): string {
@@ -22,7 +22,7 @@ function tree(): string {
 }
 
 describe('findArticleFiles', () => {
-  it('walks folders for *.txt, skips hidden folders, follows symlinks without looping', async () => {
+  it('walks folders for *.txt, skips hidden folders, follows symlinks without looping, and says so', async () => {
     const root = tree();
     const { files, warnings } = await findArticleFiles([root]);
     expect(files.map((f) => [path.relative(root, f.path), f.section])).toEqual([
@@ -33,7 +33,16 @@ describe('findArticleFiles', () => {
       ['world/a.txt', 'world'],
       ['world/europe/b.txt', 'world/europe'],
     ]);
-    expect(warnings).toEqual([]);
+    expect(warnings).toEqual([{ path: path.join(root, 'world', 'loop'), message: `skipped: the same folder as ${root}, already read` }]);
+  });
+
+  it('warns about a PATH that loops on itself, and reads the others', async () => {
+    const root = tree();
+    symlinkSync(path.join(root, 'loop-b'), path.join(root, 'loop-a'));
+    symlinkSync(path.join(root, 'loop-a'), path.join(root, 'loop-b'));
+    const { files, warnings } = await findArticleFiles([path.join(root, 'loop-a'), path.join(root, 'world', 'europe')]);
+    expect(files.map((f) => path.basename(f.path))).toEqual(['b.txt']);
+    expect(warnings).toContainEqual({ path: path.join(root, 'loop-a'), message: 'too many levels of symbolic links' });
   });
 
   it('reads a file named explicitly whatever its name', async () => {
@@ -43,17 +52,47 @@ describe('findArticleFiles', () => {
     expect(files).toEqual([{ path: named, section: null, root: named }]);
   });
 
-  it('refuses a PATH that does not exist', async () => {
-    await expect(findArticleFiles(['/no/such/place'])).rejects.toBeInstanceOf(MissingPathError);
+  it('refuses PATHs when none exists, naming each', async () => {
+    const failure = findArticleFiles(['/no/such/place', '/no/other']);
+    await expect(failure).rejects.toBeInstanceOf(UnreadablePathsError);
+    await expect(failure).rejects.toThrow('/no/such/place: no such file or directory; /no/other: no such file or directory');
+    await expect(assertSomePathExists(['/no/such/place'])).rejects.toThrow('/no/such/place: no such file or directory');
+  });
+
+  it('warns about a missing PATH beside others and reads those', async () => {
+    const root = tree();
+    const missing = path.join(root, 'gone');
+    const { files, warnings, unreadableRoots } = await findArticleFiles([missing, path.join(root, 'world', 'europe')]);
+    expect(files.map((f) => path.basename(f.path))).toEqual(['b.txt']);
+    expect(warnings).toEqual([{ path: missing, message: 'no such file or directory' }]);
+    expect(unreadableRoots).toEqual([missing]);
+    await expect(assertSomePathExists([missing, root])).resolves.toBeUndefined();
   });
 });
 
 describe('loadArticles', () => {
+  it('sorts undated articles by their file modification time among the dated ones', async () => {
+    const root = tree();
+    const stamp = (name: string, iso: string) => utimesSync(path.join(root, name), new Date(iso), new Date(iso));
+    stamp('world/europe/b.txt', '2016-09-06T12:00:00Z');
+    writeFileSync(path.join(root, 'later.txt'), 'Later undated\n\nBody.\n');
+    stamp('later.txt', '2016-09-08T00:00:00Z');
+    const { articles } = await loadArticles([root]);
+    expect(articles.map((a) => [a.headline, a.date])).toEqual([
+      ['Later undated', null],
+      ['Top story', '2016-09-07'],
+      ['Europe story', null],
+      ['World story', '2016-09-06'],
+    ]);
+  });
+
   it('loads the rest and warns about empty, blank and binary files, newest first', async () => {
     const root = tree();
     const { articles, warnings } = await loadArticles([root]);
-    expect(articles.map((a) => a.headline)).toEqual(['Top story', 'World story', 'Europe story']);
+    // The undated story sorts by its file's modification time: today, newer than 2016.
+    expect(articles.map((a) => a.headline)).toEqual(['Europe story', 'Top story', 'World story']);
     expect(warnings.map((w) => [path.basename(w.path), w.message])).toEqual([
+      ['loop', `skipped: the same folder as ${root}, already read`],
       ['binary.txt', 'binary file (NUL bytes) skipped'],
       ['blank.txt', 'no text (whitespace only) skipped'],
       ['empty.txt', 'empty file skipped'],

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseQuery, type ParseResult, type QueryAst } from '../../src/search/query.js';
+import { emptyQueryMessage, isEmptyQuery, parseQuery, type ParseResult, type QueryAst } from '../../src/search/query.js';
 
 function ok(result: ParseResult): QueryAst {
   if (!result.ok) throw new Error(`expected a query, got: ${result.error}`);
@@ -83,6 +83,34 @@ describe('parseQuery', () => {
     expect(ok(parseQuery('"syria ale"', { prefixLast: true })).all[0]).toEqual([
       { words: ['syria', 'ale'], field: null, prefix: false },
     ]);
+  });
+
+  it('reads a * right after a word as an explicit prefix, the same while typing or not', () => {
+    for (const prefixLast of [false, true]) {
+      expect(ok(parseQuery('green*', { prefixLast })).all).toEqual([[word('green', null, true)]]);
+      expect(ok(parseQuery('green* park', { prefixLast })).all[0]).toEqual([word('green', null, true)]);
+      expect(ok(parseQuery('headline:Gré*', { prefixLast })).all).toEqual([[word('gre', 'headline', true)]]);
+      expect(ok(parseQuery('"alan greens*"', { prefixLast })).all).toEqual([[{ words: ['alan', 'greens'], field: null, prefix: true }]]);
+      expect(ok(parseQuery('oil -green*', { prefixLast })).exclude).toEqual([word('green', null, true)]);
+    }
+    // Without a *, a whole query is whole words; only the word being typed is a prefix.
+    expect(ok(parseQuery('green')).all).toEqual([[word('green')]]);
+  });
+
+  it('refuses a * that does not end a word, and a prefix of one letter', () => {
+    for (const query of ['*', 'oil *', 'gr*en', 'green**', '"*"', '(*', 'headline:*']) {
+      expect(error(parseQuery(query)), query).toBe('* goes right after a word, as in green*');
+    }
+    expect(error(parseQuery('a*'))).toBe('a prefix needs 2 letters or more (a*)');
+  });
+
+  it('gives the command line a reason for a query that asks for nothing', () => {
+    expect(emptyQueryMessage('')).toBe('the query is empty');
+    for (const query of [':', '-', '(', '""', '...']) {
+      const parsed = parseQuery(query);
+      expect(parsed.ok && isEmptyQuery(parsed.query), query).toBe(true);
+      expect(emptyQueryMessage(query)).toMatch(/^the query has no word to search for/);
+    }
   });
 
   it('gives a short message for malformed queries', () => {

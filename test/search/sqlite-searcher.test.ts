@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SqliteSearcher } from '../../src/search/sqlite-searcher.js';
 import { fixtureDbFromTexts, type FixtureDb } from './fixture-db.js';
 
@@ -58,5 +59,27 @@ describe('SqliteSearcher', () => {
     const pending = closing.search('aleppo', 10);
     closing.close();
     await expect(pending).resolves.toMatchObject({ error: 'search closed' });
+  });
+});
+
+describe('SqliteSearcher when the did-you-mean vocabulary cannot be read', () => {
+  it('keeps searching and reports the failure once as a warning', async () => {
+    const broken = await fixtureDbFromTexts([{ path: 'a.txt', text: 'Aleppo siege tightens\n\nFighting continued.\n' }]);
+    // Without its full-text table the index's words cannot be read; filters still work.
+    const db = new Database(broken.dbPath);
+    db.exec('DROP TABLE articles_fts');
+    db.close();
+    const warnings: string[] = [];
+    const searching = new SqliteSearcher(broken.dbPath, { onWarning: (message) => warnings.push(message) });
+    try {
+      expect((await searching.search('is:unread', 10)).total).toBe(1);
+      await vi.waitFor(() => expect(warnings).toHaveLength(1));
+      expect(warnings[0]).toMatch(/^did-you-mean suggestions unavailable: cannot read the index's words \(.+\)$/);
+      expect((await searching.search('is:unread', 10)).total).toBe(1);
+      expect(searching.warnings).toEqual([]);
+    } finally {
+      searching.close();
+      broken.remove();
+    }
   });
 });

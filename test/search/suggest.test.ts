@@ -58,6 +58,19 @@ describe('suggestQuery', () => {
     expect(suggestQuery('profit serial', parsed.query, { ...context, finds })).toBe('profit syria');
   });
 
+  it('offers an explicit prefix for a word cut short, before a respelling', () => {
+    const knownAsPrefix = (word: string, prefix: boolean): boolean =>
+      prefix ? vocab.terms.some((t) => t.startsWith(word)) : vocab.terms.includes(word);
+    const prefixContext = { ...context, known: knownAsPrefix };
+    const parsed = parseQuery('Alepp headline:syria');
+    if (!parsed.ok) throw new Error(parsed.error);
+    expect(suggestQuery('Alepp headline:syria', parsed.query, prefixContext)).toBe('alepp* headline:syria');
+    // Three letters are too few to offer as a prefix: respelled instead.
+    const short = parseQuery('gog');
+    if (!short.ok) throw new Error(short.error);
+    expect(suggestQuery('gog', short.query, prefixContext)).not.toBe('gog*');
+  });
+
   it('gives up quickly on a query of many unknown words', () => {
     const text = Array.from({ length: 40 }, (_, i) => `zzqx${i}`).join(' ');
     const parsed = parseQuery(text);

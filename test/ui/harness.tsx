@@ -7,7 +7,7 @@ import { type Mock, vi } from 'vitest';
 import path from 'node:path';
 import type { Article } from '../../src/article/types.js';
 import { loadArticles } from '../../src/library/load-all.js';
-import type { Library } from '../../src/library/library.js';
+import { compareNewestFirst, type Library } from '../../src/library/library.js';
 import { MemoryLibrary } from '../fakes/memory-library.js';
 import { FakeSearcher, type FakeSearcherOptions } from '../fakes/searcher.js';
 import type { Searcher } from '../../src/search/searcher.js';
@@ -107,9 +107,13 @@ export async function seedArticles(): Promise<Article[]> {
   return seed;
 }
 
-/** The BBC corpus, loaded once per test file. */
+/**
+ * The BBC corpus, loaded once per test file, in the order MemoryLibrary lists it: date,
+ * then path. (The listing orders undated articles by file time, which the fake does not
+ * know, and every BBC article is undated.)
+ */
 export async function bbcArticles(): Promise<Article[]> {
-  bbc ??= (await loadArticles([bbcDir])).articles;
+  bbc ??= (await loadArticles([bbcDir])).articles.sort(compareNewestFirst);
   return bbc;
 }
 

@@ -3,11 +3,13 @@
  * needs no database, so it runs the same on the main thread and in parse workers.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import { joinLines } from '../../article/parse.js';
 import type { Article, Block } from '../../article/types.js';
 import type { FoundFile } from '../find.js';
-import { articleFromBytes, describeError, MAX_ARTICLE_BYTES } from '../load.js';
+import { articleFromBytes } from '../load.js';
+import { readArticleFile, type FileStat } from '../read-file.js';
+
+export type { FileStat } from '../read-file.js';
 
 export interface Row {
   id: string;
@@ -51,7 +53,7 @@ export function blocksFromStored(json: string): Block[] {
   return stored.map(({ kind, text, lines }) => ({ kind, text: text ?? joinLines(lines), lines }));
 }
 
-function rowFor(article: Article, file: FoundFile, stat: { size: number; mtimeMs: number; ino: number }, hash: string): Row {
+function rowFor(article: Article, file: FoundFile, stat: FileStat, hash: string): Row {
   return {
     id: article.id,
     path: file.path,
@@ -72,40 +74,15 @@ function rowFor(article: Article, file: FoundFile, stat: { size: number; mtimeMs
   };
 }
 
-type ReadResult = { bytes: Buffer; stat: { size: number; mtimeMs: number; ino: number } } | { warning: string };
-
-/** Read one file; O_NONBLOCK and the regular-file check keep a FIFO from hanging us. */
-export function readFile(file: string): ReadResult {
-  let fd: number;
-  try {
-    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
-  } catch (error) {
-    return { warning: describeError(error) };
-  }
-  try {
-    const info = fstatSync(fd);
-    if (!info.isFile()) return { warning: 'not a regular file' };
-    if (info.size > MAX_ARTICLE_BYTES) return { warning: `larger than ${MAX_ARTICLE_BYTES / 1024 / 1024} MiB, skipped` };
-    return { bytes: readFileSync(fd), stat: { size: info.size, mtimeMs: info.mtimeMs, ino: info.ino } };
-  } catch (error) {
-    return { warning: describeError(error) };
-  } finally {
-    closeSync(fd);
-  }
-}
-
 export function contentHash(bytes: Buffer): string {
   return createHash('sha1').update(bytes).digest('hex').slice(0, 16);
 }
-
 
 /** What the refresh asks of one file: where it is, and the hash the store has for it. */
 export interface ParseRequest {
   file: FoundFile;
   knownHash: string | null;
 }
-
-export type FileStat = { size: number; mtimeMs: number; ino: number };
 
 export type ParseOutcome =
   /** New or changed content: the row to write, with the article's warnings. */
@@ -117,7 +94,7 @@ export type ParseOutcome =
 
 export function parseFile(request: ParseRequest): ParseOutcome {
   const { file } = request;
-  const read = readFile(file.path);
+  const read = readArticleFile(file.path);
   if ('warning' in read) return { kind: 'skip', warning: read.warning, bytes: 0 };
   const bytes = read.bytes.length;
   const hash = contentHash(read.bytes);

@@ -56,7 +56,7 @@ export interface Refresh {
   progress(): RefreshProgress;
   /** Called after each slice with the new progress. Returns an unsubscribe function. */
   onProgress(listener: (progress: RefreshProgress) => void): () => void;
-  /** Resolves when the refresh ends; rejects with MissingPathError or StoreError. */
+  /** Resolves when the refresh ends; rejects with UnreadablePathsError or StoreError. */
   done: Promise<RefreshSummary>;
   /** Stop after the current slice. */
   cancel(): void;
@@ -228,7 +228,10 @@ export function startRefresh(db: Database.Database, paths: string[], options: Re
   async function run(): Promise<RefreshSummary> {
     const found = await findArticleFiles(roots);
     warnings.push(...found.warnings);
-    const stored = stopped() ? new Map<string, StoredFile>() : await storedFiles(db, roots);
+    // Articles under a PATH that cannot be read now (an unmounted disk) are kept, not
+    // taken for deleted: only the roots that were read are compared with the store.
+    const readRoots = roots.filter((root) => !found.unreadableRoots.includes(root));
+    const stored = stopped() ? new Map<string, StoredFile>() : await storedFiles(db, readRoots);
     progress.phase = 'checking';
     progress.total = found.files.length;
     report();

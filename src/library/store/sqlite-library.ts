@@ -17,10 +17,11 @@ import { rootFilter } from './roots.js';
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './summary-row.js';
 
 const ORDER_BY: Record<SortOrder, string> = {
-  // Matches the index articles_by_date (date DESC, path); NULL dates sort last.
-  newest: 'a.date DESC, a.path',
-  // The exact reverse, so the same index is walked backwards: undated articles first.
-  oldest: 'a.date, a.path DESC',
+  // Matches the index articles_by_date (sort_date DESC, path): the date, or for an
+  // undated article its file's modification time.
+  newest: 'a.sort_date DESC, a.path',
+  // The exact reverse, so the same index is walked backwards.
+  oldest: 'a.sort_date, a.path DESC',
   headline: 'a.headline COLLATE NOCASE, a.path',
 };
 
@@ -125,6 +126,12 @@ export class SqliteLibrary implements Library {
     const { n } = statement.get(...this.countParams(view)) as { n: number };
     this.counts.set(key, n);
     return n;
+  }
+
+  /** How many articles under the roots have no date (after:/before: never find them). */
+  countUndated(): number {
+    const sql = `SELECT count(*) AS n FROM articles a WHERE a.date IS NULL AND (${this.filter.sql})`;
+    return (this.db.prepare(sql).get(...this.filter.params) as { n: number }).n;
   }
 
   /**

@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { APPLICATION_ID } from '../../../src/library/store/migrations.js';
 import { openStore, StoreError } from '../../../src/library/store/open.js';
 import { resolveDbPath } from '../../../src/library/store/paths.js';
 import { startRefresh } from '../../../src/library/store/refresh.js';
@@ -23,27 +24,84 @@ describe('opening the store', () => {
     db.close();
   });
 
-  it('moves a corrupt file aside to library.db.corrupt-<time> and starts afresh', () => {
+  it('moves a damaged library of ours aside to library.db.corrupt-<time> and starts afresh', () => {
     const dir = tempDir();
     const file = path.join(dir, 'library.db');
-    writeFileSync(file, Buffer.alloc(8192, 0x5a));
+    openStore(file).db.close();
+    // Keep the 100-byte header (with our application_id), wreck the schema page after it.
+    const bytes = readFileSync(file);
+    bytes.fill(0x5a, 100, 4096);
+    writeFileSync(file, bytes);
     const store = openStore(file);
     expect(store.movedAside).toMatch(/library\.db\.corrupt-\d{4}-\d\d-\d\dT/);
-    expect(readFileSync(store.movedAside as string)).toEqual(Buffer.alloc(8192, 0x5a));
+    expect(readFileSync(store.movedAside as string)).toEqual(bytes);
     expect(store.db.prepare('SELECT count(*) AS n FROM articles').get()).toEqual({ n: 0 });
     store.db.close();
     expect(openStore(file).movedAside).toBeNull();
   });
 
-  it('moves aside a SQLite database that belongs to another program', () => {
+  it('marks a new library with its application_id', () => {
     const file = path.join(tempDir(), 'library.db');
-    const foreign = new Database(file);
-    foreign.exec('CREATE TABLE bookmarks (url TEXT)');
-    foreign.close();
+    openStore(file).db.close();
+    const db = new Database(file, { readonly: true });
+    expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
+    db.close();
+    expect(readFileSync(file).readInt32BE(68)).toBe(APPLICATION_ID);
+  });
+
+  it('marks a library made before libraries were marked, keeping its articles', () => {
+    const file = path.join(tempDir(), 'library.db');
     const store = openStore(file);
-    expect(store.movedAside).not.toBeNull();
-    expect(readdirSync(path.dirname(file)).some((name) => name.startsWith('library.db.corrupt-'))).toBe(true);
+    store.db.prepare("INSERT INTO user_state (id, read, starred) VALUES ('abc', 1, 1)").run();
+    store.db.pragma('application_id = 0');
     store.db.close();
+    const again = openStore(file);
+    expect(again.movedAside).toBeNull();
+    expect(again.db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
+    expect(again.db.prepare('SELECT starred FROM user_state').get()).toEqual({ starred: 1 });
+    again.db.close();
+  });
+
+  it.each([
+    ['a text file', (file: string) => writeFileSync(file, 'my notes, not a database\n'), 'not a SQLite database'],
+    ['random bytes', (file: string) => writeFileSync(file, Buffer.alloc(8192, 0x5a)), 'not a SQLite database'],
+    [
+      "another program's SQLite database",
+      (file: string) => {
+        const foreign = new Database(file);
+        foreign.exec('CREATE TABLE bookmarks (url TEXT)');
+        foreign.close();
+      },
+      "another program's SQLite database",
+    ],
+    [
+      'a SQLite database marked by another program',
+      (file: string) => {
+        const foreign = new Database(file);
+        foreign.pragma('application_id = 1234');
+        foreign.exec('CREATE TABLE articles (x)');
+        foreign.close();
+      },
+      "another program's SQLite database",
+    ],
+  ])('refuses %s with one line and leaves it untouched', (_name, make, what) => {
+    const dir = tempDir();
+    const file = path.join(dir, 'library.db');
+    make(file);
+    const before = readFileSync(file);
+    const stamp = statSync(file).mtimeMs;
+    expect(() => openStore(file)).toThrow(StoreError);
+    expect(() => openStore(file)).toThrow(
+      `${file}: not a newsreader library (${what}); left untouched; use --db FILE or NEWSREADER_DB to choose another path`,
+    );
+    expect(readFileSync(file)).toEqual(before);
+    expect(statSync(file).mtimeMs).toBe(stamp);
+    expect(readdirSync(dir)).toEqual(['library.db']);
+  });
+
+  it('refuses a directory, saying so', () => {
+    const dir = tempDir();
+    expect(() => openStore(dir)).toThrow(`${dir}: is a directory; use --db FILE or NEWSREADER_DB to choose another path`);
   });
 
   it('reports a full disk as one clear error, keeping what was committed', async () => {

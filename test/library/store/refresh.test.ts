@@ -127,6 +127,23 @@ describe('refresh', () => {
     lib.close();
   });
 
+  it('keeps the articles of a PATH it cannot read this time, with a warning, and reads the others', async () => {
+    const dir = tempDir();
+    const disk = path.join(dir, 'disk');
+    const home = path.join(dir, 'home');
+    writeArticle(disk, 'a.txt', articleText('On the disk', 'Sep 6, 2016'));
+    writeArticle(home, 'b.txt', articleText('At home', 'Sep 5, 2016'));
+    const lib = openLibrary({ paths: [disk, home], db: path.join(dir, 'library.db') });
+    await lib.refresh().done;
+    renameSync(disk, `${disk}-unmounted`);
+    writeArticle(home, 'c.txt', articleText('Later at home', 'Sep 7, 2016'));
+    const summary = await lib.refresh().done;
+    expect(summary.warnings).toEqual([{ path: disk, message: 'no such file or directory' }]);
+    expect(summary).toMatchObject({ added: 1, removed: 0 });
+    expect(headlines(lib)).toEqual(['Later at home', 'On the disk', 'At home']);
+    lib.close();
+  });
+
   it('keeps libraries of different roots apart in one database', async () => {
     const { dir, lib } = setup();
     const other = path.join(dir, 'other');
