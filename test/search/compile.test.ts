@@ -161,8 +161,13 @@ describe('search against the shared schema', () => {
     try {
       const outcome = broad.search('the', 10);
       expect(outcome.total).toBe(5);
-      // Only the last added of the five is ranked.
-      expect(outcome.hits.map((h) => fixture.relative(h.path))).toEqual(['business/warner.txt']);
+      // Only the last added of the five is ranked; the others follow, newest first.
+      const paths = outcome.hits.map((h) => fixture.relative(h.path));
+      expect(paths[0]).toBe('business/warner.txt');
+      expect(new Set(paths).size).toBe(5);
+      // Page by page, the same order.
+      const paged = [0, 2, 4].flatMap((offset) => broad.search('the', 2, { offset }).hits.map((h) => fixture.relative(h.path)));
+      expect(paged).toEqual(paths);
     } finally {
       broad.close();
     }

@@ -25,6 +25,7 @@ function summary(i: number): ArticleSummary {
 function outcome(query: string, hits: number, extra: Partial<SearchOutcome> = {}): SearchOutcome {
   return {
     query,
+    offset: 0,
     total: hits,
     hits: Array.from({ length: hits }, (_, i) => summary(i)),
     error: null,

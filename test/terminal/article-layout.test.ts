@@ -11,9 +11,9 @@ describe('layoutArticle', () => {
   it('sets the seed with a blank line between blocks and credits on lines of their own', async () => {
     const [seed] = await seedArticles();
     const { lines } = layoutArticle(seed!, 60, null);
-    expect(text(lines[0]!)).toBe('US-Russia talks on Syria end without deal');
-    expect(lines[0]!.style).toBe('headline');
-    expect(lines[1]!.style).toBe('blank');
+    expect(text(lines[3]!)).toBe('US-Russia talks on Syria end without deal');
+    expect(lines[3]!.style).toBe('headline');
+    expect(lines[4]!.style).toBe('blank');
     const credits = lines.filter((l) => l.style === 'credit');
     expect(credits.map(text)).toEqual(['Photo by: Reuters', 'Photo by: Reuters']);
     expect(credits[0]!.indent).toBe(2);
