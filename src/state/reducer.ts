@@ -51,7 +51,7 @@ export function initialState(options: InitialOptions): AppState {
 /** No search: the field closed and empty, `seq` queries asked so far. */
 function closedSearch(seq: number): SearchState {
   const pages = new Map<number, never>();
-  return { open: false, query: '', cursor: 0, seq, answered: seq, outcome: null, outcomeSeq: seq, pages, rerun: false, error: null, before: null, submittedFrom: null };
+  return { open: false, query: '', cursor: 0, seq, answered: seq, outcome: null, outcomeSeq: seq, pages, rerun: false, error: null, before: null, submitted: false };
 }
 
 /** Rows in the list as shown: every search hit while a search is active, else the library. */
@@ -221,7 +221,7 @@ function command(state: AppState, command: Command, metrics: ArticleMetrics | un
         search: {
           ...state.search,
           open: true,
-          submittedFrom: null,
+          submitted: false,
           cursor: graphemes(state.search.query).length,
           before: state.search.before ?? { selected: state.selected, top: state.top, focus: state.focus },
         },
@@ -301,11 +301,10 @@ function step(state: AppState, action: Action): AppState {
       // Enter before the first outcome arrives still keeps it: the outcome lands later.
       // Enter on an outcome already shown asks again, keeping the place: the library may
       // have grown since (a search typed while the first indexing ran).
-      const pending = searchPending(state);
-      const submittedFrom = pending ? state.selected : null;
-      const seq = pending ? state.search.seq : state.search.seq + 1;
-      const rerun = pending ? state.search.rerun : true;
-      return { ...state, search: { ...state.search, open: false, error: null, submittedFrom, seq, rerun } };
+      const submitted = searchPending(state) && !state.search.rerun;
+      const seq = submitted ? state.search.seq : state.search.seq + 1;
+      const rerun = !submitted;
+      return { ...state, search: { ...state.search, open: false, error: null, submitted, seq, rerun } };
     }
     case 'searchCancel':
       return endSearch(state);
@@ -320,7 +319,7 @@ function searchResult(state: AppState, seq: number, outcome: SearchOutcome): App
   const old = state.search;
   if (seq !== old.seq) return state; // a newer query superseded it
   if (outcome.error !== null) return { ...state, search: { ...old, answered: seq, error: outcome.error } };
-  const search: SearchState = { ...old, answered: seq, outcome, outcomeSeq: seq, pages: new Map(), rerun: false, error: null, submittedFrom: null };
+  const search: SearchState = { ...old, answered: seq, outcome, outcomeSeq: seq, pages: new Map(), rerun: false, error: null, submitted: false };
   if (old.rerun && old.outcome !== null) {
     // The same query asked again: stay where the reader is, and in the article too when
     // the same one is still selected.
@@ -328,8 +327,6 @@ function searchResult(state: AppState, seq: number, outcome: SearchOutcome): App
     const same = hitAt(old, state.selected)?.id === hitAt(search, state.selected)?.id;
     return same ? next : { ...next, scroll: 0, match: -1 };
   }
-  // New hits start at the top, keeping any moves made since a submit that came first.
-  const from = old.submittedFrom;
-  const selected = from === null || old.open ? 0 : Math.max(0, state.selected - from);
-  return { ...state, search, selected, top: 0, scroll: 0, match: -1 };
+  // New hits start at the top.
+  return { ...state, search, selected: 0, top: 0, scroll: 0, match: -1 };
 }

@@ -46,10 +46,10 @@ export interface SearchState {
   error: string | null;
   before: SavedPlace | null;
   /**
-   * The selection when the query was submitted before its outcome came: list keys pressed
-   * in between move from the top of the coming hits, not from where the list was.
+   * Enter came before the query's outcome: the keys after it wait until the hits land, so
+   * that `/oil` Enter `js` stars the second hit, not the second article of the old list.
    */
-  submittedFrom: number | null;
+  submitted: boolean;
 }
 
 export interface AppState {

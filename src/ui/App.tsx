@@ -199,28 +199,41 @@ export function App({ library, searcher = null, size, onQuit, onSuspend, redraw 
 
   // Every key comes here, and goes where the state says focus is now, as left by the keys
   // before it in the same read: `/yukos` is a search, `oil` Enter `j` moves in the hits.
+  // Keys after an Enter whose hits have not come yet wait for them (Ctrl-C never waits).
+  const queue = useRef<KeyPress[]>([]);
+  const drain = useCallback((): void => {
+    for (;;) {
+      const press = queue.current[0];
+      if (press === undefined) return;
+      const now = getState();
+      const interrupt = press.kind === 'key' && press.name === 'ctrl+c';
+      if (now.search.submitted && !interrupt) return;
+      queue.current.shift();
+      if (now.search.open) {
+        fieldKey(press);
+      } else if (press.kind === 'key') {
+        runKey(press.name);
+      } else {
+        // One character at a time: `/` may open the field, and the rest is then the query.
+        const [first = '', ...rest] = Array.from(press.text);
+        if (rest.length > 0) queue.current.unshift({ kind: 'text', text: rest.join('') });
+        runKey(charName(first));
+      }
+    }
+  }, [fieldKey, runKey, getState]);
   const onKeys = useCallback(
     (presses: KeyPress[]) => {
-      for (const press of presses) {
-        if (getState().search.open) {
-          fieldKey(press);
-        } else if (press.kind === 'key') {
-          runKey(press.name);
-        } else {
-          const chars = Array.from(press.text);
-          for (const [index, ch] of chars.entries()) {
-            if (getState().search.open) {
-              // `/` opened the field: the rest of the run is the query.
-              fieldKey({ kind: 'text', text: chars.slice(index).join('') });
-              break;
-            }
-            runKey(charName(ch));
-          }
-        }
-      }
+      if (presses.some((p) => p.kind === 'key' && p.name === 'ctrl+c')) queue.current = presses.filter((p) => p.kind === 'key' && p.name === 'ctrl+c');
+      else queue.current.push(...presses);
+      drain();
     },
-    [fieldKey, runKey, getState],
+    [drain],
   );
+  // The hits came: the keys that waited for them run now.
+  const { submitted } = state.search;
+  useEffect(() => {
+    if (!submitted) drain();
+  }, [submitted, drain]);
   useKeypresses(onKeys);
 
   const highlight = outcome === null ? null : outcome.highlight;

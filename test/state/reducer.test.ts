@@ -363,22 +363,26 @@ describe('search', () => {
 });
 
 describe('keys between a submit and its outcome', () => {
-  it('moves from the top of the hits that arrive after Enter', () => {
+  it('says keys wait after an Enter that came before the hits, and starts the hits at the top', () => {
     let s = run(make(100), 'list.down', 'list.down', 'list.down', 'search.open');
     s = reducer(s, { type: 'searchInput', query: 'aleppo' });
     s = reducer(s, { type: 'searchSubmit' });
-    s = run(s, 'list.down');
+    expect(s.search.submitted).toBe(true);
     s = reducer(s, { type: 'searchResult', seq: s.search.seq, outcome: outcome('aleppo', 10) });
-    expect(s.selected).toBe(1);
+    expect(s.search.submitted).toBe(false);
+    expect(s.selected).toBe(0);
   });
 
-  it('starts new hits at the top while the field is open, and after an answered submit', () => {
-    let s = run(make(100), 'list.down', 'list.down', 'search.open');
-    s = reducer(s, { type: 'searchInput', query: 'aleppo' });
-    s = reducer(s, { type: 'searchResult', seq: s.search.seq, outcome: outcome('aleppo', 10) });
-    expect(s.selected).toBe(0);
+  it('asks again on an Enter after the hits came, keeping the place', () => {
+    let s = searched(make(100), 'aleppo', 10);
+    s = run(s, 'list.down', 'list.down');
+    const asked = s.search.seq;
     s = reducer(s, { type: 'searchSubmit' });
-    expect(s.search.submittedFrom).toBeNull();
+    expect(s.search).toMatchObject({ submitted: false, open: false, rerun: true, seq: asked + 1 });
+    expect(searchPending(s)).toBe(true);
+    s = reducer(s, { type: 'searchResult', seq: s.search.seq, outcome: outcome('aleppo', 12) });
+    expect(s.selected).toBe(2);
+    expect(rowCount(s)).toBe(12);
   });
 });
 
