@@ -32,10 +32,25 @@ export class FakeSearcher implements Searcher {
   readonly asked: string[] = [];
   private readonly held: (() => void)[] = [];
 
+  private readonly rows: ArticleSummary[];
+
   constructor(
-    private readonly rows: ArticleSummary[],
+    rows: ArticleSummary[],
     private readonly options: FakeSearcherOptions = {},
-  ) {}
+  ) {
+    this.rows = [...rows];
+  }
+
+  /** An article the searcher finds from now on, as after an index refresh. */
+  addRow(row: ArticleSummary): void {
+    this.rows.push(row);
+  }
+
+  rowAt(index: number): ArticleSummary {
+    const row = this.rows[index];
+    if (row === undefined) throw new Error(`no row ${index}`);
+    return row;
+  }
 
   search(query: string, limit: number, offset = 0): Promise<SearchOutcome> {
     this.asked.push(query);
