@@ -356,6 +356,34 @@ describe('search', () => {
     expect(runWith(s, article, 'article.previousMatch').match).toBe(2);
   });
 
+  it('n goes to the first match from the top of the view down, N to the last above it', () => {
+    const article: ArticleMetrics = { lines: 200, matchLines: [5, 80, 150, 190] };
+    const s = run(searched(make(100), 'syria', 4), 'list.open');
+    // At 120x40 with the field open the article shows 38 lines: after G, lines 162-199.
+    const end = runWith(runWith(s, article, 'article.nextMatch'), article, 'article.bottom');
+    expect(end).toMatchObject({ match: 0, scroll: 162 });
+    expect(runWith(end, article, 'article.nextMatch')).toMatchObject({ match: 3, scroll: 162 });
+    expect(runWith(end, article, 'article.previousMatch').match).toBe(2);
+    // Scrolled back above every match but the first: n goes to the second.
+    const middle = runWith(end, article, 'article.top', 'article.pageDown');
+    expect(middle.scroll).toBe(37);
+    expect(runWith(middle, article, 'article.nextMatch').match).toBe(1);
+    // No match at or below the view: n wraps to the first.
+    const past: ArticleMetrics = { lines: 200, matchLines: [5, 80] };
+    expect(runWith(runWith(s, past, 'article.bottom'), past, 'article.nextMatch').match).toBe(0);
+  });
+
+  it('decides star and read from the marks handed in, leaving the change as an effect', () => {
+    const item = { id: 'id3', read: false, starred: true };
+    const s = reducer(make(5), { type: 'command', command: 'item.star', item });
+    expect(s.effect).toEqual({ id: 'id3', patch: { starred: false } });
+    expect(reducer(make(5), { type: 'command', command: 'item.read', item }).effect).toEqual({ id: 'id3', patch: { read: true } });
+    // The next action clears it: an effect is carried out once.
+    expect(run(s, 'list.down').effect).toBeNull();
+    // Help open: the key closes it and changes nothing.
+    expect(reducer(run(make(5), 'help.toggle'), { type: 'command', command: 'item.star', item }).effect).toBeNull();
+  });
+
   it('n says so when there is no search or no match in the article', () => {
     expect(runWith(make(3), { lines: 10, matchLines: [] }, 'article.nextMatch').notice).toMatch(/no search/);
     expect(runWith(searched(make(3), 'x', 2), { lines: 10, matchLines: [] }, 'article.nextMatch').notice).toMatch(/no matches/);
