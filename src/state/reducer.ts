@@ -51,7 +51,7 @@ export function initialState(options: InitialOptions): AppState {
 /** No search: the field closed and empty, `seq` queries asked so far. */
 function closedSearch(seq: number): SearchState {
   const pages = new Map<number, never>();
-  return { open: false, query: '', cursor: 0, seq, answered: seq, outcome: null, outcomeSeq: seq, pages, rerun: false, error: null, before: null, submitted: false };
+  return { open: false, query: '', cursor: 0, seq, answered: seq, outcome: null, outcomeSeq: seq, pages, rerun: false, askAgain: false, error: null, before: null, submitted: false };
 }
 
 /** Rows in the list as shown: every search hit while a search is active, else the library. */
@@ -279,7 +279,7 @@ function step(state: AppState, action: Action): AppState {
         const place = before === null ? {} : { selected: before.selected, top: before.top };
         return { ...state, ...place, search, scroll: 0, match: -1 };
       }
-      return { ...state, search: { ...state.search, query: action.query, cursor, seq, rerun: false } };
+      return { ...state, search: { ...state.search, query: action.query, cursor, seq, rerun: false, askAgain: false } };
     }
     case 'searchResult':
       return searchResult(state, action.seq, action.outcome);
@@ -294,16 +294,19 @@ function step(state: AppState, action: Action): AppState {
     case 'searchRerun': {
       const { search } = state;
       if (search.query.trim() === '' || (search.outcome === null && !search.open)) return state;
-      return { ...state, search: { ...search, seq: search.seq + 1, rerun: !searchPending(state) || search.rerun } };
+      // While a query is out, one more ask when it lands is enough, however many changes.
+      if (searchPending(state)) return search.askAgain ? state : { ...state, search: { ...search, askAgain: true } };
+      return { ...state, search: { ...search, seq: search.seq + 1, rerun: true } };
     }
     case 'searchSubmit': {
       if (state.search.query.trim() === '') return endSearch(state);
       // Enter before the first outcome arrives still keeps it: the outcome lands later.
       // Enter on an outcome already shown asks again, keeping the place: the library may
       // have grown since (a search typed while the first indexing ran).
-      const submitted = searchPending(state) && !state.search.rerun;
-      const seq = submitted ? state.search.seq : state.search.seq + 1;
-      const rerun = !submitted;
+      const pending = searchPending(state);
+      const submitted = pending && !state.search.rerun;
+      const seq = pending ? state.search.seq : state.search.seq + 1;
+      const rerun = pending ? state.search.rerun : true;
       return { ...state, search: { ...state.search, open: false, error: null, submitted, seq, rerun } };
     }
     case 'searchCancel':
@@ -319,7 +322,9 @@ function searchResult(state: AppState, seq: number, outcome: SearchOutcome): App
   const old = state.search;
   if (seq !== old.seq) return state; // a newer query superseded it
   if (outcome.error !== null) return { ...state, search: { ...old, answered: seq, error: outcome.error } };
-  const search: SearchState = { ...old, answered: seq, outcome, outcomeSeq: seq, pages: new Map(), rerun: false, error: null, submitted: false };
+  // Asked again at once when the library changed while this query was out.
+  const again = old.askAgain ? { seq: seq + 1, rerun: true, askAgain: false } : { rerun: false };
+  const search: SearchState = { ...old, answered: seq, outcome, outcomeSeq: seq, pages: new Map(), error: null, submitted: false, ...again };
   if (old.rerun && old.outcome !== null) {
     // The same query asked again: stay where the reader is, and in the article too when
     // the same one is still selected.

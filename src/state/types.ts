@@ -42,6 +42,11 @@ export interface SearchState {
    * its outcome keeps the selection rather than starting at the top.
    */
   rerun: boolean;
+  /**
+   * The library changed while a query was out: its answer may be older than the library,
+   * so the query is asked once more when it lands.
+   */
+  askAgain: boolean;
   /** Why the newest query could not run; the last good outcome stays on screen. */
   error: string | null;
   before: SavedPlace | null;

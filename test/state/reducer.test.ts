@@ -414,6 +414,32 @@ describe('keys between a submit and its outcome', () => {
   });
 });
 
+describe('asking the query again when the library changes', () => {
+  it('asks again keeping the place, and once more after an answer that was out during a change', () => {
+    let s = run(searched(make(100), 'oil', 10), 'list.down');
+    s = reducer(s, { type: 'searchRerun' });
+    const asked = s.search.seq;
+    expect(s.search.rerun).toBe(true);
+    // More changes while it is out: one more ask, when it lands.
+    s = reducer(s, { type: 'searchRerun' });
+    s = reducer(s, { type: 'searchRerun' });
+    expect(s.search.seq).toBe(asked);
+    s = reducer(s, { type: 'searchResult', seq: asked, outcome: outcome('oil', 20) });
+    expect(rowCount(s)).toBe(20);
+    expect(s.selected).toBe(1);
+    expect(s.search.seq).toBe(asked + 1);
+    s = reducer(s, { type: 'searchResult', seq: asked + 1, outcome: outcome('oil', 25) });
+    expect(searchPending(s)).toBe(false);
+    expect(rowCount(s)).toBe(25);
+    expect(s.selected).toBe(1);
+  });
+
+  it('leaves the list alone when no search is active', () => {
+    const s = make(10);
+    expect(reducer(s, { type: 'searchRerun' })).toBe(s);
+  });
+});
+
 describe('the field cursor', () => {
   it('sits at the end of the query when the field opens and after typing', () => {
     let s = run(make(10), 'search.open');
