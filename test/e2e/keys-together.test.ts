@@ -137,6 +137,19 @@ describe('keys written together, on BBC at 120x40', () => {
   });
 });
 
+describe('a search typed during the first indexing', () => {
+  it('shows every match once indexing ends, without another key', async () => {
+    const s = spawnReader({ cols: COLS, rows: ROWS, args: ['--db', freshDatabase(), bbcDir], env: { FORCE_COLOR: '1' } });
+    sessions.push(s);
+    await s.waitForStatus(/looking|indexing|0\/0/);
+    s.write('/oil');
+    await s.waitFor(() => s.lines().some((line) => line.startsWith('/oil')), 'the query in the field');
+    const count = bbc.filter((a) => /\boil/i.test(`${a.headline}\n${a.blocks.map((b) => b.text).join('\n')}`)).length;
+    await s.waitForStatus(new RegExp(`^ 1/${count} · ${count} matches\\s`));
+    expect(s.status()).not.toMatch(/indexing|searching/);
+  });
+});
+
 describe('two readers on one library', () => {
   it("each sees the other's stars and reads", async () => {
     const db = freshDatabase();
