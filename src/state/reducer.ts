@@ -321,7 +321,7 @@ function step(state: AppState, action: Action): AppState {
 function searchResult(state: AppState, seq: number, outcome: SearchOutcome): AppState {
   const old = state.search;
   if (seq !== old.seq) return state; // a newer query superseded it
-  if (outcome.error !== null) return { ...state, search: { ...old, answered: seq, error: outcome.error } };
+  if (outcome.error !== null) return { ...state, search: { ...old, answered: seq, error: outcome.error, submitted: false } };
   // Asked again at once when the library changed while this query was out.
   const again = old.askAgain ? { seq: seq + 1, rerun: true, askAgain: false } : { rerun: false };
   const search: SearchState = { ...old, answered: seq, outcome, outcomeSeq: seq, pages: new Map(), error: null, submitted: false, ...again };

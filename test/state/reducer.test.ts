@@ -401,6 +401,15 @@ describe('keys between a submit and its outcome', () => {
     expect(s.selected).toBe(0);
   });
 
+  it('lets keys go on when the query submitted turns out malformed', () => {
+    let s = run(make(100), 'search.open');
+    s = reducer(s, { type: 'searchInput', query: '"aleppo' });
+    s = reducer(s, { type: 'searchSubmit' });
+    expect(s.search.submitted).toBe(true);
+    s = reducer(s, { type: 'searchResult', seq: s.search.seq, outcome: outcome('"aleppo', 0, { error: 'missing closing quote (")' }) });
+    expect(s.search.submitted).toBe(false);
+  });
+
   it('asks again on an Enter after the hits came, keeping the place', () => {
     let s = searched(make(100), 'aleppo', 10);
     s = run(s, 'list.down', 'list.down');

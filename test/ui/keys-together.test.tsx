@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openLibrary, type SqliteLibrary } from '../../src/library/store/sqlite-library.js';
 import { SqliteSearcher } from '../../src/search/sqlite-searcher.js';
 import { fixtureDbFromTexts, type FixtureDb } from '../search/fixture-db.js';
-import { type Reader, renderReader, statusLine } from './harness.js';
+import { bbcArticles, type Reader, renderReader, renderSearchableReader, statusLine } from './harness.js';
 
 /**
  * Wait until `condition` holds, polling every few milliseconds: the searcher answers from a
@@ -154,5 +154,13 @@ describe('keys read together', () => {
     const starred = lib.page({ sort: 'newest' }, 0, DAYS).filter((row) => lib.state(row.id).starred);
     expect(starred).toHaveLength(1);
     expect(r.frame().split('\n')[1]).toContain(starred[0]!.headline);
+  });
+
+  it('runs the keys after an Enter on a malformed query: the query fails, the keys go on', async () => {
+    const articles = (await bbcArticles()).slice(0, 5);
+    const { reader: r } = await renderSearchableReader(articles, { malformed: (q) => (q.includes('"') ? 'missing closing quote (")' : null) });
+    reader = r;
+    await r.type('/"oil\rj');
+    await waitFor(r, '2/5');
   });
 });
