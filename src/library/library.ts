@@ -43,6 +43,13 @@ export interface ArticleSummary {
   starred: boolean;
 }
 
+/**
+ * What changed: `marks` when only read/star state changed through this library; `articles`
+ * when articles may have come, gone or changed (including any change made by another
+ * process, which cannot tell the two apart cheaply).
+ */
+export type LibraryChange = 'articles' | 'marks';
+
 export interface Library {
   count(view: LibraryView): number;
   /** Rows `offset` .. `offset + limit - 1` of the view. */
@@ -51,8 +58,11 @@ export interface Library {
   article(key: string): Article | null;
   state(id: string): UserState;
   setState(id: string, patch: Partial<Pick<UserState, 'read' | 'starred'>>): void;
-  /** Called after the library's contents or state change (a refresh found files, say). */
-  subscribe(listener: () => void): () => void;
+  /**
+   * Called after the library's contents or state change: a refresh found files, this
+   * library set a mark, or another process wrote to the same store.
+   */
+  subscribe(listener: (change: LibraryChange) => void): () => void;
   close(): void;
 }
 

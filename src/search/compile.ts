@@ -67,6 +67,11 @@ export interface CompileOptions {
    * Empty or absent: the whole database.
    */
   roots?: readonly string[];
+  /**
+   * Instead of the ranked rows: the matches that ranking with `window` (and `headlineOnly`)
+   * leaves out, newest first, so that every match of a broad query can still be paged to.
+   */
+  outsideWindow?: boolean;
 }
 
 /**
@@ -115,13 +120,13 @@ function rowidFilters(
 /** The best rowids by BM25, among all matches or among the newest `window` of them. */
 function rankedRows(filters: string, window: number | undefined): string {
   const from = `FROM articles_fts WHERE articles_fts MATCH ?${filters}`;
-  if (window === undefined) return `SELECT rowid, ${BM25} AS rank ${from} ORDER BY rank LIMIT ?`;
+  if (window === undefined) return `SELECT rowid, ${BM25} AS rank ${from} ORDER BY rank LIMIT ? OFFSET ?`;
   const newest = `SELECT rowid, ${BM25} AS rank ${from} ORDER BY rowid DESC LIMIT ${Math.floor(window)}`;
-  return `SELECT rowid, rank FROM (${newest}) ORDER BY rank LIMIT ?`;
+  return `SELECT rowid, rank FROM (${newest}) ORDER BY rank LIMIT ? OFFSET ?`;
 }
 
-/** Compile a non-empty query; `limit` bounds the ranked rows. */
-export function compileQuery(query: QueryAst, limit: number, options: CompileOptions = {}): CompiledQuery {
+/** Compile a non-empty query; `limit` bounds the ranked rows, from the `offset`th on. */
+export function compileQuery(query: QueryAst, limit: number, options: CompileOptions = {}, offset = 0): CompiledQuery {
   const allPositive = ftsPositive(query);
   const positive = allPositive !== null && options.headlineOnly ? `{headline} : (${allPositive})` : allPositive;
 
@@ -132,13 +137,24 @@ export function compileQuery(query: QueryAst, limit: number, options: CompileOpt
     const and = filters.sql.map((f) => ` AND ${f}`).join('');
     // Rank inside FTS5 and join only the rows kept: joining every match before sorting
     // costs more than the ranking itself.
+    if (options.outsideWindow && options.window !== undefined) {
+      const fullMatch = query.exclude.length > 0 ? `(${allPositive}) NOT ${ftsAny(query.exclude)}` : (allPositive as string);
+      const ranked = `SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?${and} ORDER BY rowid DESC LIMIT ${Math.floor(options.window)}`;
+      const sql = `SELECT ${SUMMARY_COLUMNS}, 0 AS score
+FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?${and} AND +rowid NOT IN (${ranked}) ORDER BY rowid DESC LIMIT ? OFFSET ?) r
+CROSS JOIN articles a ON a.rowid = r.rowid
+LEFT JOIN user_state u ON u.id = a.id
+ORDER BY a.rowid DESC`;
+      const params = [fullMatch, ...filters.params, match, ...filters.params, limit, offset];
+      return { sql, params, countSql: `SELECT count(*) AS total FROM articles_fts WHERE articles_fts MATCH ?${and}`, countParams: [fullMatch, ...filters.params] };
+    }
     const sql = `SELECT ${SUMMARY_COLUMNS}, -r.rank AS score
 FROM (${rankedRows(and, options.window)}) r
 CROSS JOIN articles a ON a.rowid = r.rowid
 LEFT JOIN user_state u ON u.id = a.id
 ORDER BY r.rank, a.sort_date DESC, a.path`;
     const countSql = `SELECT count(*) AS total FROM articles_fts WHERE articles_fts MATCH ?${and}`;
-    return { sql, params: [match, ...filters.params, limit], countSql, countParams: [match, ...filters.params] };
+    return { sql, params: [match, ...filters.params, limit, offset], countSql, countParams: [match, ...filters.params] };
   }
 
   // Only filters (and perhaps exclusions): newest first, as the unsearched list is.
@@ -151,10 +167,10 @@ ORDER BY r.rank, a.sort_date DESC, a.path`;
   }
   const whereSql = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
   const sql = `SELECT ${SUMMARY_COLUMNS}, 0 AS score
-FROM (SELECT rowid FROM articles a ${whereSql} ORDER BY a.sort_date DESC, a.path LIMIT ?) r
+FROM (SELECT rowid FROM articles a ${whereSql} ORDER BY a.sort_date DESC, a.path LIMIT ? OFFSET ?) r
 CROSS JOIN articles a ON a.rowid = r.rowid
 LEFT JOIN user_state u ON u.id = a.id
 ORDER BY a.sort_date DESC, a.path`;
   const countSql = `SELECT count(*) AS total FROM articles a ${whereSql}`;
-  return { sql, params: [...params, limit], countSql, countParams: params };
+  return { sql, params: [...params, limit, offset], countSql, countParams: params };
 }

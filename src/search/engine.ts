@@ -6,7 +6,7 @@
 import Database from 'better-sqlite3';
 import type { ArticleSummary } from '../library/library.js';
 import { compileQuery, ftsString, type CompiledQuery } from './compile.js';
-import { isEmptyQuery, parseQuery, type ParseOptions } from './query.js';
+import { isEmptyQuery, parseQuery, type ParseOptions, type QueryAst } from './query.js';
 import { suggestQuery, VocabularyLoader, type Vocabulary } from './suggest.js';
 import { rootFilter } from '../library/store/roots.js';
 import { toSummary, type SummaryRow } from '../library/store/summary-row.js';
@@ -19,6 +19,8 @@ export interface RankedHit extends ArticleSummary {
 /** A search outcome without the highlighter: what crosses from the worker to the reader. */
 export interface EngineOutcome {
   query: string;
+  /** Position of the first hit in the whole ranking. */
+  offset: number;
   total: number;
   hits: RankedHit[];
   error: string | null;
@@ -39,10 +41,24 @@ interface HitRow extends SummaryRow {
 export const BROAD_QUERY_MATCHES = 20_000;
 export const BROAD_QUERY_WINDOW = 10_000;
 
+/**
+ * A broad query is ranked among its headline matches when it has at least this many: a
+ * screenful and more of the best candidates. Fixed, so that every page of one query is cut
+ * from the same ordering.
+ */
+export const BROAD_QUERY_HEADLINES = 50;
+
 /** Where approximate ranking starts; tests lower these to reach that path on small data. */
 export interface BroadQueryLimits {
   matches: number;
   window: number;
+  headlines?: number;
+}
+
+/** How a query is answered: parse options, and which page of the ranked hits. */
+export interface SearchOptions extends ParseOptions {
+  /** Hits skipped before the first returned (default 0). */
+  offset?: number;
 }
 
 export class SearchEngine {
@@ -90,26 +106,21 @@ export class SearchEngine {
     return statement;
   }
 
-  search(input: string, limit: number, options: ParseOptions = {}): EngineOutcome {
-    const parsed = parseQuery(input, options);
-    if (!parsed.ok) return { query: input, total: 0, hits: [], error: parsed.error, suggestion: null };
+  /** Hits `offset` .. `offset + limit - 1` of the query's ranking, and the total. */
+  search(input: string, limit: number, options: SearchOptions = {}): EngineOutcome {
+    const { offset: wantedOffset = 0, ...parseOptions } = options;
+    const parsed = parseQuery(input, parseOptions);
+    if (!parsed.ok) return { query: input, offset: 0, total: 0, hits: [], error: parsed.error, suggestion: null };
     const query = parsed.query;
-    if (isEmptyQuery(query)) return { query: input, total: 0, hits: [], error: null, suggestion: null };
+    const offset = Math.max(0, Math.floor(wantedOffset));
+    if (isEmptyQuery(query)) return { query: input, offset, total: 0, hits: [], error: null, suggestion: null };
     const rowLimit = Math.max(0, Math.floor(limit));
     const roots = this.rootsFilter();
-    const compiled = compileQuery(query, rowLimit, { roots });
-    // Counting is cheap in FTS5 (no positions read); ranking is not, so count first and
-    // rank a broad query among its headline matches when there are enough of them.
+    const compiled = compileQuery(query, rowLimit, { roots }, offset);
+    // Counting is cheap in FTS5 (no positions read); ranking is not, so count first.
     const total = this.count(compiled);
-    let ranked = compiled;
-    if (total > this.broad.matches && query.all.length > 0) {
-      const headlineOnly = this.count(compileQuery(query, rowLimit, { headlineOnly: true, roots })) >= rowLimit;
-      ranked = compileQuery(query, rowLimit, { headlineOnly, window: this.broad.window, roots });
-    }
-    const rows = total === 0 ? [] : (this.statement(ranked.sql).all(...ranked.params) as HitRow[]);
-    const hits = rows.map(
-      (r): RankedHit => ({ ...toSummary(r), score: r.score }),
-    );
+    const rows = total === 0 || offset >= total ? [] : this.rows(query, compiled, total, rowLimit, offset, roots);
+    const hits = rows.map((r): RankedHit => ({ ...toSummary(r), score: r.score }));
     const suggestion =
       total === 0 && query.all.length > 0
         ? suggestQuery(input, query, {
@@ -118,7 +129,32 @@ export class SearchEngine {
             finds: (text) => this.finds(text, options),
           })
         : null;
-    return { query: input, total, hits, error: null, suggestion };
+    return { query: input, offset, total, hits, error: null, suggestion };
+  }
+
+  /**
+   * The page's rows. A broad query is ranked among its newest `window` matches, and among
+   * its headline matches when there are enough of them; the matches left out follow,
+   * newest first, so paging still reaches every one of `total`.
+   */
+  private rows(query: QueryAst, all: CompiledQuery, total: number, limit: number, offset: number, roots: readonly string[]): HitRow[] {
+    if (total <= this.broad.matches || query.all.length === 0) return this.statement(all.sql).all(...all.params) as HitRow[];
+    const headlineCount = this.count(compileQuery(query, 0, { headlineOnly: true, roots }));
+    const headlineOnly = headlineCount >= (this.broad.headlines ?? BROAD_QUERY_HEADLINES);
+    const window = this.broad.window;
+    const rankedCount = Math.min(window, headlineOnly ? headlineCount : total);
+    const rows: HitRow[] = [];
+    if (offset < rankedCount) {
+      const ranked = compileQuery(query, Math.min(limit, rankedCount - offset), { headlineOnly, window, roots }, offset);
+      rows.push(...(this.statement(ranked.sql).all(...ranked.params) as HitRow[]));
+    }
+    const restLimit = offset + limit - Math.max(offset, rankedCount);
+    if (restLimit > 0 && rankedCount < total) {
+      const restOffset = Math.max(0, offset - rankedCount);
+      const rest = compileQuery(query, restLimit, { headlineOnly, window, roots, outsideWindow: true }, restOffset);
+      rows.push(...(this.statement(rest.sql).all(...rest.params) as HitRow[]));
+    }
+    return rows;
   }
 
   private count(compiled: CompiledQuery): number {

@@ -18,6 +18,7 @@ export interface SearchRequest {
   id: number;
   query: string;
   limit: number;
+  offset: number;
 }
 
 export interface SearchReply {
@@ -76,9 +77,9 @@ parentPort?.on('message', (request: SearchRequest) => {
   let outcome: EngineOutcome;
   try {
     if (engine === null) throw new Error(openError ?? 'search index unavailable');
-    outcome = engine.search(request.query, request.limit, { prefixLast });
+    outcome = engine.search(request.query, request.limit, { prefixLast, offset: request.offset });
   } catch (error) {
-    outcome = { query: request.query, total: 0, hits: [], error: `search failed: ${describe(error)}`, suggestion: null };
+    outcome = { query: request.query, offset: request.offset, total: 0, hits: [], error: `search failed: ${describe(error)}`, suggestion: null };
   }
   parentPort?.postMessage({ id: request.id, outcome } satisfies SearchReply);
   warm();

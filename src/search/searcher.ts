@@ -1,7 +1,8 @@
 /**
  * What the reader asks of search: an asynchronous, superseding full-text search. The
  * reader never blocks on it: each keystroke calls `search`, and a result for an older
- * query than the newest one asked is simply dropped by the caller.
+ * query than the newest one asked is simply dropped by the caller. Hits come a page at a
+ * time: the reader asks for more as the selection moves down the list.
  */
 import type { ArticleSummary } from '../library/library.js';
 
@@ -13,7 +14,9 @@ export interface SearchOutcome {
   query: string;
   /** How many articles match in all (may exceed hits.length). */
   total: number;
-  /** The best matches, ranked; at most the limit asked for. */
+  /** Position in the whole ranking of the first hit (the offset asked for). */
+  offset: number;
+  /** Hits `offset` .. `offset + limit - 1` of the ranking (the best first at offset 0). */
   hits: ArticleSummary[];
   /** A short message when the query is malformed; then hits and total are empty. */
   error: string | null;
@@ -24,6 +27,10 @@ export interface SearchOutcome {
 }
 
 export interface Searcher {
-  search(query: string, limit: number): Promise<SearchOutcome>;
+  /**
+   * The `limit` hits from the `offset`th on (default 0), and the total. A call asked while
+   * another waits may be answered with the newer call's outcome (see its query and offset).
+   */
+  search(query: string, limit: number, offset?: number): Promise<SearchOutcome>;
   close(): void;
 }

@@ -3,7 +3,9 @@
  * thread. One query runs at a time; a query asked while another runs waits, and a newer
  * one replaces it before it starts: typing `aleppo` fast runs at most the first and the
  * last query, never all six. A superseded call resolves with the outcome of the query
- * that replaced it (its `query` field says which), so no promise is left hanging.
+ * that replaced it (its `query` and `offset` say which), so no promise is left hanging.
+ * Later pages (offset > 0) queue behind and replace nothing; a new first page replaces them
+ * too, as the list they were for is going.
  */
 import type { Worker } from 'node:worker_threads';
 import { startWorker } from '../worker-thread.js';
@@ -33,6 +35,7 @@ export interface SqliteSearcherOptions {
 interface Waiting {
   query: string;
   limit: number;
+  offset: number;
   ast: QueryAst;
   resolvers: ((outcome: RankedOutcome) => void)[];
 }
@@ -42,7 +45,7 @@ export class SqliteSearcher implements Searcher {
   private readonly prefixLast: boolean;
   private nextId = 1;
   private running: (Waiting & { id: number }) | null = null;
-  private queued: Waiting | null = null;
+  private queued: Waiting[] = [];
   private failure: string | null = null;
   private closed = false;
   /** Background failures not handed to an onWarning listener, oldest first. */
@@ -61,23 +64,30 @@ export class SqliteSearcher implements Searcher {
     this.worker.on('exit', () => this.fail('search worker stopped'));
   }
 
-  search(query: string, limit: number): Promise<RankedOutcome> {
+  search(query: string, limit: number, offset = 0): Promise<RankedOutcome> {
     const parsed = parseQuery(query, { prefixLast: this.prefixLast });
     // Malformed and empty queries need no database: answer at once.
-    if (!parsed.ok) return Promise.resolve(outcome(query, parsed.error, null));
-    if (isEmptyQuery(parsed.query) || this.failure !== null) return Promise.resolve(outcome(query, this.failure, parsed.query));
+    if (!parsed.ok) return Promise.resolve(outcome(query, offset, parsed.error, null));
+    if (isEmptyQuery(parsed.query) || this.failure !== null) return Promise.resolve(outcome(query, offset, this.failure, parsed.query));
     return new Promise((resolve) => {
-      const superseded = this.queued?.resolvers ?? [];
-      this.queued = { query, limit, ast: parsed.query, resolvers: [...superseded, resolve] };
+      const same = this.queued.find((w) => w.query === query && w.limit === limit && w.offset === offset);
+      if (same !== undefined) same.resolvers.push(resolve);
+      else if (offset > 0) this.queued.push({ query, limit, offset, ast: parsed.query, resolvers: [resolve] });
+      else {
+        const superseded = this.queued.flatMap((w) => w.resolvers);
+        this.queued = [{ query, limit, offset, ast: parsed.query, resolvers: [...superseded, resolve] }];
+      }
       this.pump();
     });
   }
 
   private pump(): void {
-    if (this.running !== null || this.queued === null || this.closed) return;
-    this.running = { ...this.queued, id: this.nextId++ };
-    this.queued = null;
-    const request: SearchRequest = { id: this.running.id, query: this.running.query, limit: this.running.limit };
+    if (this.running !== null || this.closed) return;
+    const next = this.queued.shift();
+    if (next === undefined) return;
+    this.running = { ...next, id: this.nextId++ };
+    const { id, query, limit, offset } = this.running;
+    const request: SearchRequest = { id, query, limit, offset };
     this.worker.postMessage(request);
   }
 
@@ -95,27 +105,28 @@ export class SqliteSearcher implements Searcher {
   private fail(message: string): void {
     if (this.closed) return;
     this.failure = message;
-    const waiting = [this.running, this.queued].filter((w): w is Waiting => w !== null);
+    const waiting = [this.running, ...this.queued].filter((w): w is Waiting => w !== null);
     this.running = null;
-    this.queued = null;
-    for (const w of waiting) for (const resolve of w.resolvers) resolve(outcome(w.query, message, w.ast));
+    this.queued = [];
+    for (const w of waiting) for (const resolve of w.resolvers) resolve(outcome(w.query, w.offset, message, w.ast));
   }
 
   close(): void {
     if (this.closed) return;
-    const waiting = [this.running, this.queued].filter((w): w is Waiting => w !== null);
+    const waiting = [this.running, ...this.queued].filter((w): w is Waiting => w !== null);
     this.closed = true;
     this.running = null;
-    this.queued = null;
-    for (const w of waiting) for (const resolve of w.resolvers) resolve(outcome(w.query, 'search closed', w.ast));
+    this.queued = [];
+    for (const w of waiting) for (const resolve of w.resolvers) resolve(outcome(w.query, w.offset, 'search closed', w.ast));
     void this.worker.terminate();
   }
 }
 
-function outcome(query: string, error: string | null, ast: QueryAst | null): RankedOutcome {
+function outcome(query: string, offset: number, error: string | null, ast: QueryAst | null): RankedOutcome {
   const noRanges: MatchRange[] = [];
   return {
     query,
+    offset,
     total: 0,
     hits: [],
     error,

@@ -1,13 +1,17 @@
 /**
  * The reader's state machine: (state, action) -> state, pure, no Ink and no I/O. Keys
- * arrive as commands from the key map; the screen hands in what it knows about the
- * article on display (its wrapped length and where the search matches are).
+ * arrive as commands from the key map, each with what the state before it selects: the
+ * article's wrapped length and match lines, and its marks. What a command asks of the
+ * library (star, mark read) is left in `effect` for the caller to carry out after the
+ * step, so keys read together act one after the other, each on the state the last left.
  */
 import type { Command } from '../keys/keymap.js';
 import { SORT_ORDERS, type SortOrder } from '../library/library.js';
 import { layoutOf } from './layout.js';
 import { graphemes } from '../terminal/text.js';
-import type { Action, AppState, ArticleMetrics, SearchState } from './types.js';
+import { hitAt } from './hits.js';
+import type { SearchOutcome } from '../search/searcher.js';
+import type { Action, AppState, ArticleMetrics, MarkEffect, SearchState, SelectedItem } from './types.js';
 
 /** Lines of context kept above a search match jumped to with n/N. */
 const MATCH_CONTEXT = 2;
@@ -23,7 +27,6 @@ export interface InitialOptions {
 }
 
 export function initialState(options: InitialOptions): AppState {
-  const search: SearchState = { open: false, query: '', cursor: 0, seq: 0, answered: 0, outcome: null, error: null, before: null, submittedFrom: null };
   return clampList({
     size: { width: Math.max(1, options.width), height: Math.max(1, options.height) },
     focus: 'list',
@@ -36,17 +39,24 @@ export function initialState(options: InitialOptions): AppState {
     top: 0,
     scroll: 0,
     match: -1,
-    search,
+    search: closedSearch(0),
     canSearch: options.canSearch,
     notice: options.notice ?? null,
     quit: false,
     frame: 0,
+    effect: null,
   });
 }
 
-/** Rows in the list as shown: search hits while a search is active, else the library. */
+/** No search: the field closed and empty, `seq` queries asked so far. */
+function closedSearch(seq: number): SearchState {
+  const pages = new Map<number, never>();
+  return { open: false, query: '', cursor: 0, seq, answered: seq, outcome: null, outcomeSeq: seq, pages, rerun: false, askAgain: false, error: null, before: null, submitted: false };
+}
+
+/** Rows in the list as shown: every search hit while a search is active, else the library. */
 export function rowCount(state: AppState): number {
-  return state.search.outcome !== null ? state.search.outcome.hits.length : state.libraryCount;
+  return state.search.outcome !== null ? state.search.outcome.total : state.libraryCount;
 }
 
 /** Whether a query has been asked and not answered yet. */
@@ -88,11 +98,30 @@ function scrollTo(state: AppState, scroll: number, metrics: ArticleMetrics | und
   return { ...state, scroll: clamp(scroll, 0, max) };
 }
 
+/**
+ * The match `n` (step 1) or `N` (-1) goes to: the one after the current match while that
+ * is on screen; otherwise the first match from the top of the view down (for `N`, the last
+ * one above the view), wrapping around the article, as a pager searches from where you read.
+ */
+function nextMatch(state: AppState, step: 1 | -1, lines: readonly number[]): number {
+  const rows = Math.max(1, layoutOf(state).bodyRows);
+  const current = lines[state.match];
+  if (current !== undefined && current >= state.scroll && current < state.scroll + rows) {
+    return (state.match + step + lines.length) % lines.length;
+  }
+  if (step === 1) {
+    const below = lines.findIndex((line) => line >= state.scroll);
+    return below < 0 ? 0 : below;
+  }
+  const above = lines.findLastIndex((line) => line < state.scroll);
+  return above < 0 ? lines.length - 1 : above;
+}
+
 function jumpToMatch(state: AppState, step: 1 | -1, metrics: ArticleMetrics | undefined): AppState {
   if (state.search.outcome === null) return { ...state, notice: 'no search: press / to search' };
   const lines = metrics?.matchLines ?? [];
   if (lines.length === 0) return { ...state, notice: 'no matches in this article' };
-  const match = state.match < 0 ? (step === 1 ? 0 : lines.length - 1) : (state.match + step + lines.length) % lines.length;
+  const match = nextMatch(state, step, lines);
   const line = lines[match] ?? 0;
   const focus = layoutOf(state).mode === 'split' ? state.focus : 'article';
   return scrollTo({ ...state, focus, match }, line - MATCH_CONTEXT, metrics);
@@ -101,9 +130,7 @@ function jumpToMatch(state: AppState, step: 1 | -1, metrics: ArticleMetrics | un
 /** Leave search: the full list again, with the selection from before the search. */
 function endSearch(state: AppState): AppState {
   const before = state.search.before;
-  const seq = state.search.seq + 1;
-  const search: SearchState = { open: false, query: '', cursor: 0, seq, answered: seq, outcome: null, error: null, before: null, submittedFrom: null };
-  const restored: AppState = { ...state, search, scroll: 0, match: -1 };
+  const restored: AppState = { ...state, search: closedSearch(state.search.seq + 1), scroll: 0, match: -1 };
   if (before === null) return clampList(restored);
   return clampList({ ...restored, selected: before.selected, top: before.top, focus: before.focus });
 }
@@ -125,7 +152,13 @@ function helpCommand(state: AppState, command: Command): AppState {
   }
 }
 
-function command(state: AppState, command: Command, metrics: ArticleMetrics | undefined): AppState {
+/** Star or mark: what the library should change for the selected article. */
+function markEffect(command: 'item.star' | 'item.read', item: SelectedItem | null | undefined): MarkEffect | null {
+  if (item === null || item === undefined) return null;
+  return command === 'item.star' ? { id: item.id, patch: { starred: !item.starred } } : { id: item.id, patch: { read: !item.read } };
+}
+
+function command(state: AppState, command: Command, metrics: ArticleMetrics | undefined, item: SelectedItem | null | undefined): AppState {
   if (state.help) return helpCommand(state, command);
   const page = listRows(state);
   const articlePage = Math.max(1, layoutOf(state).bodyRows - 1);
@@ -188,7 +221,7 @@ function command(state: AppState, command: Command, metrics: ArticleMetrics | un
         search: {
           ...state.search,
           open: true,
-          submittedFrom: null,
+          submitted: false,
           cursor: graphemes(state.search.query).length,
           before: state.search.before ?? { selected: state.selected, top: state.top, focus: state.focus },
         },
@@ -200,17 +233,32 @@ function command(state: AppState, command: Command, metrics: ArticleMetrics | un
       return { ...state, quit: true };
     case 'item.star':
     case 'item.read':
+    {
+      const effect = markEffect(command, item);
+      return effect === null ? state : { ...state, effect };
+    }
     case 'app.suspend':
-      // Side effects the app performs; nothing here changes.
+      // A side effect the app performs; nothing here changes.
       return state;
   }
 }
 
+/**
+ * The next state. Whatever the action, the selection stays inside the list and on screen
+ * (a search field opening takes rows from the bottom), and `effect` is only ever the last
+ * command's.
+ */
 export function reducer(state: AppState, action: Action): AppState {
+  const start = state.effect === null ? state : { ...state, effect: null };
+  const next = step(start, action);
+  return next === state ? state : clampList(next);
+}
+
+function step(state: AppState, action: Action): AppState {
   switch (action.type) {
     case 'command': {
       const cleared = state.notice === null ? state : { ...state, notice: null };
-      return command(cleared, action.command, action.article);
+      return command(cleared, action.command, action.article, action.item);
     }
     case 'resize': {
       const width = Math.max(1, action.width);
@@ -226,27 +274,40 @@ export function reducer(state: AppState, action: Action): AppState {
       const seq = state.search.seq + 1;
       if (action.query.trim() === '') {
         // An emptied field shows the whole list again, as it was before the search.
-        const before = state.search.before;
-        const search: SearchState = { ...state.search, query: action.query, cursor, seq, answered: seq, outcome: null, error: null };
+        const { before, open } = state.search;
+        const search: SearchState = { ...closedSearch(seq), open, before, query: action.query, cursor };
         const place = before === null ? {} : { selected: before.selected, top: before.top };
-        return clampList({ ...state, ...place, search, scroll: 0, match: -1 });
+        return { ...state, ...place, search, scroll: 0, match: -1 };
       }
-      return { ...state, search: { ...state.search, query: action.query, cursor, seq } };
+      return { ...state, search: { ...state.search, query: action.query, cursor, seq, rerun: false, askAgain: false } };
     }
-    case 'searchResult': {
-      if (action.seq !== state.search.seq) return state; // a newer query superseded it
-      if (action.outcome.error !== null) return { ...state, search: { ...state.search, answered: action.seq, error: action.outcome.error } };
-      const search: SearchState = { ...state.search, answered: action.seq, outcome: action.outcome, error: null, submittedFrom: null };
-      // New hits start at the top, keeping any moves made since a submit that came first.
-      const from = state.search.submittedFrom;
-      const selected = from === null || state.search.open ? 0 : Math.max(0, state.selected - from);
-      return clampList({ ...state, search, selected, top: 0, scroll: 0, match: -1 });
+    case 'searchResult':
+      return searchResult(state, action.seq, action.outcome);
+    case 'searchPage': {
+      const { search } = state;
+      const { outcome } = action;
+      if (action.seq !== search.outcomeSeq || search.outcome === null || outcome.error !== null || outcome.offset === 0) return state;
+      if (outcome.query !== search.outcome.query || search.pages.has(outcome.offset)) return state;
+      const pages = new Map(search.pages).set(outcome.offset, outcome.hits);
+      return { ...state, search: { ...search, pages } };
+    }
+    case 'searchRerun': {
+      const { search } = state;
+      if (search.query.trim() === '' || (search.outcome === null && !search.open)) return state;
+      // While a query is out, one more ask when it lands is enough, however many changes.
+      if (searchPending(state)) return search.askAgain ? state : { ...state, search: { ...search, askAgain: true } };
+      return { ...state, search: { ...search, seq: search.seq + 1, rerun: true } };
     }
     case 'searchSubmit': {
-      // Enter before the first outcome arrives still keeps it: the outcome lands later.
       if (state.search.query.trim() === '') return endSearch(state);
-      const submittedFrom = searchPending(state) ? state.selected : null;
-      return clampList({ ...state, search: { ...state.search, open: false, error: null, submittedFrom } });
+      // Enter before the first outcome arrives still keeps it: the outcome lands later.
+      // Enter on an outcome already shown asks again, keeping the place: the library may
+      // have grown since (a search typed while the first indexing ran).
+      const pending = searchPending(state);
+      const submitted = pending && !state.search.rerun;
+      const seq = pending ? state.search.seq : state.search.seq + 1;
+      const rerun = pending ? state.search.rerun : true;
+      return { ...state, search: { ...state.search, open: false, error: null, submitted, seq, rerun } };
     }
     case 'searchCancel':
       return endSearch(state);
@@ -255,4 +316,22 @@ export function reducer(state: AppState, action: Action): AppState {
     case 'redraw':
       return { ...state, frame: state.frame + 1 };
   }
+}
+
+function searchResult(state: AppState, seq: number, outcome: SearchOutcome): AppState {
+  const old = state.search;
+  if (seq !== old.seq) return state; // a newer query superseded it
+  if (outcome.error !== null) return { ...state, search: { ...old, answered: seq, error: outcome.error, submitted: false } };
+  // Asked again at once when the library changed while this query was out.
+  const again = old.askAgain ? { seq: seq + 1, rerun: true, askAgain: false } : { rerun: false };
+  const search: SearchState = { ...old, answered: seq, outcome, outcomeSeq: seq, pages: new Map(), error: null, submitted: false, ...again };
+  if (old.rerun && old.outcome !== null) {
+    // The same query asked again: stay where the reader is, and in the article too when
+    // the same one is still selected.
+    const next = { ...state, search };
+    const same = hitAt(old, state.selected)?.id === hitAt(search, state.selected)?.id;
+    return same ? next : { ...next, scroll: 0, match: -1 };
+  }
+  // New hits start at the top.
+  return { ...state, search, selected: 0, top: 0, scroll: 0, match: -1 };
 }

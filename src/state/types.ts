@@ -1,6 +1,6 @@
 /** The reader's state and the actions that change it; see reducer.ts. */
 import type { Command } from '../keys/keymap.js';
-import type { SortOrder } from '../library/library.js';
+import type { ArticleSummary, SortOrder } from '../library/library.js';
 import type { SearchOutcome } from '../search/searcher.js';
 
 export type Pane = 'list' | 'article';
@@ -27,16 +27,34 @@ export interface SearchState {
   seq: number;
   /** Number of the newest query answered (with hits or an error). */
   answered: number;
-  /** The newest good outcome: while set, the list shows its hits instead of the library. */
+  /**
+   * The newest good outcome: while set, the list shows its hits instead of the library,
+   * `total` rows long. Its hits are the first page; later pages come as the selection
+   * moves down (see `pages`).
+   */
   outcome: SearchOutcome | null;
+  /** Number of the query whose outcome is shown; pages of other queries are dropped. */
+  outcomeSeq: number;
+  /** Pages of hits fetched after the first, by their first row's index in the list. */
+  pages: ReadonlyMap<number, readonly ArticleSummary[]>;
+  /**
+   * The pending query asks again what is already shown (the library changed, or Enter):
+   * its outcome keeps the selection rather than starting at the top.
+   */
+  rerun: boolean;
+  /**
+   * The library changed while a query was out: its answer may be older than the library,
+   * so the query is asked once more when it lands.
+   */
+  askAgain: boolean;
   /** Why the newest query could not run; the last good outcome stays on screen. */
   error: string | null;
   before: SavedPlace | null;
   /**
-   * The selection when the query was submitted before its outcome came: list keys pressed
-   * in between move from the top of the coming hits, not from where the list was.
+   * Enter came before the query's outcome: the keys after it wait until the hits land, so
+   * that `/oil` Enter `js` stars the second hit, not the second article of the old list.
    */
-  submittedFrom: number | null;
+  submitted: boolean;
 }
 
 export interface AppState {
@@ -65,6 +83,21 @@ export interface AppState {
   quit: boolean;
   /** Bumped to force a full redraw (after a resume from suspension). */
   frame: number;
+  /** What the last command asks of the library (star, mark read), or null. */
+  effect: MarkEffect | null;
+}
+
+/** The selected article as the library has it now, handed in with commands. */
+export interface SelectedItem {
+  id: string;
+  read: boolean;
+  starred: boolean;
+}
+
+/** A change to the library that a command asks for, carried out after the reducer step. */
+export interface MarkEffect {
+  id: string;
+  patch: { read?: boolean; starred?: boolean };
 }
 
 /** What the screen knows about the article on display, handed in with commands. */
@@ -76,11 +109,22 @@ export interface ArticleMetrics {
 }
 
 export type Action =
-  | { type: 'command'; command: Command; article?: ArticleMetrics }
+  | {
+      type: 'command';
+      command: Command;
+      /** The selected article's layout, as the state before this command shows it. */
+      article?: ArticleMetrics;
+      /** The selected article's marks, as the library has them before this command. */
+      item?: SelectedItem | null;
+    }
   | { type: 'resize'; width: number; height: number }
   | { type: 'libraryChanged'; count: number }
   | { type: 'searchInput'; query: string; cursor?: number }
   | { type: 'searchResult'; seq: number; outcome: SearchOutcome }
+  /** A later page of the shown outcome's hits (outcome.offset says where it goes). */
+  | { type: 'searchPage'; seq: number; outcome: SearchOutcome }
+  /** Ask the active query again (the library changed under it). */
+  | { type: 'searchRerun' }
   | { type: 'searchSubmit' }
   | { type: 'searchCancel' }
   | { type: 'notice'; text: string | null }

@@ -1,15 +1,19 @@
 /**
- * An article set for the terminal: its blocks sanitised, wrapped to a width and styled by
- * kind, with search matches marked. Wrapping is the costly part, so layouts are cached by
- * (article, width, query) and scrolling only slices the lines.
+ * An article set for the terminal: a header saying what it is (source, date, section and
+ * file), then its blocks, all sanitised, wrapped to a width and styled by kind, with search
+ * matches marked. Wrapping is the costly part, so layouts are cached by (article, width,
+ * query) and scrolling only slices the lines.
  */
 import type { Article, BlockKind } from '../article/types.js';
 import type { MatchRange } from '../search/searcher.js';
 import { markMatches, segmentsOf } from './highlight.js';
 import { type Segment, wrapRanges } from './text.js';
 
-/** How a line is drawn: by the kind of block it comes from, or a blank between blocks. */
-export type LineStyle = BlockKind | 'blank';
+/**
+ * How a line is drawn: by the kind of block it comes from, a blank between blocks, or the
+ * header's lines (what the article is, and the file it was read from).
+ */
+export type LineStyle = BlockKind | 'blank' | 'header' | 'file';
 
 export interface ArticleLine {
   style: LineStyle;
@@ -27,16 +31,27 @@ export interface ArticleLayout {
 const INDENT: Partial<Record<BlockKind, number>> = { credit: 2, caption: 2 };
 const BLANK: ArticleLine = { style: 'blank', indent: 0, segments: [] };
 
+/** The header's first line: `BBC · 2016-09-06 · business`, with `no date` for an undated article. */
+export function headerText(article: Pick<Article, 'source' | 'date' | 'section'>): string {
+  return [article.source, article.date ?? 'no date', article.section].filter((part) => part !== null && part !== '').join(' · ');
+}
+
+/** Wrapped, sanitised lines of `text` (no matches) in `style`. */
+function plainLines(text: string, width: number, style: LineStyle): ArticleLine[] {
+  const marked = markMatches(text, []);
+  return wrapRanges(marked.text, width).map((range) => ({ style, indent: 0, segments: segmentsOf(marked, range.start, range.end) }));
+}
+
 /** Lay out an article at `width` columns; `highlight` finds search matches in raw text. */
 export function layoutArticle(
   article: Article,
   width: number,
   highlight: ((text: string) => MatchRange[]) | null,
 ): ArticleLayout {
-  const lines: ArticleLine[] = [];
+  const lines: ArticleLine[] = [...plainLines(headerText(article), width, 'header'), ...plainLines(article.path, width, 'file')];
   const matchLines: number[] = [];
   for (const block of article.blocks) {
-    if (lines.length > 0) lines.push(BLANK);
+    lines.push(BLANK);
     const indent = Math.min(INDENT[block.kind] ?? 0, Math.max(0, width - 1));
     const prefix = block.kind === 'attribution' ? '— ' : '';
     // Each credit line names one picture: keep them on lines of their own.
@@ -56,12 +71,49 @@ export function layoutArticle(
   return { lines, matchLines };
 }
 
-/** Layouts kept: the article on screen and its neighbours at a couple of widths. */
-const CACHE_SIZE = 64;
+/**
+ * Roughly what a layout costs in memory: per line an object and its segment array, per
+ * segment an object and its text (UTF-16). An estimate that follows the heap closely
+ * enough to bound the cache: for 25 layouts of a 500,000-word article it said 360 MB
+ * where the heap grew by 367 MB.
+ */
+const LINE_BYTES = 120;
+const SEGMENT_BYTES = 60;
 
-/** A small least-recently-used cache of layouts keyed by (article key, width, query). */
+export function layoutBytes(layout: ArticleLayout): number {
+  let bytes = layout.matchLines.length * 8;
+  for (const line of layout.lines) {
+    bytes += LINE_BYTES;
+    for (const segment of line.segments) bytes += SEGMENT_BYTES + 2 * segment.text.length;
+  }
+  return bytes;
+}
+
+/**
+ * What the cache may hold, in layoutBytes: the article on screen and its neighbours at a
+ * few widths, for ordinary articles hundreds of layouts; for a huge one, only itself.
+ */
+export const CACHE_BYTES = 32 * 1024 * 1024;
+
+/**
+ * A least-recently-used cache of layouts keyed by (article key, width, query), bounded by
+ * their size rather than their number: resizing over a long article makes a layout per
+ * width, and each can be tens of megabytes. The newest layout is always kept.
+ */
 export class ArticleLayoutCache {
-  private readonly entries = new Map<string, ArticleLayout>();
+  private readonly entries = new Map<string, { layout: ArticleLayout; bytes: number }>();
+  private total = 0;
+
+  constructor(private readonly budget: number = CACHE_BYTES) {}
+
+  /** What the cached layouts cost in all, in layoutBytes. */
+  get bytes(): number {
+    return this.total;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
 
   get(key: string, article: Article, width: number, query: string, highlight: ((text: string) => MatchRange[]) | null): ArticleLayout {
     const id = `${key}\u0000${width}\u0000${highlight === null ? '' : query}`;
@@ -69,13 +121,16 @@ export class ArticleLayoutCache {
     if (hit !== undefined) {
       this.entries.delete(id);
       this.entries.set(id, hit);
-      return hit;
+      return hit.layout;
     }
     const layout = layoutArticle(article, width, highlight);
-    this.entries.set(id, layout);
-    if (this.entries.size > CACHE_SIZE) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest !== undefined) this.entries.delete(oldest);
+    const bytes = layoutBytes(layout);
+    this.entries.set(id, { layout, bytes });
+    this.total += bytes;
+    for (const [oldest, entry] of this.entries) {
+      if (this.total <= this.budget || oldest === id) break;
+      this.entries.delete(oldest);
+      this.total -= entry.bytes;
     }
     return layout;
   }

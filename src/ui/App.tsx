@@ -1,22 +1,25 @@
 /**
  * The reader: holds the app state (a pure reducer), asks the Library for the rows and the
  * article on screen, routes keys through the key map, and lays the panes out. The
- * components under it only draw what they are handed.
+ * components under it only draw what they are handed. Every key is run against the state
+ * the key before it left, and what it asks of the library (star, mark read) is done right
+ * after its reducer step, however many keys came in one read.
  */
 import { Box, Text, useStdout } from 'ink';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { commandFor } from '../keys/keymap.js';
 import { charName, type KeyPress } from '../keys/key-names.js';
 import { editField } from '../state/field-edit.js';
-import type { ArticleSummary, Library, SortOrder } from '../library/library.js';
+import type { Library, SortOrder } from '../library/library.js';
 import type { SearchOutcome, Searcher } from '../search/searcher.js';
 import { layoutOf, SEPARATOR, searchMessage } from '../state/layout.js';
+import { missingPages, SEARCH_PAGE } from '../state/hits.js';
 import { initialState, reducer, rowCount, searchPending } from '../state/reducer.js';
-import type { ArticleMetrics, Pane, Size } from '../state/types.js';
-import { type ArticleLayout, ArticleLayoutCache } from '../terminal/article-layout.js';
+import type { AppState, Pane, Size } from '../state/types.js';
 import { ArticlePane } from './ArticlePane.js';
 import { HeadlineList } from './HeadlineList.js';
 import { HelpOverlay } from './HelpOverlay.js';
+import { ReaderSource } from './reader-source.js';
 import { SearchField } from './SearchField.js';
 import { StatusBar } from './StatusBar.js';
 import { streamSize, useTerminalSize } from './use-terminal-size.js';
@@ -25,8 +28,11 @@ import { useSyncReducer } from './use-sync-reducer.js';
 
 const SORT_LABELS: Record<SortOrder, string> = { newest: 'newest first', oldest: 'oldest first', headline: 'A–Z' };
 
-/** Hits asked of the searcher per query: more than anyone pages through. */
-export const SEARCH_LIMIT = 500;
+/**
+ * How long changes to the library gather before the active search is asked again: during
+ * indexing batches land every few milliseconds, and one query per interval is plenty.
+ */
+export const RERUN_INTERVAL_MS = 300;
 
 export interface AppProps {
   library: Library;
@@ -45,12 +51,15 @@ export interface AppProps {
   notice?: string | null;
 }
 
-const EMPTY_LAYOUT: ArticleLayout = { lines: [], matchLines: [] };
-const NO_ROWS: readonly ArticleSummary[] = [];
-
 function failedOutcome(query: string, error: unknown): SearchOutcome {
   const message = error instanceof Error ? error.message : String(error);
-  return { query, total: 0, hits: [], error: `search failed: ${message}`, suggestion: null, highlight: () => [] };
+  return { query, offset: 0, total: 0, hits: [], error: `search failed: ${message}`, suggestion: null, highlight: () => [] };
+}
+
+/** Whether the article is on screen with the keys (so that opening it marks it read). */
+function articleOpen(state: AppState): boolean {
+  const mode = layoutOf(state).mode;
+  return mode === 'article' || (mode === 'split' && state.focus === 'article');
 }
 
 export function App({ library, searcher = null, size, onQuit, onSuspend, redraw = 0, activity = null, notice = null }: AppProps) {
@@ -59,54 +68,49 @@ export function App({ library, searcher = null, size, onQuit, onSuspend, redraw 
     initialState({ ...(size ?? streamSize(stdout)), count: library.count({ sort: 'newest' }), canSearch: searcher !== null, notice }),
   );
   useTerminalSize(dispatch, size);
+  const source = useMemo(() => new ReaderSource(library), [library]);
 
-  // Library changes (read/star, a refresh) re-read the rows and the count.
+  // Library changes (read/star here or in another process, a refresh) re-read the rows and
+  // the count; new or changed articles ask the active search again, at most once a while.
   const [version, setVersion] = useState(0);
-  useEffect(
-    () =>
-      library.subscribe(() => {
-        setVersion((v) => v + 1);
-      }),
-    [library],
-  );
-  const view = useMemo(() => ({ sort: state.sort }), [state.sort]);
   useEffect(() => {
-    dispatch({ type: 'libraryChanged', count: library.count(view) });
-  }, [library, view, version]);
+    let rerun: NodeJS.Timeout | null = null;
+    const unsubscribe = library.subscribe((change) => {
+      source.changed(change);
+      setVersion((v) => v + 1);
+      if (change === 'articles' && rerun === null) {
+        rerun = setTimeout(() => {
+          rerun = null;
+          dispatch({ type: 'searchRerun' });
+        }, RERUN_INTERVAL_MS);
+      }
+    });
+    return () => {
+      unsubscribe();
+      if (rerun !== null) clearTimeout(rerun);
+    };
+  }, [library, source, dispatch]);
+  useEffect(() => {
+    dispatch({ type: 'libraryChanged', count: library.count({ sort: state.sort }) });
+  }, [library, state.sort, version, dispatch]);
 
   useEffect(() => {
     if (redraw > 0) dispatch({ type: 'redraw' });
-  }, [redraw]);
+  }, [redraw, dispatch]);
 
-  const layout = layoutOf(state);
-  const outcome = state.search.outcome;
-  const highlight = outcome === null ? null : outcome.highlight;
-  const rowsOnScreen = Math.max(1, layout.bodyRows);
-  const rows = useMemo(() => {
-    if (outcome !== null) return outcome.hits.slice(state.top, state.top + rowsOnScreen);
-    if (state.libraryCount === 0) return NO_ROWS;
-    return library.page(view, state.top, rowsOnScreen);
-    // `version` re-reads read/star marks after a change.
-  }, [library, view, outcome, state.top, rowsOnScreen, state.libraryCount, version]);
-  const current: ArticleSummary | null = rows[state.selected - state.top] ?? null;
-  // Search hits carry the marks from when they were found; the library knows the latest.
-  const marks = useMemo(() => (current === null ? null : library.state(current.id)), [library, current, version]);
-
-  const article = useMemo(() => (current === null ? null : library.article(current.key)), [library, current?.key]);
-  const cache = useRef(new ArticleLayoutCache());
-  const articleLayout = useMemo(
-    () =>
-      article === null || current === null || layout.articleWidth <= 0
-        ? EMPTY_LAYOUT
-        : cache.current.get(current.key, article, layout.articleWidth, state.search.outcome?.query ?? '', highlight),
-    [article, current, layout.articleWidth, highlight, state.search.outcome?.query],
+  /** The article last opened: opening another (or the same one again) marks it read. */
+  const opened = useRef<string | null>(null);
+  const markOpenedRead = useCallback(
+    (now: AppState): void => {
+      const row = articleOpen(now) ? source.selected(now) : null;
+      if (row?.id === opened.current) return;
+      opened.current = row?.id ?? null;
+      if (row !== null && !library.state(row.id).read) library.setState(row.id, { read: true });
+    },
+    [library, source],
   );
-
-  const articleOpen = layout.mode === 'article' || (layout.mode === 'split' && state.focus === 'article');
-  // Opening an article marks it read.
-  useEffect(() => {
-    if (articleOpen && current !== null && !library.state(current.id).read) library.setState(current.id, { read: true });
-  }, [articleOpen, current?.id, library]);
+  // After every frame too: the selection also changes without keys (search results land).
+  useEffect(() => markOpenedRead(getState()));
 
   useEffect(() => {
     if (state.quit) onQuit();
@@ -116,34 +120,62 @@ export function App({ library, searcher = null, size, onQuit, onSuspend, redraw 
   const { seq, query } = state.search;
   useEffect(() => {
     if (searcher === null || query.trim() === '') return;
-    searcher.search(query, SEARCH_LIMIT).then(
+    searcher.search(query, SEARCH_PAGE).then(
       (result) => dispatch({ type: 'searchResult', seq, outcome: result }),
       (error: unknown) => dispatch({ type: 'searchResult', seq, outcome: failedOutcome(query, error) }),
     );
-  }, [searcher, seq, query]);
+  }, [searcher, seq, query, dispatch]);
 
-  // The key handlers read the row and the article as last drawn through a ref; the state
-  // itself comes from getState(), which already holds what earlier keys in a read did.
-  const latest = useRef({ current, marks, metrics: { lines: 0, matchLines: [] } as ArticleMetrics });
-  latest.current = { current, marks, metrics: { lines: articleLayout.lines.length, matchLines: articleLayout.matchLines } };
+  // Later pages of hits are asked for when the list reaches them. A page request answered
+  // with another query's outcome (a newer query replaced it) is asked again.
+  const asking = useRef(new Set<string>());
+  const [pageRetry, setPageRetry] = useState(0);
+  const layout = layoutOf(state);
+  const rowsOnScreen = Math.max(1, layout.bodyRows);
+  const { outcome, outcomeSeq, pages } = state.search;
+  useEffect(() => {
+    if (searcher === null || outcome === null) return;
+    const search = getState().search;
+    const wanted = new Set([...missingPages(search, state.top, state.top + rowsOnScreen), ...missingPages(search, state.selected, state.selected + 1)]);
+    for (const offset of wanted) {
+      const id = `${outcomeSeq}:${offset}`;
+      if (asking.current.has(id)) continue;
+      asking.current.add(id);
+      searcher.search(outcome.query, SEARCH_PAGE, offset).then(
+        (page) => {
+          asking.current.delete(id);
+          if (page.offset === offset && page.query === outcome.query) dispatch({ type: 'searchPage', seq: outcomeSeq, outcome: page });
+          else setPageRetry((n) => n + 1);
+        },
+        () => asking.current.delete(id),
+      );
+    }
+  }, [searcher, outcome, outcomeSeq, pages, state.top, state.selected, rowsOnScreen, pageRetry, dispatch, getState]);
 
-  /** Run one key in the focused pane (list or article). */
+  /** After a reducer step: do what it asked of the library, and mark an opened article read. */
+  const afterStep = useCallback((): void => {
+    const now = getState();
+    if (now.effect !== null) library.setState(now.effect.id, now.effect.patch);
+    markOpenedRead(now);
+  }, [library, markOpenedRead, getState]);
+
+  /** Run one key in the focused pane (list or article), against the newest state. */
   const runKey = useCallback(
     (name: string): void => {
-      const { current: row, marks: rowMarks, metrics } = latest.current;
       const now = getState();
       const mode = layoutOf(now).mode;
       const pane: Pane = mode === 'article' ? 'article' : mode === 'list' ? 'list' : now.focus;
       const command = commandFor(name, pane);
       if (command === null) return;
-      if (!now.help && row !== null && rowMarks !== null) {
-        if (command === 'item.star') library.setState(row.id, { starred: !rowMarks.starred });
-        if (command === 'item.read') library.setState(row.id, { read: !rowMarks.read });
-      }
       if (command === 'app.suspend' && onSuspend !== undefined) onSuspend();
-      dispatch({ type: 'command', command, article: metrics });
+      // What the state before this key selects: its layout for scrolling and n/N, its marks
+      // for s/m. Only read when the command needs it, so a burst of j stays cheap.
+      const article = command.startsWith('article.') ? source.metrics(now) : undefined;
+      const item = command.startsWith('item.') ? source.item(now) : undefined;
+      dispatch({ type: 'command', command, ...(article === undefined ? {} : { article }), ...(item === undefined ? {} : { item }) });
+      afterStep();
     },
-    [library, onSuspend, dispatch, getState],
+    [source, onSuspend, dispatch, getState, afterStep],
   );
 
   /** A key while the search field is open: it edits the query, except these. */
@@ -167,29 +199,48 @@ export function App({ library, searcher = null, size, onQuit, onSuspend, redraw 
 
   // Every key comes here, and goes where the state says focus is now, as left by the keys
   // before it in the same read: `/yukos` is a search, `oil` Enter `j` moves in the hits.
+  // Keys after an Enter whose hits have not come yet wait for them (Ctrl-C never waits).
+  const queue = useRef<KeyPress[]>([]);
+  const drain = useCallback((): void => {
+    for (;;) {
+      const press = queue.current[0];
+      if (press === undefined) return;
+      const now = getState();
+      const interrupt = press.kind === 'key' && press.name === 'ctrl+c';
+      if (now.search.submitted && !interrupt) return;
+      queue.current.shift();
+      if (now.search.open) {
+        fieldKey(press);
+      } else if (press.kind === 'key') {
+        runKey(press.name);
+      } else {
+        // One character at a time: `/` may open the field, and the rest is then the query.
+        const [first = '', ...rest] = Array.from(press.text);
+        if (rest.length > 0) queue.current.unshift({ kind: 'text', text: rest.join('') });
+        runKey(charName(first));
+      }
+    }
+  }, [fieldKey, runKey, getState]);
   const onKeys = useCallback(
     (presses: KeyPress[]) => {
-      for (const press of presses) {
-        if (getState().search.open) {
-          fieldKey(press);
-        } else if (press.kind === 'key') {
-          runKey(press.name);
-        } else {
-          const chars = Array.from(press.text);
-          for (const [index, ch] of chars.entries()) {
-            if (getState().search.open) {
-              // `/` opened the field: the rest of the run is the query.
-              fieldKey({ kind: 'text', text: chars.slice(index).join('') });
-              break;
-            }
-            runKey(charName(ch));
-          }
-        }
-      }
+      if (presses.some((p) => p.kind === 'key' && p.name === 'ctrl+c')) queue.current = presses.filter((p) => p.kind === 'key' && p.name === 'ctrl+c');
+      else queue.current.push(...presses);
+      drain();
     },
-    [fieldKey, runKey, getState],
+    [drain],
   );
+  // The hits came: the keys that waited for them run now.
+  const { submitted } = state.search;
+  useEffect(() => {
+    if (!submitted) drain();
+  }, [submitted, drain]);
   useKeypresses(onKeys);
+
+  const highlight = outcome === null ? null : outcome.highlight;
+  const rows = source.rows(state, state.top, rowsOnScreen);
+  const current = source.selected(state);
+  const articleLayout = source.layout(state);
+  const open = articleOpen(state);
 
   const { width } = state.size;
   const scrollOf = (wanted: number): number => Math.min(wanted, Math.max(0, articleLayout.lines.length - layout.bodyRows));
@@ -205,18 +256,18 @@ export function App({ library, searcher = null, size, onQuit, onSuspend, redraw 
   const matchText =
     state.match >= 0 && articleLayout.matchLines.length > 0
       ? `match ${state.match + 1}/${articleLayout.matchLines.length}`
-      : articleOpen
+      : open
         ? scrollPosition(scrollOf(state.scroll), articleLayout.lines.length, layout.bodyRows)
         : '';
   const currentMatchLine = state.match >= 0 ? (articleLayout.matchLines[state.match] ?? -1) : -1;
   const emptyList =
     outcome !== null ? 'No matches.' : 'No articles here. Give newsreader a folder of .txt files: newsreader ~/news';
   const scroll = scrollOf(state.scroll);
-  const shownRows = marks === null || current === null ? rows : rows.map((r) => (r === current ? { ...r, ...pickMarks(marks) } : r));
+  const paneText = count === 0 ? '' : current === null ? 'loading…' : 'This article is no longer there.';
 
   const list = (
     <HeadlineList
-      rows={shownRows}
+      rows={rows}
       top={state.top}
       selected={state.selected}
       width={layout.listWidth}
@@ -234,7 +285,7 @@ export function App({ library, searcher = null, size, onQuit, onSuspend, redraw 
       height={layout.bodyRows}
       margin={layout.articleLeft > 0 && layout.mode !== 'split' ? layout.articleLeft : layout.mode === 'split' ? 1 : 0}
       currentMatchLine={currentMatchLine}
-      emptyText={count === 0 ? '' : 'This article is no longer there.'}
+      emptyText={paneText}
     />
   );
   let body;
@@ -278,8 +329,4 @@ function scrollPosition(scroll: number, lines: number, rows: number): string {
   if (scroll === 0) return 'top';
   if (scroll + rows >= lines) return 'end';
   return `${Math.round(((scroll + rows) / lines) * 100)}%`;
-}
-
-function pickMarks(marks: { read: boolean; starred: boolean }): { read: boolean; starred: boolean } {
-  return { read: marks.read, starred: marks.starred };
 }

@@ -13,6 +13,8 @@ const STYLES: Record<LineStyle, TextProps> = {
   attribution: { dimColor: true },
   paragraph: {},
   blank: {},
+  header: { bold: true },
+  file: { dimColor: true },
 };
 
 export interface ArticlePaneProps {

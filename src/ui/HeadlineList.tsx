@@ -15,8 +15,8 @@ const SECTION_COLUMNS = 13;
 const SECTION_FROM = 70;
 
 export interface HeadlineListProps {
-  /** The rows on screen, first one at the top. */
-  rows: readonly ArticleSummary[];
+  /** The rows on screen, first one at the top; null for a row still being fetched. */
+  rows: readonly (ArticleSummary | null)[];
   /** Index of the first row in the whole list (for telling which row is selected). */
   top: number;
   selected: number;
@@ -42,9 +42,13 @@ export const HeadlineList = memo(function HeadlineList(props: HeadlineListProps)
   }
   return (
     <Box flexDirection="column" width={width} height={height}>
-      {rows.slice(0, height).map((row, i) => (
-        <HeadlineRow key={row.key} row={row} width={width} selected={top + i === selected} focused={focused} highlight={highlight} />
-      ))}
+      {rows.slice(0, height).map((row, i) =>
+        row === null ? (
+          <PendingRow key={`pending-${top + i}`} width={width} selected={top + i === selected} focused={focused} />
+        ) : (
+          <HeadlineRow key={row.key} row={row} width={width} selected={top + i === selected} focused={focused} highlight={highlight} />
+        ),
+      )}
     </Box>
   );
 });
@@ -55,6 +59,19 @@ interface HeadlineRowProps {
   selected: boolean;
   focused: boolean;
   highlight: ((text: string) => MatchRange[]) | null;
+}
+
+function rowStyle(selected: boolean, focused: boolean) {
+  return selected ? (focused ? { inverse: true } : { bold: true, underline: true }) : {};
+}
+
+/** A row whose page of search hits has not come yet. */
+function PendingRow({ width, selected, focused }: { width: number; selected: boolean; focused: boolean }) {
+  return (
+    <Text wrap="truncate-end" dimColor {...rowStyle(selected, focused)}>
+      {fitWidth('   …', width)}
+    </Text>
+  );
 }
 
 const HeadlineRow = memo(function HeadlineRow({ row, width, selected, focused, highlight }: HeadlineRowProps) {
@@ -72,7 +89,7 @@ const HeadlineRow = memo(function HeadlineRow({ row, width, selected, focused, h
   const firstColumn = showSection ? (day ?? '') : (day ?? sanitize(row.section ?? ''));
   const date = showDate ? ` ${fitWidth(firstColumn, DATE_COLUMNS)}` : '';
   const section = showSection ? ` ${fitWidth(sanitize(row.section ?? ''), SECTION_COLUMNS)}` : '';
-  const style = selected ? (focused ? { inverse: true } : { bold: true, underline: true }) : {};
+  const style = rowStyle(selected, focused);
   return (
     <Text wrap="truncate-end" {...style}>
       <Text bold={!row.read} {...(row.starred ? { color: 'yellow' } : {})}>

@@ -57,11 +57,11 @@ describe.each([
     await s.waitForStatus(/4\/2225/);
     const fourth = bbc[3]!.headline;
     if (cols >= 100) {
-      // The article pane follows the selection.
-      await s.waitFor(() => s.lines()[0]!.includes(fourth), 'the fourth article in the pane');
+      // The article pane follows the selection; its headline comes after the header.
+      await s.waitFor(() => s.lines()[3]!.includes(fourth), 'the fourth article in the pane');
     } else {
       s.press('return');
-      await s.waitFor(() => s.lines()[0]!.includes(fourth), 'the fourth article full screen');
+      await s.waitFor(() => s.lines()[3]!.includes(fourth), 'the fourth article full screen');
       s.press('escape');
       await s.waitForStatus(/move/);
     }

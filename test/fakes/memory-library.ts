@@ -8,6 +8,7 @@ import {
   type ArticleSummary,
   compareNewestFirst,
   type Library,
+  type LibraryChange,
   type LibraryView,
   type SortOrder,
   type UserState,
@@ -41,7 +42,7 @@ export class MemoryLibrary implements Library {
   private readonly articles: readonly Article[];
   private readonly orders = new Map<SortOrder, number[]>();
   private readonly states = new Map<string, UserState>();
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners = new Set<(change: LibraryChange) => void>();
 
   /** `articles` in any order; each one's key is its index in this array. */
   constructor(articles: readonly Article[]) {
@@ -108,10 +109,10 @@ export class MemoryLibrary implements Library {
     }
     if (next.read === old.read && next.starred === old.starred) return;
     this.states.set(id, next);
-    for (const listener of [...this.listeners]) listener();
+    for (const listener of [...this.listeners]) listener('marks');
   }
 
-  subscribe(listener: () => void): () => void {
+  subscribe(listener: (change: LibraryChange) => void): () => void {
     this.listeners.add(listener);
     return () => {
       this.listeners.delete(listener);

@@ -32,14 +32,29 @@ export class FakeSearcher implements Searcher {
   readonly asked: string[] = [];
   private readonly held: (() => void)[] = [];
 
-  constructor(
-    private readonly rows: ArticleSummary[],
-    private readonly options: FakeSearcherOptions = {},
-  ) {}
+  private readonly rows: ArticleSummary[];
 
-  search(query: string, limit: number): Promise<SearchOutcome> {
+  constructor(
+    rows: ArticleSummary[],
+    private readonly options: FakeSearcherOptions = {},
+  ) {
+    this.rows = [...rows];
+  }
+
+  /** An article the searcher finds from now on, as after an index refresh. */
+  addRow(row: ArticleSummary): void {
+    this.rows.push(row);
+  }
+
+  rowAt(index: number): ArticleSummary {
+    const row = this.rows[index];
+    if (row === undefined) throw new Error(`no row ${index}`);
+    return row;
+  }
+
+  search(query: string, limit: number, offset = 0): Promise<SearchOutcome> {
     this.asked.push(query);
-    const outcome = this.answer(query, limit);
+    const outcome = this.answer(query, limit, offset);
     if (!this.options.manual) return Promise.resolve(outcome);
     return new Promise((resolve) => this.held.push(() => resolve(outcome)));
   }
@@ -50,15 +65,16 @@ export class FakeSearcher implements Searcher {
     for (const index of order ?? held.map((_, i) => i)) held[index]?.();
   }
 
-  private answer(query: string, limit: number): SearchOutcome {
+  private answer(query: string, limit: number, offset: number): SearchOutcome {
     const error = this.options.malformed?.(query) ?? null;
     const highlight = substringHighlight(query);
-    if (error !== null) return { query, total: 0, hits: [], error, suggestion: null, highlight };
+    if (error !== null) return { query, offset, total: 0, hits: [], error, suggestion: null, highlight };
     const hits = this.rows.filter((r) => highlight(`${r.headline}\n${this.options.bodies?.get(r.key) ?? ''}`).length > 0);
     return {
       query,
+      offset,
       total: hits.length,
-      hits: hits.slice(0, limit),
+      hits: hits.slice(offset, offset + limit),
       error: null,
       suggestion: hits.length === 0 ? (this.options.suggestion ?? null) : null,
       highlight,

@@ -156,13 +156,44 @@ describe('search against the shared schema', () => {
     }
   });
 
+  it('pages through the ranking: pages asked one by one join up to the whole', () => {
+    const names = (query: string, limit: number, offset = 0) => engine.search(query, limit, { offset }).hits.map((h) => fixture.relative(h.path));
+    for (const query of ['the', 'is:unread', 'profit OR talks']) {
+      const whole = names(query, 10);
+      expect(whole.length).toBe(engine.search(query, 10).total);
+      const paged = [0, 2, 4].flatMap((offset) => names(query, 2, offset));
+      expect(paged).toEqual(whole);
+      expect(engine.search(query, 2, { offset: 4 })).toMatchObject({ offset: 4, total: whole.length });
+    }
+    expect(names('the', 5, 99)).toEqual([]);
+  });
+
+  it('pages past the headline matches of a broad query to every other match', () => {
+    const broad = new SearchEngine(fixture.dbPath, { matches: 2, window: 100, headlines: 1 });
+    try {
+      const pages = [0, 1, 2].map((offset) => broad.search('profit', 1, { offset }));
+      expect(pages.map((p) => p.total)).toEqual([3, 3, 3]);
+      const paths = pages.flatMap((p) => p.hits.map((h) => fixture.relative(h.path)));
+      // The one headline match is ranked first; the other two follow.
+      expect(paths[0]).toBe('business/profit.txt');
+      expect(new Set(paths)).toEqual(new Set(['business/profit.txt', 'business/warner.txt', 'business/body-profit.txt']));
+    } finally {
+      broad.close();
+    }
+  });
+
   it('ranks a broad query among the newest matches when the window is small', () => {
     const broad = new SearchEngine(fixture.dbPath, { matches: 2, window: 1 });
     try {
       const outcome = broad.search('the', 10);
       expect(outcome.total).toBe(5);
-      // Only the last added of the five is ranked.
-      expect(outcome.hits.map((h) => fixture.relative(h.path))).toEqual(['business/warner.txt']);
+      // Only the last added of the five is ranked; the others follow, newest first.
+      const paths = outcome.hits.map((h) => fixture.relative(h.path));
+      expect(paths[0]).toBe('business/warner.txt');
+      expect(new Set(paths).size).toBe(5);
+      // Page by page, the same order.
+      const paged = [0, 2, 4].flatMap((offset) => broad.search('the', 2, { offset }).hits.map((h) => fixture.relative(h.path)));
+      expect(paged).toEqual(paths);
     } finally {
       broad.close();
     }

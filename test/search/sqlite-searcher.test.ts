@@ -36,6 +36,22 @@ describe('SqliteSearcher', () => {
     expect(outcomes[5]?.hits.map((h) => fixture.relative(h.path))).toEqual(['a.txt']);
   });
 
+  it('answers later pages in turn without letting them replace a query', async () => {
+    const running = searcher.search('a', 1);
+    const query = searcher.search('cafe', 1);
+    const page = searcher.search('aleppo', 1, 1);
+    const samePage = searcher.search('aleppo', 1, 1);
+    await running;
+    expect(await query).toMatchObject({ query: 'cafe', offset: 0, total: 1 });
+    expect(await page).toMatchObject({ query: 'aleppo', offset: 1, total: 1, hits: [] });
+    expect(await samePage).toBe(await page);
+    // A new first page replaces the pages queued for the old list.
+    void searcher.search('a', 1);
+    const stale = searcher.search('aleppo', 1, 1);
+    const fresh = searcher.search('cafe', 1);
+    expect(await stale).toBe(await fresh);
+  });
+
   it('answers a malformed query at once with its message', async () => {
     await expect(searcher.search('aleppo OR', 10)).resolves.toMatchObject({ error: 'OR needs a word on each side', hits: [] });
   });

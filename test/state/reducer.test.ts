@@ -25,6 +25,7 @@ function summary(i: number): ArticleSummary {
 function outcome(query: string, hits: number, extra: Partial<SearchOutcome> = {}): SearchOutcome {
   return {
     query,
+    offset: 0,
     total: hits,
     hits: Array.from({ length: hits }, (_, i) => summary(i)),
     error: null,
@@ -355,6 +356,34 @@ describe('search', () => {
     expect(runWith(s, article, 'article.previousMatch').match).toBe(2);
   });
 
+  it('n goes to the first match from the top of the view down, N to the last above it', () => {
+    const article: ArticleMetrics = { lines: 200, matchLines: [5, 80, 150, 190] };
+    const s = run(searched(make(100), 'syria', 4), 'list.open');
+    // At 120x40 with the field open the article shows 38 lines: after G, lines 162-199.
+    const end = runWith(runWith(s, article, 'article.nextMatch'), article, 'article.bottom');
+    expect(end).toMatchObject({ match: 0, scroll: 162 });
+    expect(runWith(end, article, 'article.nextMatch')).toMatchObject({ match: 3, scroll: 162 });
+    expect(runWith(end, article, 'article.previousMatch').match).toBe(2);
+    // Scrolled back above every match but the first: n goes to the second.
+    const middle = runWith(end, article, 'article.top', 'article.pageDown');
+    expect(middle.scroll).toBe(37);
+    expect(runWith(middle, article, 'article.nextMatch').match).toBe(1);
+    // No match at or below the view: n wraps to the first.
+    const past: ArticleMetrics = { lines: 200, matchLines: [5, 80] };
+    expect(runWith(runWith(s, past, 'article.bottom'), past, 'article.nextMatch').match).toBe(0);
+  });
+
+  it('decides star and read from the marks handed in, leaving the change as an effect', () => {
+    const item = { id: 'id3', read: false, starred: true };
+    const s = reducer(make(5), { type: 'command', command: 'item.star', item });
+    expect(s.effect).toEqual({ id: 'id3', patch: { starred: false } });
+    expect(reducer(make(5), { type: 'command', command: 'item.read', item }).effect).toEqual({ id: 'id3', patch: { read: true } });
+    // The next action clears it: an effect is carried out once.
+    expect(run(s, 'list.down').effect).toBeNull();
+    // Help open: the key closes it and changes nothing.
+    expect(reducer(run(make(5), 'help.toggle'), { type: 'command', command: 'item.star', item }).effect).toBeNull();
+  });
+
   it('n says so when there is no search or no match in the article', () => {
     expect(runWith(make(3), { lines: 10, matchLines: [] }, 'article.nextMatch').notice).toMatch(/no search/);
     expect(runWith(searched(make(3), 'x', 2), { lines: 10, matchLines: [] }, 'article.nextMatch').notice).toMatch(/no matches/);
@@ -362,22 +391,61 @@ describe('search', () => {
 });
 
 describe('keys between a submit and its outcome', () => {
-  it('moves from the top of the hits that arrive after Enter', () => {
+  it('says keys wait after an Enter that came before the hits, and starts the hits at the top', () => {
     let s = run(make(100), 'list.down', 'list.down', 'list.down', 'search.open');
     s = reducer(s, { type: 'searchInput', query: 'aleppo' });
     s = reducer(s, { type: 'searchSubmit' });
-    s = run(s, 'list.down');
+    expect(s.search.submitted).toBe(true);
     s = reducer(s, { type: 'searchResult', seq: s.search.seq, outcome: outcome('aleppo', 10) });
+    expect(s.search.submitted).toBe(false);
+    expect(s.selected).toBe(0);
+  });
+
+  it('lets keys go on when the query submitted turns out malformed', () => {
+    let s = run(make(100), 'search.open');
+    s = reducer(s, { type: 'searchInput', query: '"aleppo' });
+    s = reducer(s, { type: 'searchSubmit' });
+    expect(s.search.submitted).toBe(true);
+    s = reducer(s, { type: 'searchResult', seq: s.search.seq, outcome: outcome('"aleppo', 0, { error: 'missing closing quote (")' }) });
+    expect(s.search.submitted).toBe(false);
+  });
+
+  it('asks again on an Enter after the hits came, keeping the place', () => {
+    let s = searched(make(100), 'aleppo', 10);
+    s = run(s, 'list.down', 'list.down');
+    const asked = s.search.seq;
+    s = reducer(s, { type: 'searchSubmit' });
+    expect(s.search).toMatchObject({ submitted: false, open: false, rerun: true, seq: asked + 1 });
+    expect(searchPending(s)).toBe(true);
+    s = reducer(s, { type: 'searchResult', seq: s.search.seq, outcome: outcome('aleppo', 12) });
+    expect(s.selected).toBe(2);
+    expect(rowCount(s)).toBe(12);
+  });
+});
+
+describe('asking the query again when the library changes', () => {
+  it('asks again keeping the place, and once more after an answer that was out during a change', () => {
+    let s = run(searched(make(100), 'oil', 10), 'list.down');
+    s = reducer(s, { type: 'searchRerun' });
+    const asked = s.search.seq;
+    expect(s.search.rerun).toBe(true);
+    // More changes while it is out: one more ask, when it lands.
+    s = reducer(s, { type: 'searchRerun' });
+    s = reducer(s, { type: 'searchRerun' });
+    expect(s.search.seq).toBe(asked);
+    s = reducer(s, { type: 'searchResult', seq: asked, outcome: outcome('oil', 20) });
+    expect(rowCount(s)).toBe(20);
+    expect(s.selected).toBe(1);
+    expect(s.search.seq).toBe(asked + 1);
+    s = reducer(s, { type: 'searchResult', seq: asked + 1, outcome: outcome('oil', 25) });
+    expect(searchPending(s)).toBe(false);
+    expect(rowCount(s)).toBe(25);
     expect(s.selected).toBe(1);
   });
 
-  it('starts new hits at the top while the field is open, and after an answered submit', () => {
-    let s = run(make(100), 'list.down', 'list.down', 'search.open');
-    s = reducer(s, { type: 'searchInput', query: 'aleppo' });
-    s = reducer(s, { type: 'searchResult', seq: s.search.seq, outcome: outcome('aleppo', 10) });
-    expect(s.selected).toBe(0);
-    s = reducer(s, { type: 'searchSubmit' });
-    expect(s.search.submittedFrom).toBeNull();
+  it('leaves the list alone when no search is active', () => {
+    const s = make(10);
+    expect(reducer(s, { type: 'searchRerun' })).toBe(s);
   });
 });
 

@@ -1,7 +1,7 @@
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/article/parse.js';
-import { ArticleLayoutCache, layoutArticle } from '../../src/terminal/article-layout.js';
+import { ArticleLayoutCache, layoutArticle, layoutBytes } from '../../src/terminal/article-layout.js';
 import { seedArticles } from '../ui/harness.js';
 import { substringHighlight } from '../fakes/searcher.js';
 
@@ -11,9 +11,9 @@ describe('layoutArticle', () => {
   it('sets the seed with a blank line between blocks and credits on lines of their own', async () => {
     const [seed] = await seedArticles();
     const { lines } = layoutArticle(seed!, 60, null);
-    expect(text(lines[0]!)).toBe('US-Russia talks on Syria end without deal');
-    expect(lines[0]!.style).toBe('headline');
-    expect(lines[1]!.style).toBe('blank');
+    expect(text(lines[3]!)).toBe('US-Russia talks on Syria end without deal');
+    expect(lines[3]!.style).toBe('headline');
+    expect(lines[4]!.style).toBe('blank');
     const credits = lines.filter((l) => l.style === 'credit');
     expect(credits.map(text)).toEqual(['Photo by: Reuters', 'Photo by: Reuters']);
     expect(credits[0]!.indent).toBe(2);
@@ -44,5 +44,67 @@ describe('layoutArticle', () => {
     expect(cache.get('0', seed!, 60, '', null)).toBe(a);
     expect(cache.get('0', seed!, 61, '', null)).not.toBe(a);
     expect(cache.get('0', seed!, 60, 'kerry', substringHighlight('kerry'))).not.toBe(a);
+  });
+
+  it('starts with a header: source, date and section, then the file dimmed', async () => {
+    const [seed] = await seedArticles();
+    const { lines } = layoutArticle({ ...seed!, section: 'world' }, 200, null);
+    expect(text(lines[0]!)).toBe('TRTWorld and agencies · 2016-09-06 · world');
+    expect(lines[0]!.style).toBe('header');
+    expect(text(lines[1]!)).toBe(seed!.path);
+    expect(lines[1]!.style).toBe('file');
+    expect(lines[2]!.style).toBe('blank');
+    const undated = layoutArticle({ ...seed!, source: null, date: null, section: null }, 200, null);
+    expect(text(undated.lines[0]!)).toBe('no date');
+  });
+
+  it('keeps hostile text out of the header', () => {
+    const article = parseArticle('Title\n\nBody\n', { path: 'evil\u001b]0;owned\u0007.txt', section: 'sec\u009b2J' }, []);
+    const { lines } = layoutArticle({ ...article, source: 'BBC\u001b[31m' }, 80, null);
+    const header = lines.slice(0, 2).map(text).join('\n');
+    expect(header).toContain('BBC');
+    expect(header).toContain('evil');
+    for (const bad of ['\u001b', '\u0007', '\u009b']) expect(header).not.toContain(bad);
+  });
+});
+
+describe('ArticleLayoutCache', () => {
+  /** An article of `paragraphs` paragraphs of 100 words each. */
+  function longArticle(paragraphs: number) {
+    const body = Array.from({ length: paragraphs }, (_, i) => `${'word '.repeat(99)}end${i}`).join('\n\n');
+    return parseArticle(`A long article\n\n${body}\n`, { path: 'long.txt', section: null }, []);
+  }
+
+  it('bounds what it keeps by size, not by count, and always keeps the newest', () => {
+    const article = longArticle(200);
+    const budget = 4 * 1024 * 1024;
+    const cache = new ArticleLayoutCache(budget);
+    let largest = 0;
+    for (let width = 10; width <= 60; width += 1) {
+      const layout = cache.get('long', article, width, '', null);
+      largest = Math.max(largest, layoutBytes(layout));
+      expect(cache.bytes).toBeLessThanOrEqual(Math.max(budget, layoutBytes(layout)));
+    }
+    // Fifty-one widths of a 20,000-word article do not fit in 4 MB: most were let go.
+    expect(largest * 51).toBeGreaterThan(budget);
+    expect(cache.size).toBeLessThan(51);
+    const newest = cache.get('long', article, 60, '', null);
+    expect(cache.get('long', article, 60, '', null)).toBe(newest);
+  });
+
+  it('keeps a layout bigger than the whole budget only while it is the newest', () => {
+    const cache = new ArticleLayoutCache(1000);
+    const big = cache.get('long', longArticle(5), 20, '', null);
+    expect(cache.size).toBe(1);
+    expect(cache.bytes).toBe(layoutBytes(big));
+    cache.get('long', longArticle(5), 21, '', null);
+    expect(cache.size).toBe(1);
+  });
+
+  it('keeps many small layouts', async () => {
+    const [seed] = await seedArticles();
+    const cache = new ArticleLayoutCache();
+    for (let key = 0; key < 200; key++) cache.get(String(key), seed!, 60, '', null);
+    expect(cache.size).toBe(200);
   });
 });

@@ -150,7 +150,10 @@ describe('narrow terminals', () => {
     expect(lines(r)[0]).toContain(bbc[0]!.headline);
     expect(lines(r)[0]).toMatch(/business/);
     await r.press('return');
-    expect(lines(r)[0]).toContain(bbc[0]!.headline);
+    // The header says what the article is and where it comes from, then the headline.
+    expect(lines(r)[0]).toBe(' no date · business');
+    expect(lines(r)[1]).toMatch(/^ .*business/);
+    expect(lines(r)[3]).toContain(bbc[0]!.headline);
     expect(r.frame()).toContain(bbc[0]!.blocks[1]!.text.slice(0, 20));
     expect(r.frame()).not.toContain(bbc[1]!.headline);
     await r.press('escape');
@@ -162,7 +165,8 @@ describe('narrow terminals', () => {
     const r = await open(seed, 100, 30);
     await r.press('z');
     expect(r.frame()).not.toContain('│');
-    expect(lines(r)[0]).toMatch(/^ US-Russia talks on Syria end without deal/);
+    expect(lines(r)[0]).toMatch(/^ TRTWorld and agencies · 2016-09-06/);
+    expect(lines(r)[3]).toMatch(/^ US-Russia talks on Syria end without deal/);
     await r.press('z');
     expect(r.frame()).toContain('│');
   });

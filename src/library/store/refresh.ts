@@ -348,6 +348,9 @@ export function startRefresh(db: Database.Database, paths: string[], options: Re
             if (writes.length * writeMsPerArticle >= sliceMs || writes.length >= MAX_BATCH || inFlight.length === 0) {
               commitTimed(writes);
               writes = [];
+              // Parsed chunks already queued resolve in microtasks, which would run the
+              // whole refresh without once letting the event loop read a key.
+              await yieldToEventLoop();
             } else {
               report();
             }

@@ -8,7 +8,7 @@ import type Database from 'better-sqlite3';
 import path from 'node:path';
 import { creditsOf } from '../../article/classify.js';
 import type { Article } from '../../article/types.js';
-import type { ArticleSummary, Library, LibraryView, SortOrder, UserState } from '../library.js';
+import type { ArticleSummary, Library, LibraryChange, LibraryView, SortOrder, UserState } from '../library.js';
 import { describeStoreError, movedAsideNotice, openStore, type OpenedStore } from './open.js';
 import { resolveDbPath, type DbLocationOptions } from './paths.js';
 import { blocksFromStored, type Row } from './parse-file.js';
@@ -35,6 +35,13 @@ interface StateRow {
   starred_at: number | null;
 }
 
+/**
+ * How often the store is asked whether another connection has written to it. Reading
+ * `PRAGMA data_version` is one call into SQLite with no disk access, so a quarter second
+ * costs nothing measurable and shows another reader's marks well within a second.
+ */
+export const WATCH_INTERVAL_MS = 250;
+
 const NO_STATE: UserState = { read: false, starred: false, readAt: null, starredAt: null };
 
 function viewKey(view: LibraryView): string {
@@ -52,7 +59,8 @@ export class SqliteLibrary implements Library {
   /** Message to show once when a corrupt or foreign database was moved aside, else null. */
   readonly notice: string | null;
   readonly roots: string[];
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners = new Set<(change: LibraryChange) => void>();
+  private watch: { timer: NodeJS.Timeout; version: number } | null = null;
   private readonly refreshes = new Set<Refresh>();
   private readonly counts = new Map<string, number>();
   private readonly pageStatements = new Map<string, Database.Statement>();
@@ -214,20 +222,56 @@ export class SqliteLibrary implements Library {
     } catch (error) {
       throw describeStoreError(error, this.file);
     }
-    this.changed();
+    this.changed('marks');
   }
 
-  subscribe(listener: () => void): () => void {
+  /** Subscribers also hear of writes by other processes, checked every WATCH_INTERVAL_MS. */
+  subscribe(listener: (change: LibraryChange) => void): () => void {
     this.listeners.add(listener);
+    this.startWatching();
     return () => {
       this.listeners.delete(listener);
+      if (this.listeners.size === 0) this.stopWatching();
     };
   }
 
   /** Re-read counts and tell subscribers: after a refresh batch or a state change. */
-  changed(): void {
+  changed(change: LibraryChange = 'articles'): void {
     this.counts.clear();
-    for (const listener of [...this.listeners]) listener();
+    for (const listener of [...this.listeners]) listener(change);
+  }
+
+  /** `data_version` changes when another connection commits; this connection's writes leave it. */
+  private dataVersion(): number {
+    return this.db.pragma('data_version', { simple: true }) as number;
+  }
+
+  private startWatching(): void {
+    if (this.watch !== null || !this.db.open) return;
+    const timer = setInterval(() => this.checkForOtherWriters(), WATCH_INTERVAL_MS);
+    // Watching never keeps the process alive on its own.
+    timer.unref();
+    this.watch = { timer, version: this.dataVersion() };
+  }
+
+  private stopWatching(): void {
+    if (this.watch === null) return;
+    clearInterval(this.watch.timer);
+    this.watch = null;
+  }
+
+  private checkForOtherWriters(): void {
+    if (this.watch === null || !this.db.open) return;
+    let version: number;
+    try {
+      version = this.dataVersion();
+    } catch {
+      // A busy or closing database: look again next time.
+      return;
+    }
+    if (version === this.watch.version) return;
+    this.watch.version = version;
+    this.changed('articles');
   }
 
   /**
@@ -247,6 +291,7 @@ export class SqliteLibrary implements Library {
 
   close(): void {
     for (const refresh of this.refreshes) refresh.cancel();
+    this.stopWatching();
     this.listeners.clear();
     if (this.db.open) this.db.close();
   }

@@ -63,12 +63,12 @@ describe('the Library over the store', () => {
 
   it('filters unread and starred views as state changes, with timestamps', () => {
     const [a, b, c] = lib.page({ sort: 'newest' }, 0, 3);
-    let notified = 0;
-    const unsubscribe = lib.subscribe(() => notified++);
+    const changes: string[] = [];
+    const unsubscribe = lib.subscribe((change) => changes.push(change));
     lib.setState(a?.id ?? '', { read: true });
     lib.setState(b?.id ?? '', { read: true, starred: true });
     lib.setState(c?.id ?? '', { starred: true });
-    expect(notified).toBe(3);
+    expect(changes).toEqual(['marks', 'marks', 'marks']);
     unsubscribe();
     expect(lib.count({ sort: 'newest', unreadOnly: true })).toBe(118);
     expect(lib.count({ sort: 'newest', starredOnly: true })).toBe(2);
@@ -81,5 +81,27 @@ describe('the Library over the store', () => {
     lib.setState(b?.id ?? '', { read: false });
     expect(lib.state(b?.id ?? '')).toMatchObject({ read: false, readAt: null, starred: true });
     expect(lib.state('unknown-id')).toEqual({ read: false, starred: false, readAt: null, starredAt: null });
+  });
+
+  it('tells subscribers of marks set through another connection to the same store', async () => {
+    const other = openLibrary({ paths: lib.roots, db: lib.file });
+    try {
+      const [row] = lib.page({ sort: 'newest' }, 0, 1);
+      const changes: string[] = [];
+      const heard = new Promise<void>((resolve) => {
+        const unsubscribe = lib.subscribe((change) => {
+          changes.push(change);
+          unsubscribe();
+          resolve();
+        });
+      });
+      other.setState(row!.id, { starred: true });
+      await heard;
+      expect(changes).toEqual(['articles']);
+      expect(lib.state(row!.id).starred).toBe(true);
+      other.setState(row!.id, { starred: false });
+    } finally {
+      other.close();
+    }
   });
 });

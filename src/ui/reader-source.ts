@@ -1,0 +1,101 @@
+/**
+ * What the reader shows for a state, read from the library and from the search hits the
+ * state holds: the rows on screen, the selected article, its marks as the library has them
+ * now, and its layout. The key handler asks it about the state the previous key left, the
+ * render about the state on screen: one answer for both, so no key acts on a stale frame.
+ */
+import type { Article } from '../article/types.js';
+import type { ArticleSummary, Library, LibraryChange } from '../library/library.js';
+import { hitAt } from '../state/hits.js';
+import { layoutOf } from '../state/layout.js';
+import type { AppState, ArticleMetrics, SelectedItem } from '../state/types.js';
+import { type ArticleLayout, ArticleLayoutCache } from '../terminal/article-layout.js';
+
+const EMPTY_LAYOUT: ArticleLayout = { lines: [], matchLines: [] };
+
+export class ReaderSource {
+  /** The library rows last read, to answer for the rows on screen without asking again. */
+  private window: { sort: string; top: number; rows: ArticleSummary[] } | null = null;
+  private loaded: { key: string; article: Article | null } | null = null;
+  private readonly layouts = new ArticleLayoutCache();
+
+  constructor(private readonly library: Library) {}
+
+  /** Forget what was read before the library changed. */
+  changed(change: LibraryChange): void {
+    this.window = null;
+    if (change === 'articles') this.loaded = null;
+  }
+
+  /**
+   * Rows `top` .. `top + count - 1` of the list as `state` shows it, with the marks the
+   * library has now; null for search hits whose page has not come yet.
+   */
+  rows(state: AppState, top: number, count: number): (ArticleSummary | null)[] {
+    const { search } = state;
+    if (search.outcome === null) return this.libraryRows(state, top, count);
+    const end = Math.min(top + count, search.outcome.total);
+    const rows: (ArticleSummary | null)[] = [];
+    for (let i = top; i < end; i++) {
+      // Hits carry the marks from when they were found; the library knows the latest.
+      const hit = hitAt(search, i);
+      rows.push(hit === null ? null : { ...hit, ...marksOf(this.library, hit.id) });
+    }
+    return rows;
+  }
+
+  private libraryRows(state: AppState, top: number, count: number): ArticleSummary[] {
+    if (state.libraryCount === 0 || count <= 0) return [];
+    const window = this.window;
+    if (window !== null && window.sort === state.sort && window.top === top && window.rows.length >= Math.min(count, state.libraryCount - top)) {
+      return window.rows.slice(0, count);
+    }
+    const rows = this.library.page({ sort: state.sort }, top, count);
+    this.window = { sort: state.sort, top, rows };
+    return rows;
+  }
+
+  /** The selected row, or null when there is none (or its page of hits is still coming). */
+  selected(state: AppState): ArticleSummary | null {
+    const index = state.selected;
+    if (state.search.outcome !== null) return hitAt(state.search, index);
+    if (state.libraryCount === 0) return null;
+    const window = this.window;
+    if (window !== null && window.sort === state.sort && index >= window.top && index < window.top + window.rows.length) {
+      return window.rows[index - window.top] ?? null;
+    }
+    return this.library.page({ sort: state.sort }, index, 1)[0] ?? null;
+  }
+
+  /** The selected article's marks, read from the library now. */
+  item(state: AppState): SelectedItem | null {
+    const row = this.selected(state);
+    return row === null ? null : { id: row.id, ...marksOf(this.library, row.id) };
+  }
+
+  article(row: ArticleSummary | null): Article | null {
+    if (row === null) return null;
+    if (this.loaded?.key !== row.key) this.loaded = { key: row.key, article: this.library.article(row.key) };
+    return this.loaded.article;
+  }
+
+  /** The selected article laid out at the pane's width, with the search's matches. */
+  layout(state: AppState): ArticleLayout {
+    const width = layoutOf(state).articleWidth;
+    const row = this.selected(state);
+    const article = this.article(row);
+    if (row === null || article === null || width <= 0) return EMPTY_LAYOUT;
+    const outcome = state.search.outcome;
+    return this.layouts.get(row.key, article, width, outcome?.query ?? '', outcome?.highlight ?? null);
+  }
+
+  metrics(state: AppState): ArticleMetrics {
+    const { lines, matchLines } = this.layout(state);
+    return { lines: lines.length, matchLines };
+  }
+}
+
+function marksOf(library: Library, id: string): { read: boolean; starred: boolean } {
+  const { read, starred } = library.state(id);
+  return { read, starred };
+}
