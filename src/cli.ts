@@ -9,6 +9,7 @@ import { PROGRAM, parseCommandArgs, printError } from './commands/output.js';
 import { searchCommand } from './commands/search-command.js';
 import { MissingPathError } from './library/find.js';
 import { bundledSeedsPath, packageVersion } from './package-files.js';
+import { prepareTerminalStyle } from './terminal/colour.js';
 
 const USAGE = `Usage: ${PROGRAM} [options] [PATH...]
        ${PROGRAM} index [--db FILE] [PATH...]
@@ -23,6 +24,7 @@ Commands:
 Options:
   --json          print one JSON object per article (date descending, then path)
   --db FILE       the library database (default: NEWSREADER_DB, else the data folder)
+  --no-color      no colour in the reader (as NO_COLOR=1); inverse, bold and underline stay
   -h, --help      show this help
   -v, --version   show the version
 
@@ -47,6 +49,7 @@ export async function main(argv: string[]): Promise<number> {
     {
       json: { type: 'boolean' },
       db: { type: 'string' },
+      'no-color': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },
@@ -70,13 +73,10 @@ export async function main(argv: string[]): Promise<number> {
   try {
     if (!values.json && process.stdout.isTTY) {
       if (process.env.TERM !== 'dumb') {
-        // Ink draws only a last frame when it believes it runs under CI (the is-in-ci
-        // package reads CI and CONTINUOUS_INTEGRATION as Ink loads). The reader only ever
-        // runs on a terminal, where every frame is wanted, so say so before loading Ink.
-        process.env.CI = 'false';
-        process.env.CONTINUOUS_INTEGRATION = 'false';
+        // Before Ink and chalk load: they read the environment as they do.
+        const { colour } = prepareTerminalStyle(process.env, { noColor: values['no-color'] ?? false });
         const { openReader } = await import('./ui/run.js');
-        return await openReader(paths, { db: values.db });
+        return await openReader(paths, { db: values.db, colour });
       }
       printError('TERM=dumb: the reader needs a terminal that can move the cursor; listing the articles instead');
     }
