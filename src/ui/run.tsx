@@ -71,9 +71,10 @@ export async function runReader({ library, searcher = null, refresh = null, noti
     printError(`unexpected error: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   };
+  // No last frame and no waiting for the refresh: the store commits in transactions, so
+  // stopping between two of them loses nothing. Node puts the terminal's mode back on exit.
   const onSignal = (signal: NodeJS.Signals): void => {
     output.hold();
-    instance?.unmount();
     screen.leave();
     process.exit(128 + (SIGNAL_NUMBERS[signal] ?? 1));
   };

@@ -6,6 +6,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../cli/run-cli.js';
 import { bbcDir } from '../shared-dir.js';
@@ -59,6 +60,28 @@ describe('in a shell with job control', () => {
     await s.waitFor(() => !s.alternateScreen && shown(s).at(-1)?.trimEnd() === '$', 'the prompt again');
     expect(s.cursorVisible).toBe(true);
     expect(JSON.stringify(readFileSync(errors, 'utf8'))).toBe('""');
+  });
+});
+
+describe('SIGTERM during the first indexing', () => {
+  it('quits between two transactions, without waiting for the rest, and leaves a library that opens', async () => {
+    const db = freshDatabase();
+    const s = (session = spawnReader({ cols: 120, rows: 40, args: [bbcDir], env: { CI: 'true', NEWSREADER_DB: db } }));
+    await s.waitFor(() => /indexing [1-9]\d*\/2225/.test(s.status()), 'indexing under way');
+    s.signal('SIGTERM');
+    const exit = await s.waitForExit();
+    expect(exit.exitCode).toBe(143);
+    expect(s.alternateScreen).toBe(false);
+    expect(s.cursorVisible).toBe(true);
+    // The handler ran while articles were still to be written, not after the last batch.
+    const store = new Database(db, { readonly: true });
+    try {
+      const { count } = store.prepare('SELECT count(*) AS count FROM articles').get() as { count: number };
+      expect(count).toBeLessThan(2225);
+      expect(store.pragma('integrity_check', { simple: true })).toBe('ok');
+    } finally {
+      store.close();
+    }
   });
 });
 

@@ -345,6 +345,9 @@ export function startRefresh(db: Database.Database, paths: string[], options: Re
             if (writes.length * writeMsPerArticle >= sliceMs || writes.length >= MAX_BATCH || inFlight.length === 0) {
               commitTimed(writes);
               writes = [];
+              // Results that arrived together resolve together, and awaiting them never
+              // leaves the microtask queue: give the event loop its turn (keys, signals).
+              await yieldToEventLoop();
             } else {
               report();
             }
