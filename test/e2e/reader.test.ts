@@ -22,9 +22,9 @@ function start(cols: number, rows: number, args: string[] = [], env: Record<stri
   return session;
 }
 
-/** Quit with q and check the terminal is as it was: normal screen, cursor shown. */
+/** Quit with Q (from wherever the reader is) and check the terminal is as it was: normal screen, cursor shown. */
 async function quitAndCheckRestored(s: PtySession): Promise<void> {
-  s.press('q');
+  s.press('Q');
   const exit = await s.waitForExit();
   expect(exit.exitCode).toBe(0);
   expect(s.alternateScreen).toBe(false);
