@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const outfile = path.join(root, 'dist', 'newsreader.js');
 const stub = path.join(root, 'scripts', 'stub-devtools.js');
+const noRestoreCursor = path.join(root, 'scripts', 'stub-restore-cursor.js');
 
 await mkdir(path.dirname(outfile), { recursive: true });
 
@@ -24,7 +25,7 @@ await build({
   target: 'node20',
   // Native addons and their loaders stay outside the bundle.
   external: ['better-sqlite3'],
-  alias: { 'react-devtools-core': stub },
+  alias: { 'react-devtools-core': stub, 'restore-cursor': noRestoreCursor },
   define: { 'process.env.NODE_ENV': '"production"' },
   // CommonJS dependencies bundled into ESM still call require() and use __dirname.
   banner: {

@@ -10,6 +10,7 @@ import { EXIT_ERROR, PROGRAM, parseCommandArgs, printError, type GlobalOptions }
 import { searchCommand } from './commands/search-command.js';
 import { UnreadablePathsError } from './library/find.js';
 import { bundledSeedsPath, packageVersion } from './package-files.js';
+import { prepareTerminalStyle } from './terminal/colour.js';
 
 const USAGE = `Usage: ${PROGRAM} [options] [PATH...]
        ${PROGRAM} [options] search QUERY [PATH...]
@@ -26,6 +27,7 @@ Commands:
 Options (also before a command: ${PROGRAM} --db FILE search oil):
   --json          print one JSON object per article (newest first, then path)
   --db FILE       the library database (default: NEWSREADER_DB, else the data folder)
+  --no-color      no colour in the reader (as NO_COLOR=1); inverse, bold and underline stay
   -h, --help      show this help
   -v, --version   show the version
 
@@ -47,6 +49,7 @@ query, no readable PATH or an unusable library database.
 const OPTIONS = {
   json: { type: 'boolean' },
   db: { type: 'string' },
+  'no-color': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -102,13 +105,10 @@ export async function main(argv: string[]): Promise<number> {
   try {
     if (!values.json && process.stdout.isTTY) {
       if (process.env.TERM !== 'dumb') {
-        // Ink draws only a last frame when it believes it runs under CI (the is-in-ci
-        // package reads CI and CONTINUOUS_INTEGRATION as Ink loads). The reader only ever
-        // runs on a terminal, where every frame is wanted, so say so before loading Ink.
-        process.env.CI = 'false';
-        process.env.CONTINUOUS_INTEGRATION = 'false';
+        // Before Ink and chalk load: they read the environment as they do.
+        const { colour } = prepareTerminalStyle(process.env, { noColor: values['no-color'] ?? false });
         const { openReader } = await import('./ui/run.js');
-        return await openReader(paths, { db: values.db });
+        return await openReader(paths, { db: values.db, colour });
       }
       printError('TERM=dumb: the reader needs a terminal that can move the cursor; listing the articles instead');
     }

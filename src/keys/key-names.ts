@@ -9,10 +9,43 @@
  */
 import type { KeyName } from './keymap.js';
 
-/** One thing the user did: a named key, or printable text typed or pasted in one go. */
-export type KeyPress = { kind: 'key'; name: KeyName } | { kind: 'text'; text: string };
+/**
+ * One thing the user did: a named key, printable text typed in one go, or text pasted
+ * (bracketed paste: the terminal marks it, so a pasted line break is not Enter).
+ */
+export type KeyPress = { kind: 'key'; name: KeyName } | { kind: 'text'; text: string } | { kind: 'paste'; text: string };
 
 const ESC = '\u001b';
+/** What a terminal in bracketed-paste mode (`ESC [ ? 2004 h`) sends around a paste. */
+const PASTE_START = `${ESC}[200~`;
+const PASTE_END = `${ESC}[201~`;
+
+/**
+ * Decodes input events as they come, keeping a paste together: everything between the
+ * paste markers, however many events or reads it spans, is one `paste`, never keys.
+ */
+export class KeyDecoder {
+  /** The paste so far while between the markers, else null. */
+  private paste: string | null = null;
+
+  decode(event: string): KeyPress[] {
+    if (this.paste !== null) {
+      const end = event.indexOf(PASTE_END);
+      if (end < 0) {
+        this.paste += event;
+        return [];
+      }
+      const text = this.paste + event.slice(0, end);
+      this.paste = null;
+      return [{ kind: 'paste', text }, ...this.decode(event.slice(end + PASTE_END.length))];
+    }
+    const start = event.indexOf(PASTE_START);
+    if (start < 0) return decodeInput(event);
+    const before = decodeInput(event.slice(0, start));
+    this.paste = '';
+    return [...before, ...this.decode(event.slice(start + PASTE_START.length))];
+  }
+}
 
 /** Final bytes of CSI (`ESC [`) and SS3 (`ESC O`) sequences without a number. */
 const LETTER_KEYS: Record<string, KeyName> = {

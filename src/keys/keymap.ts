@@ -31,12 +31,40 @@ export type Command =
   | 'item.read'
   | 'search.open'
   | 'help.toggle'
+  | 'field.submit'
+  | 'field.cancel'
+  | 'field.previousHit'
+  | 'field.nextHit'
+  | 'field.left'
+  | 'field.right'
+  | 'field.start'
+  | 'field.end'
+  | 'field.deleteBack'
+  | 'field.deleteForward'
+  | 'field.deleteToStart'
+  | 'field.deleteToEnd'
+  | 'field.deleteWord'
+  | 'help.down'
+  | 'help.up'
+  | 'help.pageDown'
+  | 'help.pageUp'
+  | 'help.top'
+  | 'help.bottom'
+  | 'help.close'
   | 'app.quit'
+  | 'app.quitAll'
   | 'app.interrupt'
-  | 'app.suspend';
+  | 'app.suspend'
+  | 'app.redraw';
 
-/** Where a binding applies: the focused pane, or everywhere. */
-export type KeyContext = 'global' | 'list' | 'article';
+/**
+ * Where a binding applies: the focused pane, the search field, the help, or everywhere.
+ * In the search field only the Ctrl keys of `global` apply; the others are typed text.
+ */
+export type KeyContext = 'global' | 'list' | 'article' | 'field' | 'help';
+
+/** Where keys are read: what `commandFor` looks a key up in. */
+export type KeyScope = Exclude<KeyContext, 'global'>;
 
 /**
  * A key as the terminal reports it: a printable character (`j`, `G`, `?`, `space`), a named
@@ -61,6 +89,8 @@ export interface Binding {
 export const CONTEXT_TITLES: Record<KeyContext, string> = {
   list: 'Headline list',
   article: 'Article',
+  field: 'Search field',
+  help: 'Help',
   global: 'Anywhere',
 };
 
@@ -90,9 +120,31 @@ export const BINDINGS: readonly Binding[] = [
   { command: 'view.sort', context: 'global', keys: ['o'], description: 'sort: newest, oldest, headline' },
   { command: 'view.zoom', context: 'global', keys: ['z'], description: 'full-width article on or off' },
   { command: 'help.toggle', context: 'global', keys: ['?'], description: 'this help', hint: 'help' },
-  { command: 'app.quit', context: 'global', keys: ['q'], description: 'quit (in help: close help)', hint: 'quit' },
-  { command: 'app.interrupt', context: 'global', keys: ['ctrl+c'], description: 'quit at once' },
+  { command: 'field.submit', context: 'field', keys: ['return'], description: 'keep the results' },
+  { command: 'field.cancel', context: 'field', keys: ['escape'], description: 'back to the list as it was' },
+  { command: 'field.nextHit', context: 'field', keys: ['down'], description: 'next hit' },
+  { command: 'field.previousHit', context: 'field', keys: ['up'], description: 'previous hit' },
+  { command: 'field.left', context: 'field', keys: ['left', 'ctrl+b'], description: 'cursor left' },
+  { command: 'field.right', context: 'field', keys: ['right', 'ctrl+f'], description: 'cursor right' },
+  { command: 'field.start', context: 'field', keys: ['home', 'ctrl+a'], description: 'cursor to the start' },
+  { command: 'field.end', context: 'field', keys: ['end', 'ctrl+e'], description: 'cursor to the end' },
+  { command: 'field.deleteBack', context: 'field', keys: ['backspace', 'ctrl+h'], description: 'delete before the cursor' },
+  { command: 'field.deleteForward', context: 'field', keys: ['delete', 'ctrl+d'], description: 'delete at the cursor' },
+  { command: 'field.deleteWord', context: 'field', keys: ['ctrl+w'], description: 'delete the word before the cursor' },
+  { command: 'field.deleteToStart', context: 'field', keys: ['ctrl+u'], description: 'delete to the start' },
+  { command: 'field.deleteToEnd', context: 'field', keys: ['ctrl+k'], description: 'delete to the end' },
+  { command: 'help.down', context: 'help', keys: ['down', 'j'], description: 'scroll down a line' },
+  { command: 'help.up', context: 'help', keys: ['up', 'k'], description: 'scroll up a line' },
+  { command: 'help.pageDown', context: 'help', keys: ['space', 'pagedown', 'ctrl+f'], description: 'page down' },
+  { command: 'help.pageUp', context: 'help', keys: ['b', 'pageup', 'ctrl+b'], description: 'page up' },
+  { command: 'help.top', context: 'help', keys: ['home', 'g'], description: 'top of the help' },
+  { command: 'help.bottom', context: 'help', keys: ['end', 'G'], description: 'end of the help' },
+  { command: 'help.close', context: 'help', keys: ['q', 'escape', '?'], description: 'close the help (so does any other key)' },
+  { command: 'app.quit', context: 'global', keys: ['q'], description: 'quit; in an article: back to the list', hint: 'quit' },
+  { command: 'app.quitAll', context: 'global', keys: ['Q'], description: 'quit from anywhere' },
+  { command: 'app.interrupt', context: 'global', keys: ['ctrl+c'], description: 'quit at once (exit status 130)' },
   { command: 'app.suspend', context: 'global', keys: ['ctrl+z'], description: 'suspend (fg resumes)' },
+  { command: 'app.redraw', context: 'global', keys: ['ctrl+l'], description: 'redraw the screen' },
 ];
 
 const KEY_LABELS: Record<string, string> = {
@@ -123,23 +175,36 @@ export function bindingKeys(binding: Binding): string {
 
 type Lookup = Map<KeyName, Command>;
 
-function buildLookup(context: KeyContext): Lookup {
+/** Keys that cannot be typed text, so they act in the search field too. */
+function isControlKey(key: KeyName): boolean {
+  return key.startsWith('ctrl+');
+}
+
+function buildLookup(scope: KeyScope): Lookup {
   const lookup: Lookup = new Map();
-  // Pane bindings first so they win over global ones for the same key.
-  for (const binding of BINDINGS.filter((b) => b.context === context)) {
+  // The scope's own bindings first so they win over global ones for the same key.
+  for (const binding of BINDINGS.filter((b) => b.context === scope)) {
     for (const key of binding.keys) if (!lookup.has(key)) lookup.set(key, binding.command);
   }
   for (const binding of BINDINGS.filter((b) => b.context === 'global')) {
-    for (const key of binding.keys) if (!lookup.has(key)) lookup.set(key, binding.command);
+    for (const key of binding.keys) {
+      if (scope === 'field' && !isControlKey(key)) continue;
+      if (!lookup.has(key)) lookup.set(key, binding.command);
+    }
   }
   return lookup;
 }
 
-const LOOKUPS: Record<'list' | 'article', Lookup> = { list: buildLookup('list'), article: buildLookup('article') };
+const LOOKUPS: Record<KeyScope, Lookup> = {
+  list: buildLookup('list'),
+  article: buildLookup('article'),
+  field: buildLookup('field'),
+  help: buildLookup('help'),
+};
 
-/** The command a key runs in a pane, or null when the key is not bound there. */
-export function commandFor(key: KeyName, pane: 'list' | 'article'): Command | null {
-  return LOOKUPS[pane].get(key) ?? null;
+/** The command a key runs where keys are read now, or null when the key is not bound there. */
+export function commandFor(key: KeyName, scope: KeyScope): Command | null {
+  return LOOKUPS[scope].get(key) ?? null;
 }
 
 /** The bindings shown as hints in the status bar for a pane, in table order. */
@@ -161,7 +226,7 @@ function hintKeys(binding: Binding): string {
 
 /** The help overlay's content: bindings grouped by where they apply. */
 export function helpGroups(): { title: string; bindings: Binding[] }[] {
-  const order: KeyContext[] = ['list', 'article', 'global'];
+  const order: KeyContext[] = ['list', 'article', 'field', 'help', 'global'];
   return order.map((context) => ({
     title: CONTEXT_TITLES[context],
     bindings: BINDINGS.filter((b) => b.context === context),

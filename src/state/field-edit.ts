@@ -4,6 +4,7 @@
  * The cursor counts user-perceived characters (graphemes) from the start.
  */
 import type { KeyPress } from '../keys/key-names.js';
+import { commandFor } from '../keys/keymap.js';
 import { graphemes } from '../terminal/text.js';
 
 export interface FieldText {
@@ -11,7 +12,10 @@ export interface FieldText {
   cursor: number;
 }
 
-/** The field after a key, or null when the key is not an edit (Enter, Esc, ↑, …). */
+/**
+ * The field after a key, or null when the key is not an edit (Enter, Esc, ↑, …). The keys
+ * come from the key map's search-field bindings.
+ */
 export function editField(field: FieldText, press: KeyPress): FieldText | null {
   const chars = graphemes(field.query);
   const at = Math.max(0, Math.min(field.cursor, chars.length));
@@ -22,39 +26,39 @@ export function editField(field: FieldText, press: KeyPress): FieldText | null {
     const start = before + typed;
     return { query: start + after, cursor: graphemes(start).length };
   }
-  switch (press.name) {
-    case 'backspace':
-    case 'ctrl+h':
+  if (press.kind === 'paste') return editField(field, { kind: 'text', text: pastedText(press.text) });
+  // Space arrives as text; as a key name (from a test or a terminal quirk) it is text too.
+  if (press.name === 'space') return editField(field, { kind: 'text', text: ' ' });
+  switch (commandFor(press.name, 'field')) {
+    case 'field.deleteBack':
       return at === 0 ? field : { query: chars.slice(0, at - 1).join('') + after, cursor: at - 1 };
-    case 'delete':
-    case 'ctrl+d':
+    case 'field.deleteForward':
       return { query: before + chars.slice(at + 1).join(''), cursor: at };
-    case 'left':
-    case 'ctrl+b':
+    case 'field.left':
       return { query: field.query, cursor: Math.max(0, at - 1) };
-    case 'right':
-    case 'ctrl+f':
+    case 'field.right':
       return { query: field.query, cursor: Math.min(chars.length, at + 1) };
-    case 'home':
-    case 'ctrl+a':
+    case 'field.start':
       return { query: field.query, cursor: 0 };
-    case 'end':
-    case 'ctrl+e':
+    case 'field.end':
       return { query: field.query, cursor: chars.length };
-    case 'ctrl+u':
+    case 'field.deleteToStart':
       return { query: after, cursor: 0 };
-    case 'ctrl+k':
+    case 'field.deleteToEnd':
       return { query: before, cursor: at };
-    case 'ctrl+w': {
+    case 'field.deleteWord': {
       // The word before the cursor, and the spaces after it, as shells do.
       const kept = before.replace(/\S*\s*$/u, '');
       return { query: kept + after, cursor: graphemes(kept).length };
     }
-    case 'space':
-      return editField(field, { kind: 'text', text: ' ' });
     default:
       return null;
   }
+}
+
+/** Pasted text as one line of a query: line breaks and tabs become spaces. */
+export function pastedText(text: string): string {
+  return text.replace(/\r\n|[\r\n\t]/g, ' ');
 }
 
 /** The text without control characters, which could act on the terminal. */

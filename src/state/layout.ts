@@ -11,6 +11,8 @@ export const MAX_MEASURE = 110;
 
 /** Drawn between the list and the article: a space keeps the list's last column off the rule. */
 export const SEPARATOR = ' │';
+/** The separator while the article has the keys: heavier, so the focus shows without colour. */
+export const FOCUS_SEPARATOR = ' ┃';
 
 export type LayoutMode = 'split' | 'list' | 'article';
 

@@ -7,6 +7,7 @@
  */
 import type { Command } from '../keys/keymap.js';
 import { SORT_ORDERS, type SortOrder } from '../library/library.js';
+import { helpLines } from '../keys/help.js';
 import { layoutOf } from './layout.js';
 import { graphemes } from '../terminal/text.js';
 import { hitAt } from './hits.js';
@@ -43,6 +44,7 @@ export function initialState(options: InitialOptions): AppState {
     canSearch: options.canSearch,
     notice: options.notice ?? null,
     quit: false,
+    exitStatus: 0,
     frame: 0,
     effect: null,
   });
@@ -135,17 +137,33 @@ function endSearch(state: AppState): AppState {
   return clampList({ ...restored, selected: before.selected, top: before.top, focus: before.focus });
 }
 
+/** Scroll the help to `scroll`, kept within its length. */
+function scrollHelp(state: AppState, scroll: number): AppState {
+  const rows = Math.max(1, layoutOf(state).bodyRows);
+  return { ...state, helpScroll: clamp(scroll, 0, Math.max(0, helpLines().length - rows)) };
+}
+
 function helpCommand(state: AppState, command: Command): AppState {
+  const page = Math.max(1, layoutOf(state).bodyRows - 1);
   switch (command) {
-    case 'list.down':
-    case 'article.down':
-      return { ...state, helpScroll: state.helpScroll + 1 };
-    case 'list.up':
-    case 'article.up':
-      return { ...state, helpScroll: Math.max(0, state.helpScroll - 1) };
-    case 'app.interrupt':
+    case 'help.down':
+      return scrollHelp(state, state.helpScroll + 1);
+    case 'help.up':
+      return scrollHelp(state, state.helpScroll - 1);
+    case 'help.pageDown':
+      return scrollHelp(state, state.helpScroll + page);
+    case 'help.pageUp':
+      return scrollHelp(state, state.helpScroll - page);
+    case 'help.top':
+      return scrollHelp(state, 0);
+    case 'help.bottom':
+      return scrollHelp(state, Number.MAX_SAFE_INTEGER);
+    case 'app.quitAll':
       return { ...state, quit: true };
+    case 'app.interrupt':
+      return interrupt(state);
     case 'app.suspend':
+    case 'app.redraw':
       return state;
     default:
       return { ...state, help: false, helpScroll: 0 };
@@ -156,6 +174,15 @@ function helpCommand(state: AppState, command: Command): AppState {
 function markEffect(command: 'item.star' | 'item.read', item: SelectedItem | null | undefined): MarkEffect | null {
   if (item === null || item === undefined) return null;
   return command === 'item.star' ? { id: item.id, patch: { starred: !item.starred } } : { id: item.id, patch: { read: !item.read } };
+}
+
+function backToList(state: AppState): AppState {
+  return clampList({ ...state, focus: 'list', zoom: false });
+}
+
+/** Ctrl-C: quit with the status shells expect of an interrupted program. */
+function interrupt(state: AppState): AppState {
+  return { ...state, quit: true, exitStatus: 130 };
 }
 
 function command(state: AppState, command: Command, metrics: ArticleMetrics | undefined, item: SelectedItem | null | undefined): AppState {
@@ -192,7 +219,7 @@ function command(state: AppState, command: Command, metrics: ArticleMetrics | un
     case 'article.bottom':
       return scrollTo(state, Number.MAX_SAFE_INTEGER, metrics);
     case 'article.back':
-      return clampList({ ...state, focus: 'list', zoom: false });
+      return backToList(state);
     case 'article.next':
       return select(state, state.selected + 1);
     case 'article.previous':
@@ -229,8 +256,13 @@ function command(state: AppState, command: Command, metrics: ArticleMetrics | un
     case 'help.toggle':
       return { ...state, help: true, helpScroll: 0 };
     case 'app.quit':
-    case 'app.interrupt':
+      // One level back, as in newsboat and mutt: from an article on its own to the list.
+      if (layoutOf(state).mode === 'article' || state.focus === 'article') return backToList(state);
       return { ...state, quit: true };
+    case 'app.quitAll':
+      return { ...state, quit: true };
+    case 'app.interrupt':
+      return interrupt(state);
     case 'item.star':
     case 'item.read':
     {
@@ -238,7 +270,11 @@ function command(state: AppState, command: Command, metrics: ArticleMetrics | un
       return effect === null ? state : { ...state, effect };
     }
     case 'app.suspend':
-      // A side effect the app performs; nothing here changes.
+    case 'app.redraw':
+      // Side effects the app performs; nothing here changes.
+      return state;
+    default:
+      // The search field's and the help's own commands do nothing here.
       return state;
   }
 }

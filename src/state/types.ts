@@ -81,6 +81,8 @@ export interface AppState {
   /** One short message in the status bar, cleared by the next key. */
   notice: string | null;
   quit: boolean;
+  /** The exit status to quit with: 130 after Ctrl-C, as shells expect of an interrupted program. */
+  exitStatus: number;
   /** Bumped to force a full redraw (after a resume from suspension). */
   frame: number;
   /** What the last command asks of the library (star, mark read), or null. */

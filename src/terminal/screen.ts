@@ -5,8 +5,10 @@
  */
 import { writeSync } from 'node:fs';
 
-const ENTER = '\u001b[?1049h\u001b[?25l\u001b[H\u001b[2J';
-const LEAVE = '\u001b[?25h\u001b[?1049l';
+const CLEAR = '\u001b[H\u001b[2J';
+/** Alternate screen, cursor hidden, bracketed paste on (a paste arrives marked, not as keys). */
+const ENTER = `\u001b[?1049h\u001b[?25l\u001b[?2004h${CLEAR}`;
+const LEAVE = '\u001b[?2004l\u001b[?25h\u001b[?1049l';
 
 export class Screen {
   private active = false;
@@ -18,6 +20,11 @@ export class Screen {
     if (this.active) return;
     this.active = true;
     this.write(ENTER);
+  }
+
+  /** Clear the alternate screen (before drawing it all again). */
+  clear(): void {
+    if (this.active) this.write(CLEAR);
   }
 
   /** Show the cursor and return to the normal screen; safe to call more than once. */

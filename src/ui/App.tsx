@@ -12,7 +12,7 @@ import { charName, type KeyPress } from '../keys/key-names.js';
 import { editField } from '../state/field-edit.js';
 import type { Library, SortOrder } from '../library/library.js';
 import type { SearchOutcome, Searcher } from '../search/searcher.js';
-import { layoutOf, SEPARATOR, searchMessage } from '../state/layout.js';
+import { FOCUS_SEPARATOR, layoutOf, SEPARATOR, searchMessage } from '../state/layout.js';
 import { missingPages, SEARCH_PAGE } from '../state/hits.js';
 import { initialState, reducer, rowCount, searchPending } from '../state/reducer.js';
 import type { AppState, Pane, Size } from '../state/types.js';
@@ -39,10 +39,12 @@ export interface AppProps {
   searcher?: Searcher | null;
   /** A fixed screen size instead of the terminal's (component tests). */
   size?: Size;
-  /** Called once when the user quits. */
-  onQuit: () => void;
+  /** Called once when the user quits, with the exit status (130 after Ctrl-C). */
+  onQuit: (status: number) => void;
   /** Ctrl-Z: hand the terminal back and stop; absent, Ctrl-Z does nothing. */
   onSuspend?: () => void;
+  /** Ctrl-L: clear the terminal and draw everything again; absent, Ctrl-L does nothing. */
+  onRedraw?: () => void;
   /** Bumped by the caller to force a full redraw (after a resume). */
   redraw?: number;
   /** What runs in the background, for the status bar (e.g. `indexing 120/2225`). */
@@ -62,7 +64,7 @@ function articleOpen(state: AppState): boolean {
   return mode === 'article' || (mode === 'split' && state.focus === 'article');
 }
 
-export function App({ library, searcher = null, size, onQuit, onSuspend, redraw = 0, activity = null, notice = null }: AppProps) {
+export function App({ library, searcher = null, size, onQuit, onSuspend, onRedraw, redraw = 0, activity = null, notice = null }: AppProps) {
   const { stdout } = useStdout();
   const [state, dispatch, getState] = useSyncReducer(reducer, () =>
     initialState({ ...(size ?? streamSize(stdout)), count: library.count({ sort: 'newest' }), canSearch: searcher !== null, notice }),
@@ -113,8 +115,8 @@ export function App({ library, searcher = null, size, onQuit, onSuspend, redraw 
   useEffect(() => markOpenedRead(getState()));
 
   useEffect(() => {
-    if (state.quit) onQuit();
-  }, [state.quit, onQuit]);
+    if (state.quit) onQuit(state.exitStatus);
+  }, [state.quit, state.exitStatus, onQuit]);
 
   // Each new query is asked once; its outcome is applied only if no newer query was asked.
   const { seq, query } = state.search;
@@ -165,9 +167,10 @@ export function App({ library, searcher = null, size, onQuit, onSuspend, redraw 
       const now = getState();
       const mode = layoutOf(now).mode;
       const pane: Pane = mode === 'article' ? 'article' : mode === 'list' ? 'list' : now.focus;
-      const command = commandFor(name, pane);
+      const command = commandFor(name, now.help ? 'help' : pane);
       if (command === null) return;
       if (command === 'app.suspend' && onSuspend !== undefined) onSuspend();
+      if (command === 'app.redraw' && onRedraw !== undefined) onRedraw();
       // What the state before this key selects: its layout for scrolling and n/N, its marks
       // for s/m. Only read when the command needs it, so a burst of j stays cheap.
       const article = command.startsWith('article.') ? source.metrics(now) : undefined;
@@ -175,26 +178,37 @@ export function App({ library, searcher = null, size, onQuit, onSuspend, redraw 
       dispatch({ type: 'command', command, ...(article === undefined ? {} : { article }), ...(item === undefined ? {} : { item }) });
       afterStep();
     },
-    [source, onSuspend, dispatch, getState, afterStep],
+    [source, onSuspend, onRedraw, dispatch, getState, afterStep],
   );
 
   /** A key while the search field is open: it edits the query, except these. */
   const fieldKey = useCallback(
     (press: KeyPress): void => {
       if (press.kind === 'key') {
-        const { name } = press;
-        if (name === 'escape') return dispatch({ type: 'searchCancel' });
-        if (name === 'return') return dispatch({ type: 'searchSubmit' });
-        if (name === 'ctrl+c') return dispatch({ type: 'command', command: 'app.interrupt' });
-        if (name === 'ctrl+z') return onSuspend?.();
-        if (name === 'up') return dispatch({ type: 'command', command: 'list.up' });
-        if (name === 'down') return dispatch({ type: 'command', command: 'list.down' });
+        switch (commandFor(press.name, 'field')) {
+          case 'field.cancel':
+            return dispatch({ type: 'searchCancel' });
+          case 'field.submit':
+            return dispatch({ type: 'searchSubmit' });
+          case 'field.previousHit':
+            return dispatch({ type: 'command', command: 'list.up' });
+          case 'field.nextHit':
+            return dispatch({ type: 'command', command: 'list.down' });
+          case 'app.interrupt':
+            return dispatch({ type: 'command', command: 'app.interrupt' });
+          case 'app.suspend':
+            return onSuspend?.();
+          case 'app.redraw':
+            return onRedraw?.();
+          default:
+            break;
+        }
       }
       const { query, cursor } = getState().search;
       const edited = editField({ query, cursor }, press);
       if (edited !== null) dispatch({ type: 'searchInput', query: edited.query, cursor: edited.cursor });
     },
-    [onSuspend, dispatch, getState],
+    [onSuspend, onRedraw, dispatch, getState],
   );
 
   // Every key comes here, and goes where the state says focus is now, as left by the keys
@@ -211,6 +225,10 @@ export function App({ library, searcher = null, size, onQuit, onSuspend, redraw 
       queue.current.shift();
       if (now.search.open) {
         fieldKey(press);
+      } else if (press.kind === 'paste') {
+        // A paste is never keys: outside the field it starts a search for the pasted text.
+        dispatch({ type: 'command', command: 'search.open' });
+        if (getState().search.open) fieldKey(press);
       } else if (press.kind === 'key') {
         runKey(press.name);
       } else {
@@ -220,7 +238,7 @@ export function App({ library, searcher = null, size, onQuit, onSuspend, redraw 
         runKey(charName(first));
       }
     }
-  }, [fieldKey, runKey, getState]);
+  }, [fieldKey, runKey, dispatch, getState]);
   const onKeys = useCallback(
     (presses: KeyPress[]) => {
       if (presses.some((p) => p.kind === 'key' && p.name === 'ctrl+c')) queue.current = presses.filter((p) => p.kind === 'key' && p.name === 'ctrl+c');
@@ -260,8 +278,13 @@ export function App({ library, searcher = null, size, onQuit, onSuspend, redraw 
         ? scrollPosition(scrollOf(state.scroll), articleLayout.lines.length, layout.bodyRows)
         : '';
   const currentMatchLine = state.match >= 0 ? (articleLayout.matchLines[state.match] ?? -1) : -1;
+  // While the library is still being looked through, an empty list means nothing yet.
   const emptyList =
-    outcome !== null ? 'No matches.' : 'No articles here. Give newsreader a folder of .txt files: newsreader ~/news';
+    outcome !== null
+      ? 'No matches.'
+      : activity !== null
+        ? 'looking…'
+        : 'No articles here. Give newsreader a folder of .txt files: newsreader ~/news';
   const scroll = scrollOf(state.scroll);
   const paneText = count === 0 ? '' : current === null ? 'loading…' : 'This article is no longer there.';
 
@@ -294,7 +317,11 @@ export function App({ library, searcher = null, size, onQuit, onSuspend, redraw 
     body = (
       <>
         {list}
-        <Text dimColor>{Array.from({ length: layout.bodyRows }, () => SEPARATOR).join('\n')}</Text>
+        {state.focus === 'article' ? (
+          <Text bold>{Array.from({ length: layout.bodyRows }, () => FOCUS_SEPARATOR).join('\n')}</Text>
+        ) : (
+          <Text dimColor>{Array.from({ length: layout.bodyRows }, () => SEPARATOR).join('\n')}</Text>
+        )}
         {pane}
       </>
     );

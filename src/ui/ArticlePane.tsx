@@ -54,6 +54,22 @@ export const ArticlePane = memo(function ArticlePane(props: ArticlePaneProps) {
   );
 });
 
+/**
+ * A search match: the current one inverse (on yellow), the others underlined (on grey), so
+ * both show on a terminal without colour too.
+ */
+function Match({ text, current }: { text: string; current: boolean }) {
+  return current ? (
+    <Text inverse bold color="yellow">
+      {text}
+    </Text>
+  ) : (
+    <Text underline backgroundColor="gray" color="black">
+      {text}
+    </Text>
+  );
+}
+
 const Line = memo(function Line({ line, width, current }: { line: ArticleLine; width: number; current: boolean }) {
   if (line.segments.length === 0) return <Text> </Text>;
   return (
@@ -62,9 +78,7 @@ const Line = memo(function Line({ line, width, current }: { line: ArticleLine; w
         {' '.repeat(line.indent)}
         {line.segments.map((s, i) =>
           s.match ? (
-            <Text key={i} backgroundColor={current ? 'yellow' : 'gray'} color="black">
-              {s.text}
-            </Text>
+            <Match key={i} text={s.text} current={current} />
           ) : (
             s.text
           ),

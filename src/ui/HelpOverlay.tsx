@@ -1,7 +1,7 @@
-/** The `?` help: every binding of the key map, grouped by where it applies. */
+/** The `?` help: every binding of the key map and the query language, scrolled by the state. */
 import { Box, Text } from 'ink';
 import { memo } from 'react';
-import { bindingKeys, helpGroups } from '../keys/keymap.js';
+import { helpLines, type HelpLine } from '../keys/help.js';
 import { fitWidth } from '../terminal/text.js';
 
 /** Width of the keys column; narrower screens give the descriptions more room. */
@@ -9,33 +9,31 @@ function keyColumn(width: number): number {
   return width >= 50 ? 22 : Math.max(6, Math.floor(width * 0.45));
 }
 
-interface HelpLine {
-  text: string;
-  title: boolean;
+function lineText(line: HelpLine, width: number): string {
+  switch (line.kind) {
+    case 'title':
+      return line.text;
+    case 'entry':
+      return `  ${fitWidth(line.keys, keyColumn(width) - 1)} ${line.text}`;
+    case 'blank':
+      return '';
+  }
 }
 
-/** The help as lines, before it is cut to the screen. */
-export function helpLines(width = 80): HelpLine[] {
-  const column = keyColumn(width);
-  const lines: HelpLine[] = [{ text: 'Keys  (j/k scroll, any other key closes)', title: true }];
-  for (const group of helpGroups()) {
-    lines.push({ text: '', title: false }, { text: group.title, title: true });
-    for (const b of group.bindings) {
-      lines.push({ text: `  ${fitWidth(bindingKeys(b), column - 1)} ${b.description}`, title: false });
-    }
-  }
-  return lines;
+/** The first line shown for a wanted scroll: the help never scrolls past its end. */
+export function helpTop(scroll: number, height: number): number {
+  return Math.max(0, Math.min(scroll, helpLines().length - height));
 }
 
 export const HelpOverlay = memo(function HelpOverlay({ width, height, scroll }: { width: number; height: number; scroll: number }) {
   if (width <= 0 || height <= 0) return null;
-  const HELP = helpLines(width);
-  const top = Math.max(0, Math.min(scroll, HELP.length - height));
+  const lines = helpLines();
+  const top = helpTop(scroll, height);
   return (
     <Box flexDirection="column" width={width} height={height}>
-      {HELP.slice(top, top + height).map((line, i) => (
-        <Text key={top + i} bold={line.title} wrap="truncate-end">
-          {fitWidth(line.text, width)}
+      {lines.slice(top, top + height).map((line, i) => (
+        <Text key={top + i} bold={line.kind === 'title'} wrap="truncate-end">
+          {fitWidth(lineText(line, width), width)}
         </Text>
       ))}
     </Box>

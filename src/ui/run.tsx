@@ -12,6 +12,7 @@ import type { Refresh, RefreshProgress, RefreshSummary } from '../library/store/
 import { openLibrary } from '../library/store/sqlite-library.js';
 import type { Searcher } from '../search/searcher.js';
 import { SqliteSearcher } from '../search/sqlite-searcher.js';
+import { ReaderOutput } from '../terminal/reader-output.js';
 import { Screen } from '../terminal/screen.js';
 import { App } from './App.js';
 import { ErrorBoundary } from './ErrorBoundary.js';
@@ -29,6 +30,8 @@ export interface ReaderOptions {
   refresh?: Refresh | null;
   /** A message for the status bar at start. */
   notice?: string | null;
+  /** Whether to draw in colour; without it, inverse, bold and underline still show. */
+  colour?: boolean;
 }
 
 /** The status-bar text for a refresh's progress, or null when there is nothing to say. */
@@ -50,7 +53,7 @@ function noTerminal(): number {
 }
 
 /** Run the reader until the user quits; resolves with the exit status. */
-export async function runReader({ library, searcher = null, refresh = null, notice = null }: ReaderOptions): Promise<number> {
+export async function runReader({ library, searcher = null, refresh = null, notice = null, colour = true }: ReaderOptions): Promise<number> {
   const { stdin } = process;
   if (!stdin.isTTY) return noTerminal();
   const screen = new Screen();
@@ -59,18 +62,26 @@ export async function runReader({ library, searcher = null, refresh = null, noti
   let status = 0;
   let instance: ReturnType<typeof render> | null = null;
 
+  const output = new ReaderOutput(process.stdout, { colour });
+
   const fail = (error: unknown): void => {
+    output.hold();
     instance?.unmount();
     screen.leave();
     printError(`unexpected error: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   };
+  // No last frame and no waiting for the refresh: the store commits in transactions, so
+  // stopping between two of them loses nothing. Node puts the terminal's mode back on exit.
   const onSignal = (signal: NodeJS.Signals): void => {
-    instance?.unmount();
+    output.hold();
     screen.leave();
     process.exit(128 + (SIGNAL_NUMBERS[signal] ?? 1));
   };
+  // Nothing is drawn from here until the reader is continued: keys read together with the
+  // Ctrl-Z may already have asked for a frame, and it must not land on the shell's screen.
   const suspend = (): void => {
+    output.hold();
     screen.leave();
     if (stdin.isTTY) stdin.setRawMode(false);
     process.kill(process.pid, 'SIGSTOP');
@@ -78,12 +89,18 @@ export async function runReader({ library, searcher = null, refresh = null, noti
   const resume = (): void => {
     if (stdin.isTTY) stdin.setRawMode(true);
     screen.enter();
+    output.release();
     redraw += 1;
     instance?.rerender(tree());
-    // The terminal may have been resized while we were stopped.
-    process.stdout.emit('resize');
+    output.redraw();
   };
-  const quit = (): void => {
+  /** Ctrl-L: clear the screen, whatever was written on it, and draw it all again. */
+  const redrawScreen = (): void => {
+    screen.clear();
+    output.redraw();
+  };
+  const quit = (exitStatus: number): void => {
+    status = exitStatus;
     instance?.unmount();
   };
   const tree = () => (
@@ -93,6 +110,7 @@ export async function runReader({ library, searcher = null, refresh = null, noti
         searcher={searcher}
         onQuit={quit}
         onSuspend={suspend}
+        onRedraw={redrawScreen}
         redraw={redraw}
         activity={activity}
         notice={notice}
@@ -115,7 +133,7 @@ export async function runReader({ library, searcher = null, refresh = null, noti
   });
   try {
     screen.enter();
-    instance = render(tree(), { exitOnCtrlC: false, patchConsole: false });
+    instance = render(tree(), { stdout: output.stream, exitOnCtrlC: false, patchConsole: false });
     await instance.waitUntilExit();
   } catch (error) {
     screen.leave();
@@ -123,6 +141,8 @@ export async function runReader({ library, searcher = null, refresh = null, noti
     status = 1;
   } finally {
     stopProgress?.();
+    // Whatever Ink still flushes belongs to the alternate screen, not the shell's.
+    output.hold();
     screen.leave();
     for (const signal of signals) process.off(signal, onSignal);
     process.off('SIGTSTP', suspend);
@@ -139,7 +159,7 @@ export async function runReader({ library, searcher = null, refresh = null, noti
  * it from the files in the background while the user reads. Warnings about files that
  * could not be read are printed once the terminal is back.
  */
-export async function openReader(paths: string[], options: { db?: string | undefined } = {}): Promise<number> {
+export async function openReader(paths: string[], options: { db?: string | undefined; colour?: boolean } = {}): Promise<number> {
   if (!process.stdin.isTTY) return noTerminal();
   await assertSomePathExists(paths);
   let library;
@@ -163,7 +183,7 @@ export async function openReader(paths: string[], options: { db?: string | undef
     },
   );
   try {
-    const status = await runReader({ library, searcher, refresh, notice: library.notice });
+    const status = await runReader({ library, searcher, refresh, notice: library.notice, colour: options.colour ?? true });
     await finished;
     if (summary !== null) printWarnings((summary as RefreshSummary).warnings);
     printWarnings(searcher.warnings.map((message) => ({ path: library.file, message })));

@@ -7,7 +7,7 @@
  */
 import { useStdin } from 'ink';
 import { useEffect, useRef } from 'react';
-import { decodeInput, type KeyPress } from '../keys/key-names.js';
+import { KeyDecoder, type KeyPress } from '../keys/key-names.js';
 
 export function useKeypresses(handler: (presses: KeyPress[]) => void): void {
   const { setRawMode, internal_eventEmitter: events } = useStdin();
@@ -22,9 +22,10 @@ export function useKeypresses(handler: (presses: KeyPress[]) => void): void {
   useEffect(() => {
     // Ink splits what it reads into events (a run of characters, one escape sequence);
     // the raw event is decoded here, as Ink's own key flags cannot tell ESC ESC from ESC.
+    const decoder = new KeyDecoder();
     const onInput = (event: unknown): void => {
       if (typeof event !== 'string') return;
-      const presses = decodeInput(event);
+      const presses = decoder.decode(event);
       if (presses.length > 0) latest.current(presses);
     };
     events.on('input', onInput);

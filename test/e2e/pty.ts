@@ -3,6 +3,7 @@
  * screen the way a terminal would (@xterm/headless). Every wait polls a condition on the
  * emulator; the deadline only turns a hang into a clear failure.
  */
+import { readFileSync } from 'node:fs';
 import xterm from '@xterm/headless';
 import * as pty from 'node-pty';
 import { keySequence } from '../key-sequences.js';
@@ -27,6 +28,11 @@ export interface SpawnOptions {
   script?: string;
   /** Working folder (default: the repository). */
   cwd?: string;
+  /**
+   * Start an interactive bash instead (prompt `$ `, job control on), to type the reader's
+   * command line into: Ctrl-Z, `fg` and resizes then go through a shell as they do for people.
+   */
+  shell?: boolean;
   /** Run as this user and group (only root may switch). */
   uid?: number;
   gid?: number;
@@ -53,6 +59,19 @@ const RECORDED_DCS = [
   { final: 'q' },
 ] as const;
 
+/** How one cell is drawn: its character, attributes, and whether it has a colour of its own. */
+export interface CellStyle {
+  char: string;
+  inverse: boolean;
+  bold: boolean;
+  underline: boolean;
+  dim: boolean;
+  /** A foreground colour other than the terminal's default. */
+  fgColour: boolean;
+  /** A background colour other than the terminal's default. */
+  bgColour: boolean;
+}
+
 export interface Exit {
   exitCode: number;
   signal: number | undefined;
@@ -73,9 +92,11 @@ export class PtySession {
     this.term = new Terminal({ cols: options.cols, rows: options.rows, allowProposedApi: true, scrollback: 1000 });
     const entry = options.script === undefined ? [cliPath] : ['--import', 'tsx', options.script];
     const argv = [process.execPath, ...entry, ...(options.args ?? [])];
-    const [file, args] = options.stdinNotTerminal
-      ? ['/bin/sh', ['-c', 'exec "$@" < /dev/null', 'sh', ...argv]]
-      : [process.execPath, argv.slice(1)];
+    const [file, args] = options.shell
+      ? ['/bin/bash', ['--norc', '--noprofile', '-i']]
+      : options.stdinNotTerminal
+        ? ['/bin/sh', ['-c', 'exec "$@" < /dev/null', 'sh', ...argv]]
+        : [process.execPath, argv.slice(1)];
     this.proc = pty.spawn(file, args, {
       // node-pty sets TERM from the name.
       name: options.env?.TERM ?? 'xterm-256color',
@@ -83,7 +104,13 @@ export class PtySession {
       rows: options.rows,
       cwd: options.cwd ?? repoRoot,
       // A library database of its own, never the user's.
-      env: { ...process.env, TERM: 'xterm-256color', NEWSREADER_DB: freshDatabase(), ...options.env } as Record<string, string>,
+      env: {
+        ...process.env,
+        TERM: 'xterm-256color',
+        NEWSREADER_DB: freshDatabase(),
+        ...(options.shell ? { PS1: '$ ', HISTFILE: '/dev/null' } : {}),
+        ...options.env,
+      } as Record<string, string>,
       ...(options.uid === undefined ? {} : { uid: options.uid }),
       ...(options.gid === undefined ? {} : { gid: options.gid }),
     });
@@ -124,12 +151,50 @@ export class PtySession {
     return this.proc.pid;
   }
 
+  /** Whether process `pid` (default: the one started) is stopped (Ctrl-Z, SIGSTOP), from /proc. */
+  isStopped(pid = this.proc.pid): boolean {
+    try {
+      // The state follows the command name, which is in parentheses and may hold spaces.
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      return stat.slice(stat.lastIndexOf(')') + 2).startsWith('T');
+    } catch {
+      return false;
+    }
+  }
+
   /** The visible screen, one string per row, trailing spaces trimmed. */
   lines(): string[] {
     const buffer = this.term.buffer.active;
     const rows: string[] = [];
     for (let y = 0; y < this.term.rows; y++) rows.push(buffer.getLine(buffer.viewportY + y)?.translateToString(true) ?? '');
     return rows;
+  }
+
+  /** How the cell at column `x` of screen row `y` is drawn. */
+  cell(x: number, y: number): CellStyle {
+    const buffer = this.term.buffer.active;
+    const cell = buffer.getLine(buffer.viewportY + y)?.getCell(x);
+    if (cell === undefined) throw new Error(`no cell at ${x},${y}`);
+    return {
+      char: cell.getChars(),
+      inverse: cell.isInverse() !== 0,
+      bold: cell.isBold() !== 0,
+      underline: cell.isUnderline() !== 0,
+      dim: cell.isDim() !== 0,
+      fgColour: !cell.isFgDefault(),
+      bgColour: !cell.isBgDefault(),
+    };
+  }
+
+  /** The cells of screen row `y` from column `from` up to (not including) `to`. */
+  cells(y: number, from = 0, to = this.term.cols): CellStyle[] {
+    return Array.from({ length: Math.max(0, to - from) }, (_, i) => this.cell(from + i, y));
+  }
+
+  /** Whether any cell on the screen has a colour of its own. */
+  anyColour(): boolean {
+    for (let y = 0; y < this.term.rows; y++) if (this.cells(y).some((c) => c.fgColour || c.bgColour)) return true;
+    return false;
   }
 
   screen(): string {
@@ -211,6 +276,11 @@ export class PtySession {
     }
     this.term.dispose();
   }
+}
+
+/** The command line that starts the built `newsreader`, for typing into a shell session. */
+export function readerCommand(args: string[]): string {
+  return [process.execPath, cliPath, ...args].map((arg) => `'${arg.replaceAll("'", "'\\''")}'`).join(' ');
 }
 
 /** Start `newsreader` in a pseudo-terminal of the given size. */

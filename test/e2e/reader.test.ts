@@ -22,9 +22,9 @@ function start(cols: number, rows: number, args: string[] = [], env: Record<stri
   return session;
 }
 
-/** Quit with q and check the terminal is as it was: normal screen, cursor shown. */
+/** Quit with Q (from wherever the reader is) and check the terminal is as it was: normal screen, cursor shown. */
 async function quitAndCheckRestored(s: PtySession): Promise<void> {
-  s.press('q');
+  s.press('Q');
   const exit = await s.waitForExit();
   expect(exit.exitCode).toBe(0);
   expect(s.alternateScreen).toBe(false);
@@ -84,12 +84,17 @@ describe.each([
 });
 
 describe('terminal lifecycle', () => {
-  it('restores the terminal after Ctrl-C', async () => {
+  it.each([
+    ['in the list', []],
+    ['in the help', ['?']],
+    ['in the search field', ['/', 'o']],
+  ])('restores the terminal after Ctrl-C %s and exits 130, as shells expect', async (_where, keys) => {
     const s = start(80, 24);
     await s.waitForStatus(/1\/1/);
+    s.write(keys.join(''));
     s.press('ctrl+c');
     const exit = await s.waitForExit();
-    expect(exit.exitCode).toBe(0);
+    expect(exit.exitCode).toBe(130);
     expect(s.alternateScreen).toBe(false);
     expect(s.cursorVisible).toBe(true);
   });
@@ -110,6 +115,8 @@ describe('terminal lifecycle', () => {
     s.press('j');
     s.press('ctrl+z');
     await s.waitFor(() => !s.alternateScreen && s.cursorVisible, 'the normal screen while suspended');
+    // Continued only once stopped: a SIGCONT before the stop would be lost.
+    await s.waitFor(() => s.isStopped(), 'the process stopped');
     s.signal('SIGCONT');
     await s.waitFor(() => s.alternateScreen && s.screen().includes('US-Russia talks'), 'the reader redrawn');
     expect(s.cursorVisible).toBe(false);

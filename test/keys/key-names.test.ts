@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeInput, type KeyPress } from '../../src/keys/key-names.js';
+import { decodeInput, KeyDecoder, type KeyPress } from '../../src/keys/key-names.js';
 
 const keys = (...names: string[]): KeyPress[] => names.map((name) => ({ kind: 'key', name }));
 
@@ -46,5 +46,30 @@ describe('decodeInput', () => {
     expect(decodeInput('\u001b\r')).toEqual(keys('escape', 'return'));
     expect(decodeInput('\u001b\u001b[A')).toEqual(keys('escape', 'up'));
     expect(decodeInput('\u001b[')).toEqual([...keys('escape'), { kind: 'text', text: '[' }]);
+  });
+});
+
+describe('KeyDecoder: bracketed paste', () => {
+  it('gives a paste as one press, never keys, with the keys around it', () => {
+    const decoder = new KeyDecoder();
+    expect(decoder.decode('j\u001b[200~oil\rgas\u001b[201~k')).toEqual([
+      { kind: 'text', text: 'j' },
+      { kind: 'paste', text: 'oil\rgas' },
+      { kind: 'text', text: 'k' },
+    ]);
+  });
+
+  it('keeps a paste together over events and reads, escape sequences inside included', () => {
+    const decoder = new KeyDecoder();
+    expect(decoder.decode('\u001b[200~')).toEqual([]);
+    expect(decoder.decode('oil\r')).toEqual([]);
+    expect(decoder.decode('\u001b[A')).toEqual([]);
+    expect(decoder.decode('gas\u001b[201~')).toEqual([{ kind: 'paste', text: 'oil\r\u001b[Agas' }]);
+    expect(decoder.decode('s')).toEqual([{ kind: 'text', text: 's' }]);
+  });
+
+  it('decodes keys as decodeInput does outside a paste', () => {
+    const decoder = new KeyDecoder();
+    for (const event of ['\u001b[B', '\r', 'abc', '\u001b\u001b', '\u0003']) expect(decoder.decode(event)).toEqual(decodeInput(event));
   });
 });

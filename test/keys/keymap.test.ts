@@ -22,6 +22,29 @@ describe('key map', () => {
     expect(commandFor('x', 'list')).toBeNull();
   });
 
+  it('binds each key once in the search field and in the help, where they may shadow global keys', () => {
+    for (const scope of ['field', 'help'] as const) {
+      const keys = BINDINGS.filter((b) => b.context === scope).flatMap((b) => b.keys);
+      expect(new Set(keys).size, scope).toBe(keys.length);
+    }
+  });
+
+  it('lets only Ctrl keys through from everywhere into the search field, the rest is text', () => {
+    expect(commandFor('ctrl+c', 'field')).toBe('app.interrupt');
+    expect(commandFor('ctrl+l', 'field')).toBe('app.redraw');
+    expect(commandFor('ctrl+w', 'field')).toBe('field.deleteWord');
+    expect(commandFor('return', 'field')).toBe('field.submit');
+    for (const key of ['q', 'Q', 's', 'm', '/', '?', 'n']) expect(commandFor(key, 'field'), key).toBeNull();
+  });
+
+  it('scrolls the help with the paging keys and closes it with q', () => {
+    expect(commandFor('G', 'help')).toBe('help.bottom');
+    expect(commandFor('space', 'help')).toBe('help.pageDown');
+    expect(commandFor('pagedown', 'help')).toBe('help.pageDown');
+    expect(commandFor('q', 'help')).toBe('help.close');
+    expect(commandFor('Q', 'help')).toBe('app.quitAll');
+  });
+
   it('covers every key the reader documents', () => {
     const expected: [string, 'list' | 'article', string][] = [
       ['up', 'list', 'list.up'], ['k', 'list', 'list.up'], ['pagedown', 'list', 'list.pageDown'], ['ctrl+b', 'list', 'list.pageUp'],

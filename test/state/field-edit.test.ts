@@ -40,3 +40,12 @@ describe('editField', () => {
     for (const name of ['return', 'escape', 'up', 'down', 'ctrl+c']) expect(editField({ query: 'x', cursor: 1 }, key(name))).toBeNull();
   });
 });
+
+describe('pasting into the field', () => {
+  it('inserts a paste at the cursor as one line: line breaks and tabs become spaces, controls go', () => {
+    expect(editField({ query: 'ab', cursor: 1 }, { kind: 'paste', text: 'oil\r\ngas\nco\tal\u001b[31m' })).toEqual({
+      query: 'aoil gas co al[31mb',
+      cursor: 18,
+    });
+  });
+});

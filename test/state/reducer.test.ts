@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Command } from '../../src/keys/keymap.js';
 import type { ArticleSummary } from '../../src/library/library.js';
 import type { SearchOutcome } from '../../src/search/searcher.js';
+import { helpLines } from '../../src/keys/help.js';
 import { layoutOf, searchMessage } from '../../src/state/layout.js';
 import { initialState, reducer, rowCount, searchPending } from '../../src/state/reducer.js';
 import type { AppState, ArticleMetrics } from '../../src/state/types.js';
@@ -217,17 +218,42 @@ describe('sort, help, quit, notices', () => {
   it('opens help, scrolls it, and closes it with any other key', () => {
     const help = run(make(10), 'help.toggle');
     expect(help.help).toBe(true);
-    expect(run(help, 'list.down', 'list.down').helpScroll).toBe(2);
+    expect(run(help, 'help.down', 'help.down').helpScroll).toBe(2);
     const closed = run(help, 'list.bottom');
     expect(closed.help).toBe(false);
     expect(closed.selected).toBe(0);
-    expect(run(help, 'app.quit')).toMatchObject({ help: false, quit: false });
+    expect(run(help, 'help.close')).toMatchObject({ help: false, quit: false });
     expect(run(help, 'app.interrupt').quit).toBe(true);
   });
 
-  it('quits with q and Ctrl-C', () => {
-    expect(run(make(1), 'app.quit').quit).toBe(true);
-    expect(run(make(1), 'app.interrupt').quit).toBe(true);
+  it('pages through a help taller than the screen, and stops at its end', () => {
+    const help = run(make(10, 80, 12), 'help.toggle');
+    const rows = layoutOf(help).bodyRows;
+    const lines = helpLines().length;
+    expect(lines).toBeGreaterThan(rows);
+    expect(run(help, 'help.pageDown')).toMatchObject({ help: true, helpScroll: rows - 1 });
+    const end = run(help, 'help.bottom');
+    expect(end).toMatchObject({ help: true, helpScroll: lines - rows });
+    expect(run(end, 'help.down').helpScroll).toBe(lines - rows);
+    expect(run(end, 'help.up').helpScroll).toBe(lines - rows - 1);
+    expect(run(end, 'help.pageUp', 'help.top').helpScroll).toBe(0);
+  });
+
+  it('quits with q and Ctrl-C, Ctrl-C with exit status 130', () => {
+    expect(run(make(1), 'app.quit')).toMatchObject({ quit: true, exitStatus: 0 });
+    expect(run(make(1), 'app.interrupt')).toMatchObject({ quit: true, exitStatus: 130 });
+    expect(run(make(1), 'help.toggle', 'app.interrupt')).toMatchObject({ quit: true, exitStatus: 130 });
+  });
+
+  it('goes back one level with q from an article, and quits from anywhere with Q', () => {
+    const narrow = run(make(5, 60, 20), 'list.open');
+    expect(layoutOf(narrow).mode).toBe('article');
+    expect(run(narrow, 'app.quit')).toMatchObject({ quit: false, focus: 'list' });
+    expect(run(narrow, 'app.quit', 'app.quit').quit).toBe(true);
+    expect(run(make(5), 'list.open', 'app.quit')).toMatchObject({ quit: false, focus: 'list' });
+    expect(run(make(5), 'view.zoom', 'app.quit')).toMatchObject({ quit: false, zoom: false });
+    expect(run(narrow, 'app.quitAll')).toMatchObject({ quit: true, exitStatus: 0 });
+    expect(run(narrow, 'help.toggle', 'app.quitAll').quit).toBe(true);
   });
 
   it('leaves state alone for the side-effect commands', () => {
