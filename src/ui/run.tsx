@@ -12,6 +12,7 @@ import type { Refresh, RefreshProgress, RefreshSummary } from '../library/store/
 import { openLibrary } from '../library/store/sqlite-library.js';
 import type { Searcher } from '../search/searcher.js';
 import { SqliteSearcher } from '../search/sqlite-searcher.js';
+import { FrameWriter } from '../terminal/frame-writer.js';
 import { Screen } from '../terminal/screen.js';
 import { App } from './App.js';
 import { ErrorBoundary } from './ErrorBoundary.js';
@@ -54,6 +55,7 @@ export async function runReader({ library, searcher = null, refresh = null, noti
   const { stdin } = process;
   if (!stdin.isTTY) return noTerminal();
   const screen = new Screen();
+  const frames = new FrameWriter(process.stdout);
   let redraw = 0;
   let activity: string | null = refresh === null ? null : activityText(refresh.progress());
   let status = 0;
@@ -78,6 +80,7 @@ export async function runReader({ library, searcher = null, refresh = null, noti
   const resume = (): void => {
     if (stdin.isTTY) stdin.setRawMode(true);
     screen.enter();
+    frames.reset();
     redraw += 1;
     instance?.rerender(tree());
     // The terminal may have been resized while we were stopped.
@@ -115,7 +118,8 @@ export async function runReader({ library, searcher = null, refresh = null, noti
   });
   try {
     screen.enter();
-    instance = render(tree(), { exitOnCtrlC: false, patchConsole: false });
+    // Ink hands every frame to the FrameWriter, which writes only the rows that changed.
+    instance = render(tree(), { exitOnCtrlC: false, patchConsole: false, debug: true, stdout: frames.stream, onRender: frames.onRender });
     await instance.waitUntilExit();
   } catch (error) {
     screen.leave();
