@@ -4,9 +4,10 @@
  * a pseudo-terminal (node-pty, 120x40); @xterm/headless parses its output, and each wait
  * ends at the arrival time of the chunk that made the screen right, not at a poll.
  *
- *   npx tsx bench/screen-latency.ts --db LIBRARY.db [--reps 5] [--presses 15] PATH
+ *   npx tsx bench/screen-latency.ts --db LIBRARY.db [--reps 5] [--presses 15] [--cli FILE] PATH
  *
- * Prints the median and range of each measure. Run `npm run build` first.
+ * Prints the median and range of each measure. Run `npm run build` first; `--cli` times
+ * another build of the CLI (a copy of `dist/` kept inside the repository, for an A/B run).
  */
 import xterm from '@xterm/headless';
 import * as pty from 'node-pty';
@@ -14,7 +15,7 @@ import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const cli = path.join(path.dirname(path.dirname(fileURLToPath(import.meta.url))), 'dist', 'newsreader.js');
+const builtCli = path.join(path.dirname(path.dirname(fileURLToPath(import.meta.url))), 'dist', 'newsreader.js');
 const COLS = 120;
 const ROWS = 40;
 const DOWN = '\u001b[B';
@@ -25,7 +26,7 @@ class Session {
   private waiters: { check: () => boolean; resolve: (at: number) => void }[] = [];
   readonly started = performance.now();
 
-  constructor(args: string[]) {
+  constructor(cli: string, args: string[]) {
     this.proc = pty.spawn(process.execPath, [cli, ...args], {
       name: 'xterm-256color',
       cols: COLS,
@@ -103,18 +104,18 @@ function summary(values: number[]): string {
 }
 
 const { values, positionals } = parseArgs({
-  options: { db: { type: 'string' }, reps: { type: 'string', default: '5' }, presses: { type: 'string', default: '15' } },
+  options: { cli: { type: 'string' }, db: { type: 'string' }, reps: { type: 'string', default: '5' }, presses: { type: 'string', default: '15' } },
   allowPositionals: true,
 });
 if (values.db === undefined || positionals.length === 0) {
-  process.stderr.write('usage: npx tsx bench/screen-latency.ts --db LIBRARY.db [--reps N] [--presses N] PATH...\n');
+  process.stderr.write('usage: npx tsx bench/screen-latency.ts --db LIBRARY.db [--reps N] [--presses N] [--cli FILE] PATH...\n');
   process.exit(2);
 }
 
 const launches: number[] = [];
 const downs: number[] = [];
 for (let rep = 0; rep < Number(values.reps); rep++) {
-  const session = new Session(['--db', values.db, ...positionals]);
+  const session = new Session(values.cli ?? builtCli, ['--db', values.db, ...positionals]);
   const shown = await session.until(() => /(^| )1\/\d+/m.test(session.text()));
   launches.push(shown - session.started);
   // Keys are timed once the start-up check of the files has ended (the status bar says no

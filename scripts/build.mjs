@@ -4,6 +4,7 @@ import { build } from 'esbuild';
 import { chmod, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inkReplacements } from './ink-replacements.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const outfile = path.join(root, 'dist', 'newsreader.js');
@@ -25,6 +26,7 @@ await build({
   // Native addons and their loaders stay outside the bundle.
   external: ['better-sqlite3'],
   alias: { 'react-devtools-core': stub },
+  plugins: [inkReplacements(root)],
   define: { 'process.env.NODE_ENV': '"production"' },
   // CommonJS dependencies bundled into ESM still call require() and use __dirname.
   banner: {
