@@ -1,6 +1,7 @@
-// An esbuild plugin that swaps two of Ink's internal modules for faster equivalents with the
-// same interface: the frame assembly (build/output.js, see src/terminal/ink-output.ts) and
-// the text measuring it imports (widest-line). Only imports made by Ink are redirected.
+// An esbuild plugin that swaps some of Ink's internal modules for faster equivalents with
+// the same interface: the frame assembly (build/output.js, see src/terminal/ink-output.ts),
+// the text measuring it imports (widest-line), and Yoga's loading (src/terminal/ink-yoga.ts).
+// Only imports made by Ink are redirected.
 import path from 'node:path';
 
 /** @param {string} root the repository */
@@ -14,6 +15,9 @@ export function inkReplacements(root) {
       );
       build.onResolve({ filter: /^widest-line$/ }, (args) =>
         args.importer.includes(inkDir) ? { path: path.join(root, 'src', 'terminal', 'ink-widest-line.ts') } : undefined,
+      );
+      build.onResolve({ filter: /^yoga-layout$/ }, (args) =>
+        args.importer.includes(inkDir) ? { path: path.join(root, 'src', 'terminal', 'ink-yoga.ts') } : undefined,
       );
     },
   };
