@@ -15,6 +15,7 @@
 import { styledCharsFromTokens, styledCharsToString, tokenize, type StyledChar } from '@alcalzone/ansi-tokenize';
 import sliceAnsi from 'slice-ansi';
 import stringWidth from 'string-width';
+import { simpleWidth } from './simple-width.js';
 
 type Transformer = (line: string, index: number) => string;
 
@@ -59,10 +60,10 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 // eslint-disable-next-line no-control-regex -- SGR (colour and style) escapes
 const SGR = /\u001b\[[0-9;]*m/g;
 
-/** Columns `text` takes on screen; printable ASCII is one a character, the rest is measured once. */
+/** Columns `text` takes on screen; simple text is counted (see simple-width.ts), the rest measured once. */
 export function widthOf(text: string): number {
-  if (/^[\u0020-\u007e]*$/.test(text)) return text.length;
-  return widths.get(text, stringWidth);
+  const simple = simpleWidth(text.includes('\u001b') ? text.replace(SGR, '') : text);
+  return simple ?? widths.get(text, stringWidth);
 }
 
 /** The widest line of `text`, in columns (what the widest-line package answers, cached). */
