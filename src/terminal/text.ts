@@ -6,7 +6,9 @@
 import stringWidth from 'string-width';
 import { isSimpleText } from './simple-width.js';
 
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+// Made on first use: building one loads ICU break data, which a first screen of ordinary
+// text never needs.
+let segmenter: Intl.Segmenter | null = null;
 
 /** Runs of three or more printable ASCII characters. */
 const ASCII_RUN = /[\x20-\x7e]{3,}/g;
@@ -33,6 +35,7 @@ export function widthOf(text: string): number {
 /** Split into user-perceived characters, so a cut never lands inside one. */
 export function graphemes(text: string): string[] {
   if (isSimpleText(text)) return Array.from(text);
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
   return Array.from(segmenter.segment(text), (s) => s.segment);
 }
 
