@@ -75,8 +75,12 @@ export async function main(argv: string[]): Promise<number> {
         // runs on a terminal, where every frame is wanted, so say so before loading Ink.
         process.env.CI = 'false';
         process.env.CONTINUOUS_INTEGRATION = 'false';
+        // The light first-screen module opens the library and may draw the remembered
+        // first frame while Ink and React load.
+        const { showFirstScreen } = await import('./ui/first-screen.js');
+        const first = await showFirstScreen(paths, { db: values.db });
         const { openReader } = await import('./ui/run.js');
-        return await openReader(paths, { db: values.db });
+        return await openReader(paths, { db: values.db, first });
       }
       printError('TERM=dumb: the reader needs a terminal that can move the cursor; listing the articles instead');
     }

@@ -87,6 +87,17 @@ export class FrameWriter {
     this.shown = null;
   }
 
+  /** Take `rows` as what the screen shows now (drawn before Ink started), so the next frame changes only rows that differ. */
+  assume(rows: readonly string[]): void {
+    this.shown = [...rows];
+    this.shownSize = `${this.out.columns}x${this.out.rows}`;
+  }
+
+  /** The rows of the last frame written, or null before the first. */
+  get rows(): readonly string[] | null {
+    return this.shown;
+  }
+
   /** Put one frame (rows separated by newlines) on the terminal. */
   write(frame: string, done?: WriteCallback): boolean {
     const size = `${this.out.columns}x${this.out.rows}`;

@@ -16,6 +16,7 @@ import { FrameWriter } from '../terminal/frame-writer.js';
 import { Screen } from '../terminal/screen.js';
 import { App } from './App.js';
 import { ErrorBoundary } from './ErrorBoundary.js';
+import type { FirstScreen } from './first-screen.js';
 
 /** Exit status when the reader cannot run here (no terminal to read keys from). */
 export const EXIT_NO_TERMINAL = 2;
@@ -30,6 +31,8 @@ export interface ReaderOptions {
   refresh?: Refresh | null;
   /** A message for the status bar at start. */
   notice?: string | null;
+  /** The screen drawn before Ink loaded (see first-screen.ts), to continue from. */
+  first?: FirstScreen | null;
 }
 
 /** The status-bar text for a refresh's progress, or null when there is nothing to say. */
@@ -51,11 +54,12 @@ function noTerminal(): number {
 }
 
 /** Run the reader until the user quits; resolves with the exit status. */
-export async function runReader({ library, searcher = null, refresh = null, notice = null }: ReaderOptions): Promise<number> {
+export async function runReader({ library, searcher = null, refresh = null, notice = null, first = null }: ReaderOptions): Promise<number> {
   const { stdin } = process;
   if (!stdin.isTTY) return noTerminal();
-  const screen = new Screen();
+  const screen = first?.screen ?? new Screen();
   const frames = new FrameWriter(process.stdout);
+  if (first?.rows) frames.assume(first.rows);
   let redraw = 0;
   let activity: string | null = refresh === null ? null : activityText(refresh.progress());
   let status = 0;
@@ -120,6 +124,8 @@ export async function runReader({ library, searcher = null, refresh = null, noti
     screen.enter();
     // Ink hands every frame to the FrameWriter, which writes only the rows that changed.
     instance = render(tree(), { exitOnCtrlC: false, patchConsole: false, debug: true, stdout: frames.stream, onRender: frames.onRender });
+    // Ink drew its first frame in render(): the next launch can show it before Ink loads.
+    if (frames.rows !== null) first?.remember(frames.rows);
     await instance.waitUntilExit();
   } catch (error) {
     screen.leave();
@@ -143,16 +149,21 @@ export async function runReader({ library, searcher = null, refresh = null, noti
  * it from the files in the background while the user reads. Warnings about files that
  * could not be read are printed once the terminal is back.
  */
-export async function openReader(paths: string[], options: { db?: string | undefined } = {}): Promise<number> {
+export async function openReader(paths: string[], options: { db?: string | undefined; first?: FirstScreen | null } = {}): Promise<number> {
   if (!process.stdin.isTTY) return noTerminal();
-  await assertPathsExist(paths);
+  const first = options.first ?? null;
   let library;
-  try {
-    library = openLibrary({ paths, ...(options.db === undefined ? {} : { db: options.db }) });
-  } catch (error) {
-    if (!(error instanceof StoreError)) throw error;
-    printError(error.message);
-    return 1;
+  if (first !== null) {
+    library = first.library;
+  } else {
+    await assertPathsExist(paths);
+    try {
+      library = openLibrary({ paths, ...(options.db === undefined ? {} : { db: options.db }) });
+    } catch (error) {
+      if (!(error instanceof StoreError)) throw error;
+      printError(error.message);
+      return 1;
+    }
   }
   const searcher = new SqliteSearcher(library.file, { roots: library.roots });
   const refresh = library.refresh();
@@ -167,7 +178,7 @@ export async function openReader(paths: string[], options: { db?: string | undef
     },
   );
   try {
-    const status = await runReader({ library, searcher, refresh, notice: library.notice });
+    const status = await runReader({ library, searcher, refresh, notice: library.notice, first });
     await finished;
     if (summary !== null) printWarnings((summary as RefreshSummary).warnings);
     if (failure !== null) printError(failure instanceof Error ? failure.message : String(failure));
