@@ -55,10 +55,22 @@ function fingerprintOf(library: SqliteLibrary, columns: number, rows: number): s
   return hash.digest('hex');
 }
 
-function read(file: string): Remembered | null {
+// eslint-disable-next-line no-control-regex -- SGR (colour and style) escapes
+const SGR = /\u001b\[[0-9;]*m/g;
+// eslint-disable-next-line no-control-regex -- control characters are what is looked for
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+
+/** A row as Ink draws one: text and SGR styles, nothing that could move the cursor or talk to the terminal. */
+function drawable(row: unknown): row is string {
+  return typeof row === 'string' && !CONTROL.test(row.replace(SGR, ''));
+}
+
+function read(file: string, height: number): Remembered | null {
   try {
     const parsed = JSON.parse(readFileSync(file, 'utf8')) as Partial<Remembered>;
-    if (typeof parsed.fingerprint !== 'string' || !Array.isArray(parsed.rows) || !parsed.rows.every((row) => typeof row === 'string')) return null;
+    if (typeof parsed.fingerprint !== 'string' || !Array.isArray(parsed.rows)) return null;
+    // The file is ours, but it goes to the terminal: anything but plain styled rows is refused.
+    if (parsed.rows.length > height || !parsed.rows.every(drawable)) return null;
     return { fingerprint: parsed.fingerprint, rows: parsed.rows };
   } catch {
     return null;
@@ -83,7 +95,7 @@ export async function showFirstScreen(paths: string[], options: { db?: string | 
   const height = stdout.rows || 24;
   const file = `${library.file}-screen`;
   const fingerprint = fingerprintOf(library, columns, height);
-  const remembered = read(file);
+  const remembered = read(file, height);
   const screen = new Screen();
   let rows: readonly string[] | null = null;
   if (remembered !== null && remembered.fingerprint === fingerprint) {

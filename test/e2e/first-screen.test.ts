@@ -143,6 +143,21 @@ describe('the remembered first screen', () => {
     await quit(s);
   });
 
+  it('refuses a remembered frame holding anything but styled text', async () => {
+    const db = freshDatabase();
+    expect((await runCli(['index', '--db', db, articles])).code).toBe(0);
+    await launchAndQuit(db);
+    const remembered = JSON.parse(readFileSync(`${db}-screen`, 'utf8')) as { fingerprint: string; rows: string[] };
+    remembered.rows[0] = 'planted\u001b]0;planted title\u0007\u001b[2J';
+    writeFileSync(`${db}-screen`, JSON.stringify(remembered));
+
+    const s = launch(db);
+    await s.waitFor(() => !/indexing|looking/.test(s.status()) && / 1\/30 /.test(s.status()), 'the reader under Ink');
+    expect(s.output).not.toContain('planted');
+    expect(s.received.titles).toEqual([]);
+    await quit(s);
+  });
+
   it('takes keys typed before Ink loads, without echoing them', async () => {
     const db = freshDatabase();
     expect((await runCli(['index', '--db', db, articles])).code).toBe(0);
