@@ -1,15 +1,18 @@
 // Bundles the CLI into one file: loading one ESM file is several times faster than
 // loading hundreds of modules (see GUIDE.md), and start-up time is what users feel.
 import { build } from 'esbuild';
-import { chmod, mkdir } from 'node:fs/promises';
+import { chmod, mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inkReplacements } from './ink-replacements.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const outfile = path.join(root, 'dist', 'newsreader.js');
 const stub = path.join(root, 'scripts', 'stub-devtools.js');
 const noRestoreCursor = path.join(root, 'scripts', 'stub-restore-cursor.js');
 
+// Chunk names carry a content hash: start empty so no stale chunk is left to ship.
+await rm(path.dirname(outfile), { recursive: true, force: true });
 await mkdir(path.dirname(outfile), { recursive: true });
 
 await build({
@@ -20,12 +23,18 @@ await build({
   },
   outdir: path.dirname(outfile),
   bundle: true,
+  // Code behind a dynamic import (the reader: Ink, React) goes to chunks of its own, loaded
+  // only when needed, so --help, --version and listing do not evaluate it. Chunks sit
+  // beside the entry, so import.meta.url finds the workers from any of them.
+  splitting: true,
+  chunkNames: '[name]-[hash]',
   platform: 'node',
   format: 'esm',
   target: 'node20',
   // Native addons and their loaders stay outside the bundle.
   external: ['better-sqlite3'],
   alias: { 'react-devtools-core': stub, 'restore-cursor': noRestoreCursor },
+  plugins: [inkReplacements(root)],
   define: { 'process.env.NODE_ENV': '"production"' },
   // CommonJS dependencies bundled into ESM still call require() and use __dirname.
   banner: {

@@ -107,8 +107,12 @@ export async function main(argv: string[]): Promise<number> {
       if (process.env.TERM !== 'dumb') {
         // Before Ink and chalk load: they read the environment as they do.
         const { colour } = prepareTerminalStyle(process.env, { noColor: values['no-color'] ?? false });
+        // The light first-screen module opens the library and may draw the remembered
+        // first frame while Ink and React load.
+        const { showFirstScreen } = await import('./ui/first-screen.js');
+        const first = await showFirstScreen(paths, { db: values.db });
         const { openReader } = await import('./ui/run.js');
-        return await openReader(paths, { db: values.db, colour });
+        return await openReader(paths, { db: values.db, colour, first });
       }
       printError('TERM=dumb: the reader needs a terminal that can move the cursor; listing the articles instead');
     }

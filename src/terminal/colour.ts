@@ -15,7 +15,10 @@ export function prepareTerminalStyle(env: NodeJS.ProcessEnv, options: { noColor:
   delete env.CI;
   delete env.CONTINUOUS_INTEGRATION;
   const force = env.FORCE_COLOR;
-  const colour = !options.noColor && (env.NO_COLOR ?? '') === '' && force !== '0' && force !== 'false';
+  // --no-color is NO_COLOR for everything the reader starts, and for the remembered first
+  // screen's fingerprint (first-screen.ts), which reads the environment.
+  if (options.noColor) env.NO_COLOR = '1';
+  const colour = (env.NO_COLOR ?? '') === '' && force !== '0' && force !== 'false';
   // FORCE_COLOR is a floor for chalk: at least 16 colours, more when TERM or COLORTERM say
   // so. Without colour it must still be on, for the attributes; colours are taken out of
   // the output instead (see withoutColour).

@@ -4,16 +4,18 @@
  * that reports line positions so highlights can be laid over the wrapped lines.
  */
 import stringWidth from 'string-width';
+import { isSimpleText } from './simple-width.js';
 
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+// Made on first use: building one loads ICU break data, which a first screen of ordinary
+// text never needs.
+let segmenter: Intl.Segmenter | null = null;
 
 /** Runs of three or more printable ASCII characters. */
 const ASCII_RUN = /[\x20-\x7e]{3,}/g;
 
 /** Columns `text` takes on a terminal. */
 export function widthOf(text: string): number {
-  if (PRINTABLE_ASCII.test(text)) return text.length;
+  if (isSimpleText(text)) return text.length;
   // Grapheme segmentation slows down more than linearly on long strings (200,000 spaces
   // and one U+2028 took over a minute), so only the non-ASCII stretches go through
   // string-width. Inside a run of printable ASCII every character but the first (it may
@@ -32,13 +34,14 @@ export function widthOf(text: string): number {
 
 /** Split into user-perceived characters, so a cut never lands inside one. */
 export function graphemes(text: string): string[] {
-  if (PRINTABLE_ASCII.test(text)) return Array.from(text);
+  if (isSimpleText(text)) return Array.from(text);
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
   return Array.from(segmenter.segment(text), (s) => s.segment);
 }
 
 /** The longest start of `text` that fits in `width` columns, and the columns it takes. */
 export function fitStart(text: string, width: number): { text: string; width: number } {
-  if (PRINTABLE_ASCII.test(text)) {
+  if (isSimpleText(text)) {
     const cut = text.slice(0, Math.max(0, width));
     return { text: cut, width: cut.length };
   }

@@ -12,10 +12,13 @@ import type { Refresh, RefreshProgress, RefreshSummary } from '../library/store/
 import { openLibrary } from '../library/store/sqlite-library.js';
 import type { Searcher } from '../search/searcher.js';
 import { SqliteSearcher } from '../search/sqlite-searcher.js';
+import { withoutColour } from '../terminal/colour.js';
+import { FrameWriter } from '../terminal/frame-writer.js';
 import { ReaderOutput } from '../terminal/reader-output.js';
 import { Screen } from '../terminal/screen.js';
 import { App } from './App.js';
 import { ErrorBoundary } from './ErrorBoundary.js';
+import type { FirstScreen } from './first-screen.js';
 
 /** Exit status when the reader cannot run here (no terminal to read keys from). */
 export const EXIT_NO_TERMINAL = 2;
@@ -32,6 +35,8 @@ export interface ReaderOptions {
   notice?: string | null;
   /** Whether to draw in colour; without it, inverse, bold and underline still show. */
   colour?: boolean;
+  /** The screen drawn before Ink loaded (see first-screen.ts), to continue from. */
+  first?: FirstScreen | null;
 }
 
 /** The status-bar text for a refresh's progress, or null when there is nothing to say. */
@@ -53,16 +58,26 @@ function noTerminal(): number {
 }
 
 /** Run the reader until the user quits; resolves with the exit status. */
-export async function runReader({ library, searcher = null, refresh = null, notice = null, colour = true }: ReaderOptions): Promise<number> {
+export async function runReader({
+  library,
+  searcher = null,
+  refresh = null,
+  notice = null,
+  colour = true,
+  first = null,
+}: ReaderOptions): Promise<number> {
   const { stdin } = process;
   if (!stdin.isTTY) return noTerminal();
-  const screen = new Screen();
+  const screen = first?.screen ?? new Screen();
+  // Ink -> the FrameWriter (only the rows that changed) -> the ReaderOutput (colour taken
+  // out when asked; nothing while suspended) -> the terminal.
+  const output = new ReaderOutput(process.stdout, { colour });
+  const frames = new FrameWriter(output.stream);
+  if (first?.rows) frames.assume(first.rows);
   let redraw = 0;
   let activity: string | null = refresh === null ? null : activityText(refresh.progress());
   let status = 0;
   let instance: ReturnType<typeof render> | null = null;
-
-  const output = new ReaderOutput(process.stdout, { colour });
 
   const fail = (error: unknown): void => {
     output.hold();
@@ -90,6 +105,7 @@ export async function runReader({ library, searcher = null, refresh = null, noti
     if (stdin.isTTY) stdin.setRawMode(true);
     screen.enter();
     output.release();
+    frames.reset();
     redraw += 1;
     instance?.rerender(tree());
     output.redraw();
@@ -97,6 +113,7 @@ export async function runReader({ library, searcher = null, refresh = null, noti
   /** Ctrl-L: clear the screen, whatever was written on it, and draw it all again. */
   const redrawScreen = (): void => {
     screen.clear();
+    frames.reset();
     output.redraw();
   };
   const quit = (exitStatus: number): void => {
@@ -133,7 +150,11 @@ export async function runReader({ library, searcher = null, refresh = null, noti
   });
   try {
     screen.enter();
-    instance = render(tree(), { stdout: output.stream, exitOnCtrlC: false, patchConsole: false });
+    // Ink hands every frame to the FrameWriter, which writes only the rows that changed.
+    instance = render(tree(), { exitOnCtrlC: false, patchConsole: false, debug: true, stdout: frames.stream, onRender: frames.onRender });
+    // Ink drew its first frame in render(): the next launch can show it before Ink loads.
+    // Remembered as the terminal got it: without colour when colour is off.
+    if (frames.rows !== null) first?.remember(colour ? frames.rows : frames.rows.map(withoutColour));
     await instance.waitUntilExit();
   } catch (error) {
     screen.leave();
@@ -159,16 +180,24 @@ export async function runReader({ library, searcher = null, refresh = null, noti
  * it from the files in the background while the user reads. Warnings about files that
  * could not be read are printed once the terminal is back.
  */
-export async function openReader(paths: string[], options: { db?: string | undefined; colour?: boolean } = {}): Promise<number> {
+export async function openReader(
+  paths: string[],
+  options: { db?: string | undefined; colour?: boolean; first?: FirstScreen | null } = {},
+): Promise<number> {
   if (!process.stdin.isTTY) return noTerminal();
-  await assertSomePathExists(paths);
+  const first = options.first ?? null;
   let library;
-  try {
-    library = openLibrary({ paths, ...(options.db === undefined ? {} : { db: options.db }) });
-  } catch (error) {
-    if (!(error instanceof StoreError)) throw error;
-    printError(error.message);
-    return 2;
+  if (first !== null) {
+    library = first.library;
+  } else {
+    await assertSomePathExists(paths);
+    try {
+      library = openLibrary({ paths, ...(options.db === undefined ? {} : { db: options.db }) });
+    } catch (error) {
+      if (!(error instanceof StoreError)) throw error;
+      printError(error.message);
+      return 2;
+    }
   }
   const searcher = new SqliteSearcher(library.file, { roots: library.roots });
   const refresh = library.refresh();
@@ -183,7 +212,7 @@ export async function openReader(paths: string[], options: { db?: string | undef
     },
   );
   try {
-    const status = await runReader({ library, searcher, refresh, notice: library.notice, colour: options.colour ?? true });
+    const status = await runReader({ library, searcher, refresh, notice: library.notice, colour: options.colour ?? true, first });
     await finished;
     if (summary !== null) printWarnings((summary as RefreshSummary).warnings);
     printWarnings(searcher.warnings.map((message) => ({ path: library.file, message })));

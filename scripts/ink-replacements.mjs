@@ -1,0 +1,24 @@
+// An esbuild plugin that swaps some of Ink's internal modules for faster equivalents with
+// the same interface: the frame assembly (build/output.js, see src/terminal/ink-output.ts),
+// the text measuring it imports (widest-line), and Yoga's loading (src/terminal/ink-yoga.ts).
+// Only imports made by Ink are redirected.
+import path from 'node:path';
+
+/** @param {string} root the repository */
+export function inkReplacements(root) {
+  const inkDir = `${path.sep}node_modules${path.sep}ink${path.sep}build${path.sep}`;
+  return {
+    name: 'ink-replacements',
+    setup(build) {
+      build.onResolve({ filter: /^\.\/output\.js$/ }, (args) =>
+        args.importer.includes(inkDir) ? { path: path.join(root, 'src', 'terminal', 'ink-output.ts') } : undefined,
+      );
+      build.onResolve({ filter: /^widest-line$/ }, (args) =>
+        args.importer.includes(inkDir) ? { path: path.join(root, 'src', 'terminal', 'ink-widest-line.ts') } : undefined,
+      );
+      build.onResolve({ filter: /^yoga-layout$/ }, (args) =>
+        args.importer.includes(inkDir) ? { path: path.join(root, 'src', 'terminal', 'ink-yoga.ts') } : undefined,
+      );
+    },
+  };
+}

@@ -1,0 +1,119 @@
+/**
+ * The first screen before Ink and React have loaded. Loading them and rendering the first
+ * frame is most of a launch, while the library is open in a few milliseconds. So the
+ * reader remembers the first frame Ink drew, beside the library database (as SQLite keeps
+ * its -wal file), with a fingerprint of everything that frame depends on: the build, the
+ * terminal's size and colour settings, and the rows and article at the top of the list.
+ * A launch that finds the same fingerprint draws that frame at once; Ink's own first frame
+ * then changes only rows that differ (the FrameWriter starts from the remembered rows), so
+ * nothing flashes or moves. Any other launch starts as before and remembers its frame.
+ *
+ * This module must not import Ink or React: it runs before they load.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { assertSomePathExists } from '../library/find.js';
+import { openLibrary, type SqliteLibrary } from '../library/store/sqlite-library.js';
+import { BEGIN_SYNC, END_SYNC, frameUpdate } from '../terminal/frame-writer.js';
+import { Screen } from '../terminal/screen.js';
+
+/** What the reader takes over from the first screen. */
+export interface FirstScreen {
+  library: SqliteLibrary;
+  /** The alternate screen, entered when a remembered frame was drawn. */
+  screen: Screen;
+  /** The rows drawn, or null when no remembered frame fit. */
+  rows: readonly string[] | null;
+  /** Keep Ink's first frame for the next launch. */
+  remember(rows: readonly string[]): void;
+}
+
+/** Environment that changes how Ink styles a frame (chalk's colour level reads these). */
+const STYLE_ENV = /^(TERM|COLORTERM|TERM_PROGRAM|NO_COLOR|FORCE_COLOR|CI|CONTINUOUS_INTEGRATION)$/;
+
+interface Remembered {
+  fingerprint: string;
+  rows: string[];
+}
+
+function fingerprintOf(library: SqliteLibrary, columns: number, rows: number): string {
+  const hash = createHash('sha256');
+  let build = '';
+  try {
+    const entry = statSync(process.argv[1] ?? '');
+    build = `${entry.size}:${entry.mtimeMs}`;
+  } catch {
+    // Run some other way (tests from source): the rest still tells frames apart.
+  }
+  const env = Object.entries(process.env)
+    .filter(([name]) => STYLE_ENV.test(name))
+    .sort(([a], [b]) => a.localeCompare(b));
+  const view = { sort: 'newest' } as const;
+  // Every row that can be on screen, with its marks; the article's id is a hash of its text.
+  const top = library.page(view, 0, rows).map((row) => [row.key, row.id, row.headline, row.date, row.section, row.read, row.starred]);
+  hash.update(JSON.stringify({ version: 1, build, columns, rows, env, notice: library.notice, count: library.count(view), top }));
+  return hash.digest('hex');
+}
+
+// eslint-disable-next-line no-control-regex -- SGR (colour and style) escapes
+const SGR = /\u001b\[[0-9;]*m/g;
+// eslint-disable-next-line no-control-regex -- control characters are what is looked for
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+
+/** A row as Ink draws one: text and SGR styles, nothing that could move the cursor or talk to the terminal. */
+function drawable(row: unknown): row is string {
+  return typeof row === 'string' && !CONTROL.test(row.replace(SGR, ''));
+}
+
+function read(file: string, height: number): Remembered | null {
+  try {
+    const parsed = JSON.parse(readFileSync(file, 'utf8')) as Partial<Remembered>;
+    if (typeof parsed.fingerprint !== 'string' || !Array.isArray(parsed.rows)) return null;
+    // The file is ours, but it goes to the terminal: anything but plain styled rows is refused.
+    if (parsed.rows.length > height || !parsed.rows.every(drawable)) return null;
+    return { fingerprint: parsed.fingerprint, rows: parsed.rows };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Open the library and, when a remembered first frame fits it and this terminal, draw it.
+ * Null when the library cannot be opened here: the reader then opens it and says why.
+ */
+export async function showFirstScreen(paths: string[], options: { db?: string | undefined } = {}): Promise<FirstScreen | null> {
+  const { stdin, stdout } = process;
+  if (!stdin.isTTY || !stdout.isTTY) return null;
+  let library: SqliteLibrary;
+  try {
+    await assertSomePathExists(paths);
+    library = openLibrary({ paths, ...(options.db === undefined ? {} : { db: options.db }) });
+  } catch {
+    return null;
+  }
+  const columns = stdout.columns || 80;
+  const height = stdout.rows || 24;
+  const file = `${library.file}-screen`;
+  const fingerprint = fingerprintOf(library, columns, height);
+  const remembered = read(file, height);
+  const screen = new Screen();
+  let rows: readonly string[] | null = null;
+  if (remembered !== null && remembered.fingerprint === fingerprint) {
+    // Keys typed from now on wait for the reader instead of echoing over the screen.
+    stdin.setRawMode(true);
+    screen.enter();
+    stdout.write(BEGIN_SYNC + frameUpdate(null, remembered.rows, height) + END_SYNC);
+    rows = remembered.rows;
+  }
+  const remember = (frame: readonly string[]): void => {
+    if (rows !== null && frame.length === rows.length && frame.every((row, i) => row === rows?.[i])) return;
+    try {
+      // Written whole, then renamed: a reader starting meanwhile never sees half a file.
+      writeFileSync(`${file}.tmp`, JSON.stringify({ fingerprint, rows: frame }));
+      renameSync(`${file}.tmp`, file);
+    } catch {
+      // A read-only folder: launches simply start without a remembered frame.
+    }
+  };
+  return { library, screen, rows, remember };
+}
