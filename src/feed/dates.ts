@@ -88,6 +88,7 @@ function parseRfc822(text: string): Date | null {
 export function parseFeedDate(raw: string | null | undefined): Date | null {
   if (raw === null || raw === undefined) return null;
   const text = raw.trim().replace(/\s+/g, ' ');
-  if (text === '') return null;
+  // No real date is longer; a longer string is not worth matching patterns against.
+  if (text === '' || text.length > 80) return null;
   return parseIso(text) ?? parseRfc822(text);
 }

@@ -274,6 +274,59 @@ class BlockBuilder {
   }
 }
 
+/**
+ * htmlparser2 keeps its open elements in an array it shifts at the front, so its cost
+ * grows with the square of the nesting depth (100,000 levels took 15 s). Markup nested
+ * deeper than this is read as flat text instead: its words, without its structure.
+ */
+export const MAX_HTML_DEPTH = 1000;
+
+/** Elements that close themselves or are commonly left open; they do not count as nesting. */
+const NOT_NESTING = new Set(['br', 'img', 'hr', 'input', 'meta', 'link', 'p', 'li', 'td', 'th', 'tr', 'dt', 'dd', 'option', 'col', 'wbr', 'source', 'area', 'base', 'param', 'track', 'embed']);
+
+const VOID = new Set(['input', 'meta', 'link', 'param', 'embed', 'br', 'img', 'hr', 'wbr', 'source', 'area', 'base', 'col', 'track']);
+const TAG = /<(\/?)([a-zA-Z][\w:-]*)[^<>]*?(\/?)>/g;
+
+/**
+ * Markup without its tags, in one linear pass: the text of skipped elements (scripts,
+ * frames, forms...) is left out, every other tag becomes a space.
+ */
+function flatten(html: string): string {
+  const out: string[] = [];
+  let skipping: string | null = null;
+  let skipDepth = 0;
+  let last = 0;
+  const tag = new RegExp(TAG.source, 'g');
+  for (let m = tag.exec(html); m; m = tag.exec(html)) {
+    const name = (m[2] ?? '').toLowerCase();
+    const closing = m[1] === '/';
+    const selfClosing = m[3] === '/' || VOID.has(name);
+    if (skipping === null) out.push(html.slice(last, m.index), ' ');
+    last = tag.lastIndex;
+    if (skipping !== null) {
+      if (name !== skipping || selfClosing) continue;
+      skipDepth += closing ? -1 : 1;
+      if (skipDepth === 0) skipping = null;
+    } else if (!closing && !selfClosing && SKIPPED.has(name)) {
+      skipping = name;
+      skipDepth = 1;
+    }
+  }
+  if (skipping === null) out.push(html.slice(last));
+  return out.join('');
+}
+
+function nestsDeeperThan(html: string, limit: number): boolean {
+  let depth = 0;
+  const tag = new RegExp(TAG.source, 'g');
+  for (let m = tag.exec(html); m; m = tag.exec(html)) {
+    if (NOT_NESTING.has((m[2] ?? '').toLowerCase()) || m[3]) continue;
+    if (m[1]) depth = Math.max(0, depth - 1);
+    else if (++depth > limit) return true;
+  }
+  return false;
+}
+
 export interface HtmlOptions {
   /** Base URL for relative links. */
   base?: string | null;
@@ -284,6 +337,8 @@ export interface HtmlOptions {
 /** Turn an HTML fragment into blocks and the list of links it refers to. */
 export function htmlToBlocks(html: string, options: HtmlOptions = {}): HtmlText {
   const builder = new BlockBuilder(options.base ?? null, options.references ?? true);
+  // Flattened, the markup cannot nest; the parser still decodes its entities.
+  const markup = nestsDeeperThan(html, MAX_HTML_DEPTH) ? flatten(html) : html;
   const parser = new Parser(
     {
       onopentag: (name, attributes) => builder.open(name, attributes),
@@ -292,7 +347,7 @@ export function htmlToBlocks(html: string, options: HtmlOptions = {}): HtmlText 
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true },
   );
-  parser.end(html);
+  parser.end(markup);
   return builder.finish();
 }
 

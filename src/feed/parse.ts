@@ -80,25 +80,33 @@ export type FeedParseResult = { document: FeedDocument } | { error: string };
 
 const DOCTYPE = /<!DOCTYPE(?:[^[>]*\[[\s\S]*?\]\s*>|[^>]*>)/i;
 
-function maxDepth(text: string): number {
+/**
+ * Where elements first nest deeper than `limit`, or -1. A linear scan of the tags, skipping
+ * CDATA sections (HTML in them is not XML nesting) and comments.
+ */
+function firstTooDeep(text: string, limit: number): number {
   let depth = 0;
-  let max = 0;
-  // Tags only (`<a`, `</a`, `/>`); CDATA and comments are rare enough not to matter here.
-  const re = /<(\/?)[A-Za-z_][^>]*?(\/?)>/g;
-  for (let match = re.exec(text); match; match = re.exec(text)) {
-    if (match[1]) depth--;
-    else if (!match[2]) {
-      depth++;
-      if (depth > max) max = depth;
+  let i = text.indexOf('<');
+  while (i !== -1) {
+    let end: number;
+    if (text.startsWith('<![CDATA[', i)) end = text.indexOf(']]>', i) + 2;
+    else if (text.startsWith('<!--', i)) end = text.indexOf('-->', i) + 2;
+    else {
+      end = text.indexOf('>', i);
+      const next = text[i + 1];
+      if (next === '/') depth--;
+      else if (next !== '?' && next !== '!' && end !== -1 && text[end - 1] !== '/' && ++depth > limit) return i;
     }
+    if (end < i) return -1;
+    i = text.indexOf('<', end + 1);
   }
-  return max;
+  return -1;
 }
 
 /** Cut a broken document after its last complete entry and close what is open around it. */
 function closeAfterLastEntry(text: string, root: string): string | null {
   const end = Math.max(text.lastIndexOf('</item>'), text.lastIndexOf('</entry>'));
-  if (end === -1) return null;
+  if (end === -1 || root === '') return null;
   const cut = text.slice(0, end + (text.startsWith('</item>', end) ? 7 : 8));
   if (/^rss$/i.test(root)) return `${cut}</channel></rss>`;
   return `${cut}</${root}>`;
@@ -118,7 +126,7 @@ export function mapBodyElements(xml: string): string {
       i % 2 === 1
         ? part
         : part
-            .replace(/<(?:xhtml:body|body|fullitem)\b[^>]*?(\/?)>/gi, (_, empty: string) => `<content:encoded${empty}>`)
+            .replace(/<(?:xhtml:body|body|fullitem)\b[^<>]*?(\/?)>/gi, (_, empty: string) => `<content:encoded${empty}>`)
             .replace(/<\/(?:xhtml:body|body|fullitem)\s*>/gi, '</content:encoded>'),
     )
     .join('');
@@ -131,7 +139,7 @@ export function mapBodyElements(xml: string): string {
  */
 export function mapAtom03Base64(xml: string): string {
   if (!/\bmode\s*=\s*["']base64["']/i.test(xml)) return xml;
-  return xml.replace(/<([\w:.-]+)(\s[^>]*?\bmode\s*=\s*["']base64["'][^>]*?)(\/?)>/gi, (_, name: string, attrs: string, empty: string) => {
+  return xml.replace(/<([\w:.-]+)(\s[^<>]*?\bmode\s*=\s*["']base64["'][^<>]*?)(\/?)>/gi, (_, name: string, attrs: string, empty: string) => {
     const rest = attrs.replace(/\s(?:type|mode)\s*=\s*(?:"[^"]*"|'[^']*')/gi, '');
     return `<${name}${rest} type="application/octet-stream"${empty}>`;
   });
@@ -185,7 +193,17 @@ function parseXmlFeed(text: string, source: string | null, warnings: string[]): 
   const rootName = rootElement(xml) ?? '';
   if (/^rss$/i.test(rootName)) xml = mapBodyElements(xml);
   if (/^feed$/i.test(rootName)) xml = mapAtom03Base64(xml);
-  if (maxDepth(xml) > MAX_FEED_DEPTH) return { error: `not read: elements nested more than ${MAX_FEED_DEPTH} deep` };
+  const tooDeep = firstTooDeep(xml, MAX_FEED_DEPTH);
+  if (tooDeep !== -1) {
+    // Read what comes before the runaway nesting, as for a document cut short there.
+    const line = xml.slice(0, tooDeep).split('\n').length;
+    const repaired = closeAfterLastEntry(xml.slice(0, tooDeep), rootName);
+    const recovered = repaired === null ? null : tryParse(repaired, source);
+    const problem = `elements nested more than ${MAX_FEED_DEPTH} deep (line ${line})`;
+    if (recovered === null || recovered instanceof Error) return { error: `${problem}; no entries could be read` };
+    warnings.push(`${problem}; kept the ${recovered.entries.length} entries before it`);
+    return { document: { ...recovered, warnings: [...warnings, ...recovered.warnings] } };
+  }
   const parsed = tryParse(xml, source);
   if (!(parsed instanceof Error)) return { document: keepEmptyEntries({ ...parsed, warnings: [...warnings, ...parsed.warnings] }, xml) };
   // feedsmith refuses a well-formed feed in which it finds nothing it knows: an empty feed.
