@@ -4,6 +4,7 @@
  * for grep, cut and fzf. Both in the stable order: date descending, then path.
  */
 import type { Article } from '../article/types.js';
+import { isFeedArticle } from '../feed/types.js';
 import { loadArticles } from '../library/load-all.js';
 import { escapeUnsafeInJson, sanitize } from '../terminal/sanitize.js';
 import { printWarnings, writeOut } from './output.js';
@@ -15,8 +16,12 @@ import { printWarnings, writeOut } from './output.js';
  */
 export function articleJson(article: Article): string {
   const { id, path, section, headline, standfirst, date, source, credits, blocks, words, warnings } = article;
+  // A feed entry adds its link, feed, time, author, categories and enclosures; its `source` is the feed's URL or path.
+  const feed = isFeedArticle(article)
+    ? (({ url, feed, published, author, categories, enclosures }) => ({ url, feed, published, author, categories, enclosures }))(article.feedFields)
+    : {};
   return escapeUnsafeInJson(
-    JSON.stringify({ id, path, section, headline, standfirst, date, source, credits, blocks, words, warnings }),
+    JSON.stringify({ id, path, section, headline, standfirst, date, source, credits, blocks, words, warnings, ...feed }),
   );
 }
 
@@ -26,8 +31,10 @@ export function articleTsv(article: Pick<Article, 'date' | 'section' | 'headline
 }
 
 export async function listArticles(paths: string[], json: boolean): Promise<number> {
-  const { articles, warnings } = await loadArticles(paths);
+  const { articles, warnings, failedUrls } = await loadArticles(paths);
   printWarnings(warnings);
+  // Every feed URL failed and nothing else was read: that is an error, not an empty list.
+  if (articles.length === 0 && failedUrls.length > 0) return 1;
   const format = json ? articleJson : articleTsv;
   const BATCH = 256;
   for (let i = 0; i < articles.length; i += BATCH) {

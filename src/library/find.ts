@@ -1,9 +1,11 @@
 /**
  * Finding article files: each PATH is a file (read whatever its name) or a folder walked
- * recursively for `*.txt`, following symlinks without looping and skipping hidden folders.
+ * recursively for `*.txt` and feed files (`*.xml`, `*.rss`, ...: see feed-file.ts),
+ * following symlinks without looping and skipping hidden folders.
  */
 import { opendir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { hasFeedExtension } from './feed-file.js';
 
 export interface FoundFile {
   /** Path as the user would write it: the root as given joined with the relative path. */
@@ -84,7 +86,7 @@ async function walk(dir: string, root: string, rel: string, seen: Set<string>, o
     }
     if (isDir) {
       if (!entry.name.startsWith('.')) await walk(full, root, childRel, seen, out);
-    } else if (entry.name.endsWith('.txt')) {
+    } else if (entry.name.endsWith('.txt') || hasFeedExtension(entry.name)) {
       // A FIFO, socket or device named like an article is reported, never opened.
       if (isFile) out.files.push({ path: full, section: rel === '' ? null : rel, root });
       else out.warnings.push({ path: full, message: 'not a regular file' });
