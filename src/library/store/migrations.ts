@@ -108,6 +108,22 @@ export const MIGRATIONS: readonly Migration[] = [
       INSERT INTO articles_fts (articles_fts, rank) VALUES ('hashsize', 16777216);
     `,
   },
+  {
+    description: 'feed entries: the feed file they come from, link, feed title, time, author, categories, enclosures',
+    // An entry's row has path `FILE#ID` and feed_file FILE (its `source` is the feed's path
+    // or URL); article files leave these NULL. The file's size, mtime, inode and hash are
+    // repeated on each of its entries' rows, so a refresh checks a feed like any file.
+    sql: `
+      ALTER TABLE articles ADD COLUMN feed_file TEXT;
+      ALTER TABLE articles ADD COLUMN url TEXT;
+      ALTER TABLE articles ADD COLUMN feed TEXT;
+      ALTER TABLE articles ADD COLUMN published TEXT;
+      ALTER TABLE articles ADD COLUMN author TEXT;
+      ALTER TABLE articles ADD COLUMN categories TEXT;
+      ALTER TABLE articles ADD COLUMN enclosures TEXT;
+      CREATE INDEX articles_by_feed_file ON articles (feed_file) WHERE feed_file IS NOT NULL;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
