@@ -3,6 +3,7 @@
  * body is read to at most MAX_FEED_BYTES, the HTTP charset overrides the XML declaration,
  * and relative links resolve against the URL the redirects ended at.
  */
+import { createHash } from 'node:crypto';
 import type { Article } from '../article/types.js';
 import { MAX_FEED_BYTES, parseFeedBytes } from '../feed/parse.js';
 import { feedToArticles } from '../feed/to-articles.js';
@@ -10,7 +11,10 @@ import { feedToArticles } from '../feed/to-articles.js';
 /** A slow server gets this long for the whole response. */
 export const FETCH_TIMEOUT_MS = 30_000;
 
-export type FetchResult = { articles: Article[]; warnings: string[] } | { error: string };
+export type FetchResult =
+  /** The feed's entries; `bytes` and `hash` describe the body, for the store. */
+  | { articles: Article[]; warnings: string[]; bytes: number; hash: string }
+  | { error: string };
 
 /** True for the `http://` and `https://` arguments read as feed URLs rather than paths. */
 export function isFeedUrl(argument: string): boolean {
@@ -88,5 +92,11 @@ export async function fetchFeed(url: string, readAt = new Date()): Promise<Fetch
   const articles = feedToArticles(parsed.document, { source: url, section: null, readAt });
   const warnings = [...parsed.document.warnings];
   if (articles.length === 0) warnings.push('a feed with no entries');
-  return { articles, warnings };
+  const hash = createHash('sha1').update(bytes).digest('hex').slice(0, 16);
+  return { articles, warnings, bytes: bytes.byteLength, hash };
+}
+
+/** A library root as the store keeps it: a feed URL as given, a path made absolute. */
+export function libraryRoot(given: string, resolve: (p: string) => string): string {
+  return isFeedUrl(given) ? given : resolve(given);
 }

@@ -6,6 +6,7 @@
 import { opendir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { hasFeedExtension } from './feed-file.js';
+import { isFeedUrl } from './fetch-feed.js';
 
 export interface FoundFile {
   /** Path as the user would write it: the root as given joined with the relative path. */
@@ -94,9 +95,10 @@ async function walk(dir: string, root: string, rel: string, seen: Set<string>, o
   }
 }
 
-/** Throw MissingPathError for the first PATH that does not exist. */
+/** Throw MissingPathError for the first PATH that does not exist (feed URLs are not paths). */
 export async function assertPathsExist(paths: string[]): Promise<void> {
   for (const given of paths) {
+    if (isFeedUrl(given)) continue;
     try {
       await stat(given);
     } catch (error) {

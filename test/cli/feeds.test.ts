@@ -209,6 +209,14 @@ describe('newsreader URL', () => {
     }
   });
 
+  it('searches a feed URL: newsreader search QUERY URL', async () => {
+    const { code, stdout, stderr } = await runCli(['search', 'paragraph', `${base}/feed.xml`]);
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+    const hits = stdout.trim().split('\n').map((line) => line.split('\t'));
+    expect(hits.map((h) => h[2])).toEqual(['Newer story']);
+    expect(hits[0]?.[3]).toMatch(new RegExp(`^${base}/feed\\.xml#[0-9a-f]{16}$`));
+  });
+
   it('reads a URL beside files, and a failing URL is then a warning', async () => {
     const { code, stdout, stderr } = await runCli([`${base}/missing.xml`, `${base}/feed.xml`, seedFile]);
     expect(code).toBe(0);

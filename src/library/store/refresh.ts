@@ -19,7 +19,9 @@ import type Database from 'better-sqlite3';
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import { fetchFeed, isFeedUrl, libraryRoot } from '../fetch-feed.js';
 import { findArticleFiles, type FoundFile } from '../find.js';
+import { feedRows } from './feed-rows.js';
 import type { Warning } from '../load-all.js';
 import { dropIndexesIfEmpty, restoreIndexes } from './migrations.js';
 import { describeStoreError } from './open.js';
@@ -198,7 +200,7 @@ async function storedFiles(db: Database.Database, roots: string[]): Promise<Map<
  * in slices on the event loop.
  */
 export function startRefresh(db: Database.Database, paths: string[], options: RefreshOptions = {}): Refresh {
-  const roots = paths.map((p) => path.resolve(p));
+  const roots = paths.map((p) => libraryRoot(p, path.resolve));
   const sliceMs = options.sliceMs ?? DEFAULT_SLICE_MS;
   const progress: RefreshProgress = { phase: 'walking', done: 0, total: 0, added: 0, updated: 0, removed: 0, unchanged: 0, bytes: 0 };
   const listeners = new Set<(p: RefreshProgress) => void>();
@@ -259,17 +261,43 @@ export function startRefresh(db: Database.Database, paths: string[], options: Re
     if (writes.some((w) => w.kind !== 'touch')) options.onChange?.();
   };
 
+  /**
+   * Feed URLs are fetched once a refresh, all at once. One that fails keeps what the store
+   * has from an earlier fetch, with a warning.
+   */
+  async function fetchUrls(urls: string[], stored: Map<string, StoredFile>): Promise<void> {
+    const results = await Promise.all(urls.map((url) => fetchFeed(url)));
+    const writes: Write[] = [];
+    results.forEach((result, i) => {
+      const url = urls[i] ?? '';
+      progress.done++;
+      if ('error' in result) {
+        warnings.push({ path: url, message: result.error });
+        return;
+      }
+      progress.bytes += result.bytes;
+      for (const message of result.warnings) warnings.push({ path: url, message });
+      const file = { path: url, root: url, section: null };
+      const stat = { size: result.bytes, mtimeMs: Date.now(), ino: 0 };
+      writes.push({ kind: 'feed', file: url, rows: feedRows(result.articles, file, stat, result.hash) });
+      if (stored.has(url)) progress.updated++;
+      else progress.added++;
+    });
+    if (!stopped()) commit(writes);
+  }
+
   async function run(): Promise<RefreshSummary> {
-    const found = await findArticleFiles(roots);
+    const urls = roots.filter(isFeedUrl);
+    const found = await findArticleFiles(roots.filter((root) => !isFeedUrl(root)));
     warnings.push(...found.warnings);
     const stored = stopped() ? new Map<string, StoredFile>() : await storedFiles(db, roots);
     progress.phase = 'checking';
-    progress.total = found.files.length;
+    progress.total = found.files.length + urls.length;
     report();
 
     // Check stat against the store in slices; collect the files that need parsing.
     const toParse: FoundFile[] = [];
-    const seen = new Set<string>();
+    const seen = new Set<string>(urls);
     let index = 0;
     while (index < found.files.length && !stopped()) {
       const sliceEnd = performance.now() + sliceMs;
@@ -298,6 +326,7 @@ export function startRefresh(db: Database.Database, paths: string[], options: Re
 
     progress.phase = 'indexing';
     report();
+    await fetchUrls(urls, stored);
     // Writing (FTS5 tokenising above all) costs more than parsing, so batches are sized by
     // measurement: the running mean write cost per article decides how many fit a slice.
     let writeMsPerArticle = 0.5;

@@ -3,6 +3,8 @@
  * skipped, and an entry's read and starred state kept when the feed changes its body.
  */
 import { rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openLibrary, type SqliteLibrary } from '../../../src/library/store/sqlite-library.js';
@@ -133,5 +135,45 @@ describe('feeds in the store', () => {
     expect(headlines(lib)).toEqual(['Alpha ceasefire holds', 'Beta markets rally']);
     expect(lib.count(NEWEST)).toBe(2);
     lib.close();
+  });
+
+  it('fetches a feed URL once a refresh, and keeps its entries when a later fetch fails', async () => {
+    let body: string | null = rss([ALPHA, BETA]);
+    let fetches = 0;
+    const server = createServer((_request, response) => {
+      fetches++;
+      if (body === null) {
+        response.writeHead(503);
+        response.end();
+      } else {
+        response.writeHead(200, { 'content-type': 'application/rss+xml' });
+        response.end(body);
+      }
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/wire.xml`;
+    try {
+      const dir = tempDir();
+      const lib = openLibrary({ paths: [url], db: path.join(dir, 'url.db') });
+      expect(await lib.refresh().done).toMatchObject({ added: 1, warnings: [] });
+      expect(fetches).toBe(1);
+      expect(headlines(lib)).toEqual(['Alpha ceasefire holds', 'Beta markets rally']);
+      const alpha = lib.article(keyOf(lib, 'Alpha ceasefire holds'));
+      expect(alpha?.path).toMatch(new RegExp(`^${url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}#[0-9a-f]{16}$`));
+      lib.setState(alpha?.id ?? '', { starred: true });
+
+      body = null;
+      expect(await lib.refresh().done).toMatchObject({ warnings: [{ path: url, message: 'HTTP 503 Service Unavailable' }], removed: 0 });
+      expect(headlines(lib)).toEqual(['Alpha ceasefire holds', 'Beta markets rally']);
+
+      body = rss([{ ...ALPHA, body: 'Changed body.' }, GAMMA]);
+      expect(await lib.refresh().done).toMatchObject({ updated: 1, warnings: [] });
+      expect(fetches).toBe(3);
+      expect(headlines(lib)).toEqual(['Gamma storm nears', 'Alpha ceasefire holds']);
+      expect(lib.state(alpha?.id ?? '')).toMatchObject({ starred: true });
+      lib.close();
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });
