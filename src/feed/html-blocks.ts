@@ -60,6 +60,7 @@ export function safeUrl(href: string | null | undefined, base?: string | null): 
 }
 
 const SPACES = /[ \t\n\r\f]+/g;
+const NOT_BLANK = /\S/;
 
 interface ListState {
   ordered: boolean;
@@ -80,7 +81,7 @@ class BlockBuilder {
   private quoteDepth = 0;
   private readonly lists: ListState[] = [];
   private readonly anchors: { href: string | null; written: number }[] = [];
-  /** Characters of visible text so far: a link with none (an image link) gets no reference. */
+  /** Pieces of visible text so far: a link with none (an image link) gets no reference. */
   private written = 0;
   private readonly stack: string[] = [];
   private rowCells: string[] | null = null;
@@ -203,12 +204,13 @@ class BlockBuilder {
 
   private appendText(raw: string, collapse: boolean): void {
     const text = collapse ? raw.replace(SPACES, ' ') : raw;
-    this.written += text.trim().length;
+    const visible = NOT_BLANK.test(text);
+    if (visible) this.written++;
     if (this.rowCells) {
       this.cell += text;
       return;
     }
-    if (this.line === '' && text.trim() === '') return;
+    if (this.line === '' && !visible) return;
     // A reference mark hugs the link text: "word[1]", not "word [1]".
     this.line += this.line === '' ? text.trimStart() : text;
   }

@@ -5,7 +5,6 @@
  * numbered links, and the feed's title as the attribution.
  */
 import { createHash } from 'node:crypto';
-import { wordCount } from '../article/classify.js';
 import { joinLines } from '../article/parse.js';
 import type { Block } from '../article/types.js';
 import { hasControlOrFormatCharacters } from '../terminal/sanitize.js';
@@ -49,6 +48,32 @@ function render(text: FeedText | null, base: string | null, references: boolean)
 
 const flat = (blocks: TextBlock[]): string => blocks.map((b) => joinLines(b.lines)).join(' ').replace(/\s+/g, ' ').trim();
 
+/** JavaScript's `\s`, as the text parser's word count splits on it. */
+const WIDE_WHITESPACE = new Set([0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff]);
+function isSpace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  return code >= 0xa0 && (WIDE_WHITESPACE.has(code) || (code >= 0x2000 && code <= 0x200a));
+}
+
+/** Words as the text parser counts them (runs between whitespace), without splitting into an array. */
+function countWords(text: string): number {
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const space = isSpace(text.charCodeAt(i));
+    if (!space && !inWord) words++;
+    inWord = !space;
+  }
+  return words;
+}
+
+/**
+ * Text in these ranges (printable ASCII and Latin-1, common punctuation, the euro sign)
+ * has no control or formatting character, so the sanitiser's full check can be skipped.
+ */
+const PLAIN = /^[\u0020-\u007e\u00a0-\u00ac\u00ae-\u00ff\u2010-\u2027\u2030-\u205e\u20ac]*$/;
+const hasUnsafeCharacters = (line: string): boolean => !PLAIN.test(line) && hasControlOrFormatCharacters(line);
+
 /** A summary that only repeats the start of the content (often cut with an ellipsis) adds nothing. */
 function repeatsContent(summary: string, content: string): boolean {
   const start = summary.replace(/\s*(?:\[?(?:\.\.\.|…)\]?|\[\.\.\.\]|read more.*)$/i, '').trim();
@@ -81,13 +106,14 @@ function block(kind: Block['kind'], lines: string[]): Block {
  * title and content. The feed is named by its link or title, not by where it was read
  * from, so the same feed moved or fetched from a mirror keeps its entries' ids.
  */
-export function entryId(entry: FeedEntry, document: Pick<FeedDocument, 'link' | 'title'>, contentText: string, index: number): string {
+export function entryId(entry: FeedEntry, document: Pick<FeedDocument, 'link' | 'title'>, contentText: () => string, index: number): string {
   const feedKey = document.link ?? document.title ?? '';
   if (entry.guid !== null) return hash('guid', feedKey, entry.guid);
   if (entry.link !== null) return hash('link', entry.link);
   // Entries with nothing in them are told apart only by where they stand.
-  if (entry.title === null && contentText === '') return hash('empty', feedKey, String(index));
-  return hash('text', feedKey, entry.title ?? '', contentText);
+  const text = contentText();
+  if (entry.title === null && text === '') return hash('empty', feedKey, String(index));
+  return hash('text', feedKey, entry.title ?? '', text);
 }
 
 function headlineOf(entry: FeedEntry, bodyText: string): string {
@@ -101,12 +127,15 @@ function headlineOf(entry: FeedEntry, bodyText: string): string {
 export function entryToArticle(entry: FeedEntry, document: FeedDocument, location: FeedLocation, index = 0): FeedArticle {
   const content = render(entry.content ?? entry.summary, entry.base, true);
   const summary = entry.content !== null ? render(entry.summary, entry.base, false) : { blocks: [], links: [] };
-  const contentText = flat(content.blocks);
+  // The flattened texts are only needed to compare the summary, name an untitled entry or
+  // identify an entry without guid or link.
+  let contentFlat: string | null = null;
+  const contentText = (): string => (contentFlat ??= flat(content.blocks));
   const summaryText = flat(summary.blocks);
   const when = entry.published ?? entry.updated ?? document.updated ?? location.readAt;
 
-  const blocks: Block[] = [block('headline', [headlineOf(entry, contentText || summaryText)])];
-  if (summaryText !== '' && !repeatsContent(summaryText, contentText)) blocks.push(block('standfirst', [summaryText]));
+  const blocks: Block[] = [block('headline', [entry.title ?? headlineOf(entry, contentText() || summaryText)])];
+  if (summaryText !== '' && !repeatsContent(summaryText, contentText())) blocks.push(block('standfirst', [summaryText]));
   if (entry.author !== null) blocks.push(block('credit', [`By: ${entry.author}`]));
   blocks.push(block('dateline', [datelineText(when)]));
   for (const b of content.blocks) blocks.push(block(b.kind, b.lines));
@@ -119,7 +148,7 @@ export function entryToArticle(entry: FeedEntry, document: FeedDocument, locatio
   if (document.title !== null) blocks.push(block('attribution', [document.title]));
 
   const warnings = [...document.warnings];
-  if (blocks.some((b) => b.lines.some(hasControlOrFormatCharacters))) {
+  if (blocks.some((b) => b.lines.some(hasUnsafeCharacters))) {
     warnings.push('control or invisible formatting characters removed for display');
   }
   const id = entryId(entry, document, contentText, index);
@@ -134,7 +163,7 @@ export function entryToArticle(entry: FeedEntry, document: FeedDocument, locatio
     source: location.source,
     credits: entry.author !== null ? [entry.author] : [],
     blocks,
-    words: counted.reduce((sum, b) => sum + (b.lines === references ? 0 : wordCount(b.text)), 0),
+    words: counted.reduce((sum, b) => sum + (b.lines === references ? 0 : countWords(b.text)), 0),
     warnings,
     feedFields: {
       url: entry.link,
