@@ -118,7 +118,7 @@ function closeAfterLastEntry(text: string, root: string): string | null {
  * `content:encoded`, which feedsmith keeps verbatim. CDATA sections are left untouched, so
  * an HTML page quoted inside one is not changed.
  */
-export function mapBodyElements(xml: string): string {
+function mapBodyElements(xml: string): string {
   if (!/<(?:xhtml:)?body\b|<fullitem\b/i.test(xml)) return xml;
   return xml
     .split(/(<!\[CDATA\[[\s\S]*?\]\]>)/)
@@ -137,7 +137,7 @@ export function mapBodyElements(xml: string): string {
  * same with a non-text media type. The 0.3 form is rewritten into the 1.0 one, which the
  * normaliser decodes.
  */
-export function mapAtom03Base64(xml: string): string {
+function mapAtom03Base64(xml: string): string {
   if (!/\bmode\s*=\s*["']base64["']/i.test(xml)) return xml;
   return xml.replace(/<([\w:.-]+)(\s[^<>]*?\bmode\s*=\s*["']base64["'][^<>]*?)(\/?)>/gi, (_, name: string, attrs: string, empty: string) => {
     const rest = attrs.replace(/\s(?:type|mode)\s*=\s*(?:"[^"]*"|'[^']*')/gi, '');
