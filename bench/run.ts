@@ -7,12 +7,13 @@ import { mkdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { hasShared, repoRoot, sharedDir } from '../test/shared-dir.js';
 import { defaultCacheDir, summarise, table, type Benchmark } from './harness.js';
+import { benchmarks as feedBenchmarks } from './feeds.bench.js';
 import { benchmarks as readerBenchmarks } from './reader.bench.js';
 import { benchmarks as searchBenchmarks } from './search.bench.js';
 import { benchmarks as storeBenchmarks } from './store.bench.js';
 
 // The store first: its cold runs leave the databases the search benchmarks query.
-const MODULES: readonly (readonly Benchmark[])[] = [storeBenchmarks, searchBenchmarks, readerBenchmarks];
+const MODULES: readonly (readonly Benchmark[])[] = [storeBenchmarks, searchBenchmarks, readerBenchmarks, feedBenchmarks];
 
 const { values } = parseArgs({
   options: {

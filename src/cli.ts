@@ -16,8 +16,9 @@ const USAGE = `Usage: ${PROGRAM} [options] [PATH...]
        ${PROGRAM} [options] search QUERY [PATH...]
        ${PROGRAM} [options] index [PATH...]
 
-A fast, keyboard-driven reader for news articles stored as text files.
-Each PATH is an article file or a folder searched recursively for *.txt.
+A fast, keyboard-driven reader for news articles stored as text files and web feeds.
+Each PATH is an article file, a feed file (RSS, Atom, RDF, JSON Feed), a feed URL
+(https://...), or a folder searched recursively for *.txt and feed files.
 With no PATH, the articles bundled with ${PROGRAM} are opened.
 
 Commands:
@@ -38,6 +39,7 @@ article instead: date, section, headline and path, separated by tabs.
 Examples:
   ${PROGRAM}                          read the bundled articles
   ${PROGRAM} ~/news                   read every *.txt below ~/news
+  ${PROGRAM} https://example.org/feed.xml   read a feed's entries (one fetch)
   ${PROGRAM} --json ~/news | jq .headline
   ${PROGRAM} ~/news | grep -i syria | cut -f3
 

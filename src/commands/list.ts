@@ -5,6 +5,7 @@
  * undated article its file's modification time), then path.
  */
 import type { Article, Block } from '../article/types.js';
+import { isFeedArticle } from '../feed/types.js';
 import { loadArticles } from '../library/load-all.js';
 import { escapeUnsafeInJson, sanitize } from '../terminal/sanitize.js';
 import { printWarnings, writeOut } from './output.js';
@@ -25,8 +26,12 @@ function blockJson({ kind, text, lines }: Block): { kind: Block['kind']; text: s
 export function articleJson(article: Article): string {
   const { id, path, section, headline, standfirst, date, source, credits, words, warnings } = article;
   const blocks = article.blocks.map(blockJson);
+  // A feed entry adds its link, feed, time, author, categories and enclosures; its `source` is the feed's URL or path.
+  const feed = isFeedArticle(article)
+    ? (({ url, feed, published, author, categories, enclosures }) => ({ url, feed, published, author, categories, enclosures }))(article.feedFields)
+    : {};
   return escapeUnsafeInJson(
-    JSON.stringify({ id, path, section, headline, standfirst, date, source, credits, blocks, words, warnings }),
+    JSON.stringify({ id, path, section, headline, standfirst, date, source, credits, blocks, words, warnings, ...feed }),
   );
 }
 
@@ -36,8 +41,10 @@ export function articleTsv(article: Pick<Article, 'date' | 'section' | 'headline
 }
 
 export async function listArticles(paths: string[], json: boolean): Promise<number> {
-  const { articles, warnings } = await loadArticles(paths);
+  const { articles, warnings, failedUrls } = await loadArticles(paths);
   printWarnings(warnings);
+  // Every feed URL failed and nothing else was read: that is an error, not an empty list.
+  if (articles.length === 0 && failedUrls.length > 0) return 1;
   const format = json ? articleJson : articleTsv;
   const BATCH = 256;
   for (let i = 0; i < articles.length; i += BATCH) {

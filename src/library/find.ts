@@ -1,10 +1,13 @@
 /**
  * Finding article files: each PATH is a file (read whatever its name) or a folder walked
- * recursively for `*.txt`, following symlinks without looping and skipping hidden folders.
+ * recursively for `*.txt` and feed files (`*.xml`, `*.rss`, ...: see feed-file.ts),
+ * following symlinks without looping and skipping hidden folders.
  */
 import { opendir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { describeError } from './errors.js';
+import { hasFeedExtension } from './feed-file.js';
+import { isFeedUrl } from './fetch-feed.js';
 
 export interface FoundFile {
   /** Path as the user would write it: the root as given joined with the relative path. */
@@ -79,7 +82,7 @@ async function walk(dir: string, root: string, rel: string, seen: Map<string, st
     }
     if (isDir) {
       if (!entry.name.startsWith('.')) await walk(full, root, childRel, seen, out);
-    } else if (entry.name.endsWith('.txt')) {
+    } else if (entry.name.endsWith('.txt') || hasFeedExtension(entry.name)) {
       // A FIFO, socket or device named like an article is reported, never opened.
       if (isFile) out.files.push({ path: full, section: rel === '' ? null : rel, root });
       else out.warnings.push({ path: full, message: 'not a regular file' });
@@ -106,6 +109,8 @@ async function statProblem(given: string): Promise<string | null> {
 export async function assertSomePathExists(paths: string[]): Promise<void> {
   const problems: { path: string; message: string }[] = [];
   for (const given of paths) {
+    // A feed URL is fetched, not stat'ed: its fetch says what went wrong with it.
+    if (isFeedUrl(given)) return;
     const problem = await statProblem(given);
     if (problem === null) return;
     problems.push({ path: given, message: problem });

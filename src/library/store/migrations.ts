@@ -123,6 +123,28 @@ export const MIGRATIONS: readonly Migration[] = [
       UPDATE articles SET size = -1, hash = '' WHERE blocks LIKE '%&%;%';
     `,
   },
+  {
+    description: 'feed entries: the feed file they come from, link, feed title, time, author, categories, enclosures',
+    // An entry's row has path `FILE#ID` and feed_file FILE (its `source` is the feed's path
+    // or URL); article files leave these NULL. An entry sorts by its full time (published),
+    // so sort_date is made again with it first. The file's size, mtime, inode and hash are
+    // repeated on each of its entries' rows, so a refresh checks a feed like any file.
+    sql: `
+      ALTER TABLE articles ADD COLUMN feed_file TEXT;
+      ALTER TABLE articles ADD COLUMN url TEXT;
+      ALTER TABLE articles ADD COLUMN feed TEXT;
+      ALTER TABLE articles ADD COLUMN published TEXT;
+      ALTER TABLE articles ADD COLUMN author TEXT;
+      ALTER TABLE articles ADD COLUMN categories TEXT;
+      ALTER TABLE articles ADD COLUMN enclosures TEXT;
+      CREATE INDEX articles_by_feed_file ON articles (feed_file) WHERE feed_file IS NOT NULL;
+      DROP INDEX IF EXISTS articles_by_date;
+      ALTER TABLE articles DROP COLUMN sort_date;
+      ALTER TABLE articles ADD COLUMN sort_date TEXT GENERATED ALWAYS AS
+        (COALESCE(published, date, strftime('%Y-%m-%dT%H:%M:%fZ', CAST(mtime_ms AS INTEGER) / 1000.0, 'unixepoch'))) VIRTUAL;
+      CREATE INDEX articles_by_date ON articles (sort_date DESC, path);
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -5,11 +5,13 @@
 import { createHash } from 'node:crypto';
 import { joinLines } from '../../article/parse.js';
 import type { Article, Block } from '../../article/types.js';
+import { feedFromBytes, mayBeFeed } from '../feed-file.js';
 import type { FoundFile } from '../find.js';
 import { articleFromBytes } from '../load.js';
 import { readArticleFile, type FileStat } from '../read-file.js';
 
 export type { FileStat } from '../read-file.js';
+import { feedRows, type FeedRow } from './feed-rows.js';
 
 export interface Row {
   id: string;
@@ -89,8 +91,12 @@ export type ParseOutcome =
   | { kind: 'row'; row: Row; bytes: number; warnings: string[] }
   /** Same bytes as stored (only the stat changed): just update the stat. */
   | { kind: 'same'; stat: FileStat; bytes: number }
+  /** A feed, new or changed: a row per entry, with the feed's warnings. */
+  | { kind: 'feed'; rows: FeedRow[]; stat: FileStat; bytes: number; warnings: string[] }
   /** Not an article (binary, empty, unreadable): a warning, and no row. */
-  | { kind: 'skip'; warning: string; bytes: number };
+  | { kind: 'skip'; warning: string; bytes: number }
+  /** Named like a feed in a folder but not one (a sitemap, a config file): no row, no word. */
+  | { kind: 'ignored'; bytes: number };
 
 export function parseFile(request: ParseRequest): ParseOutcome {
   const { file } = request;
@@ -99,6 +105,12 @@ export function parseFile(request: ParseRequest): ParseOutcome {
   const bytes = read.bytes.length;
   const hash = contentHash(read.bytes);
   if (request.knownHash === hash) return { kind: 'same', stat: read.stat, bytes };
+  if (mayBeFeed(file)) {
+    const feed = feedFromBytes(read.bytes, file);
+    if (feed.kind === 'feed') return { kind: 'feed', rows: feedRows(feed.articles, file, read.stat, hash), stat: read.stat, bytes, warnings: feed.warnings };
+    if (feed.kind === 'skip') return { kind: 'skip', warning: feed.warning, bytes };
+    if (feed.kind === 'ignore') return { kind: 'ignored', bytes };
+  }
   const parsed = articleFromBytes(read.bytes, file);
   if ('warning' in parsed) return { kind: 'skip', warning: parsed.warning, bytes };
   return { kind: 'row', row: rowFor(parsed.article, file, read.stat, hash), bytes, warnings: parsed.article.warnings };

@@ -19,10 +19,13 @@ import type Database from 'better-sqlite3';
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import { fetchFeed, isFeedUrl, libraryRoot } from '../fetch-feed.js';
 import { findArticleFiles, type FoundFile } from '../find.js';
+import { feedRows } from './feed-rows.js';
 import type { Warning } from '../load-all.js';
 import { dropIndexesIfEmpty, restoreIndexes } from './migrations.js';
 import { describeStoreError } from './open.js';
+import type { FeedRow } from './feed-rows.js';
 import { parseFile, type ParseOutcome, type ParseRequest, type Row } from './parse-file.js';
 import { ParsePool } from './parse-pool.js';
 import { rootFilter } from './roots.js';
@@ -145,11 +148,28 @@ function prepareStatements(db: Database.Database) {
         blocks = excluded.blocks, warnings = excluded.warnings, body = excluded.body`),
     touch: db.prepare('UPDATE articles SET size = ?, mtime_ms = ?, ino = ?, root = ?, section = ? WHERE path = ?'),
     remove: db.prepare('DELETE FROM articles WHERE path = ?'),
+    // A feed file's rows are its entries' (feed_file = the file), not one row at its path.
+    touchFeed: db.prepare('UPDATE articles SET size = ?, mtime_ms = ?, ino = ?, root = ?, section = ? WHERE feed_file = ?'),
+    removeFeed: db.prepare('DELETE FROM articles WHERE feed_file = ?'),
+    feedEntryPaths: db.prepare('SELECT path FROM articles WHERE feed_file = ?').pluck(),
+    insertEntry: db.prepare(`
+      INSERT INTO articles (id, path, root, section, headline, standfirst, date, source, words, size, mtime_ms, ino, hash, blocks, warnings, body,
+        feed_file, url, feed, published, author, categories, enclosures)
+      VALUES (@id, @path, @root, @section, @headline, @standfirst, @date, @source, @words, @size, @mtime_ms, @ino, @hash, @blocks, @warnings, @body,
+        @feed_file, @url, @feed, @published, @author, @categories, @enclosures)`),
+    updateEntry: db.prepare(`
+      UPDATE articles SET id = @id, root = @root, section = @section, headline = @headline, standfirst = @standfirst, date = @date,
+        source = @source, words = @words, size = @size, mtime_ms = @mtime_ms, ino = @ino, hash = @hash, blocks = @blocks,
+        warnings = @warnings, body = @body, feed_file = @feed_file, url = @url, feed = @feed, published = @published,
+        author = @author, categories = @categories, enclosures = @enclosures
+      WHERE path = @path`),
   };
 }
 
 type Write =
   | { kind: 'upsert'; row: Row }
+  /** A feed file's entries, replacing whatever the store had for that file. */
+  | { kind: 'feed'; file: string; rows: FeedRow[] }
   | { kind: 'touch'; path: string; root: string; section: string | null; stat: { size: number; mtimeMs: number; ino: number } }
   | { kind: 'remove'; path: string };
 
@@ -157,13 +177,14 @@ type Write =
 async function storedFiles(db: Database.Database, roots: string[]): Promise<Map<string, StoredFile>> {
   const filter = rootFilter(roots, 'path');
   const statement = db.prepare(
-    `SELECT path, size, mtime_ms AS mtime, ino, hash FROM articles WHERE (${filter.sql}) AND path > ? ORDER BY path LIMIT 5000`,
+    `SELECT path, feed_file, size, mtime_ms AS mtime, ino, hash FROM articles WHERE (${filter.sql}) AND path > ? ORDER BY path LIMIT 5000`,
   );
   const stored = new Map<string, StoredFile>();
   let after = '';
   for (;;) {
-    const rows = statement.all(...filter.params, after) as (StoredFile & { path: string })[];
-    for (const row of rows) stored.set(row.path, row);
+    const rows = statement.all(...filter.params, after) as (StoredFile & { path: string; feed_file: string | null })[];
+    // A feed's entries all carry its file's stat and hash: the file is known once.
+    for (const row of rows) stored.set(row.feed_file ?? row.path, row);
     const last = rows.at(-1);
     if (!last || rows.length < 5000) break;
     after = last.path;
@@ -179,7 +200,7 @@ async function storedFiles(db: Database.Database, roots: string[]): Promise<Map<
  * in slices on the event loop.
  */
 export function startRefresh(db: Database.Database, paths: string[], options: RefreshOptions = {}): Refresh {
-  const roots = paths.map((p) => path.resolve(p));
+  const roots = paths.map((p) => libraryRoot(p, path.resolve));
   const sliceMs = options.sliceMs ?? DEFAULT_SLICE_MS;
   const progress: RefreshProgress = { phase: 'walking', done: 0, total: 0, added: 0, updated: 0, removed: 0, unchanged: 0, bytes: 0 };
   const listeners = new Set<(p: RefreshProgress) => void>();
@@ -201,7 +222,18 @@ export function startRefresh(db: Database.Database, paths: string[], options: Re
     statements.deferFts.run();
     const inserted: number[] = [];
     for (const write of writes) {
-      if (write.kind === 'upsert') {
+      if (write.kind === 'feed') {
+        // The file may have been an article file before, and entries may have left the feed.
+        statements.remove.run(write.file);
+        const kept = new Set(write.rows.map((row) => row.path));
+        for (const old of statements.feedEntryPaths.all(write.file) as string[]) if (!kept.has(old)) statements.remove.run(old);
+        for (const row of write.rows) {
+          if (statements.existing.get(row.path) === undefined) inserted.push(Number(statements.insertEntry.run(row).lastInsertRowid));
+          else statements.updateEntry.run(row);
+        }
+      } else if (write.kind === 'upsert') {
+        // A file that was a feed before is now one article.
+        statements.removeFeed.run(write.row.path);
         // Under BEGIN IMMEDIATE no other writer can add the path between these two.
         if (statements.existing.get(write.row.path) === undefined) {
           inserted.push(Number(statements.insert.run(write.row).lastInsertRowid));
@@ -210,7 +242,11 @@ export function startRefresh(db: Database.Database, paths: string[], options: Re
         }
       } else if (write.kind === 'touch') {
         statements.touch.run(write.stat.size, write.stat.mtimeMs, write.stat.ino, write.root, write.section, write.path);
-      } else statements.remove.run(write.path);
+        statements.touchFeed.run(write.stat.size, write.stat.mtimeMs, write.stat.ino, write.root, write.section, write.path);
+      } else {
+        statements.remove.run(write.path);
+        statements.removeFeed.run(write.path);
+      }
     }
     if (inserted.length > 0) statements.addFts.run(JSON.stringify(inserted));
     statements.undeferFts.run();
@@ -225,20 +261,46 @@ export function startRefresh(db: Database.Database, paths: string[], options: Re
     if (writes.some((w) => w.kind !== 'touch')) options.onChange?.();
   };
 
+  /**
+   * Feed URLs are fetched once a refresh, all at once. One that fails keeps what the store
+   * has from an earlier fetch, with a warning.
+   */
+  async function fetchUrls(urls: string[], stored: Map<string, StoredFile>): Promise<void> {
+    const results = await Promise.all(urls.map((url) => fetchFeed(url)));
+    const writes: Write[] = [];
+    results.forEach((result, i) => {
+      const url = urls[i] ?? '';
+      progress.done++;
+      if ('error' in result) {
+        warnings.push({ path: url, message: result.error });
+        return;
+      }
+      progress.bytes += result.bytes;
+      for (const message of result.warnings) warnings.push({ path: url, message });
+      const file = { path: url, root: url, section: null };
+      const stat = { size: result.bytes, mtimeMs: Date.now(), ino: 0 };
+      writes.push({ kind: 'feed', file: url, rows: feedRows(result.articles, file, stat, result.hash) });
+      if (stored.has(url)) progress.updated++;
+      else progress.added++;
+    });
+    if (!stopped()) commit(writes);
+  }
+
   async function run(): Promise<RefreshSummary> {
-    const found = await findArticleFiles(roots);
+    const urls = roots.filter(isFeedUrl);
+    const found = await findArticleFiles(roots.filter((root) => !isFeedUrl(root)));
     warnings.push(...found.warnings);
     // Articles under a PATH that cannot be read now (an unmounted disk) are kept, not
     // taken for deleted: only the roots that were read are compared with the store.
     const readRoots = roots.filter((root) => !found.unreadableRoots.includes(root));
     const stored = stopped() ? new Map<string, StoredFile>() : await storedFiles(db, readRoots);
     progress.phase = 'checking';
-    progress.total = found.files.length;
+    progress.total = found.files.length + urls.length;
     report();
 
     // Check stat against the store in slices; collect the files that need parsing.
     const toParse: FoundFile[] = [];
-    const seen = new Set<string>();
+    const seen = new Set<string>(urls);
     let index = 0;
     while (index < found.files.length && !stopped()) {
       const sliceEnd = performance.now() + sliceMs;
@@ -267,6 +329,7 @@ export function startRefresh(db: Database.Database, paths: string[], options: Re
 
     progress.phase = 'indexing';
     report();
+    await fetchUrls(urls, stored);
     // Writing (FTS5 tokenising above all) costs more than parsing, so batches are sized by
     // measurement: the running mean write cost per article decides how many fit a slice.
     let writeMsPerArticle = 0.5;
@@ -283,9 +346,14 @@ export function startRefresh(db: Database.Database, paths: string[], options: Re
       progress.done++;
       progress.bytes += outcome.bytes;
       const known = stored.get(file.path);
-      if (outcome.kind === 'skip') {
-        warnings.push({ path: file.path, message: outcome.warning });
+      if (outcome.kind === 'skip' || outcome.kind === 'ignored') {
+        if (outcome.kind === 'skip') warnings.push({ path: file.path, message: outcome.warning });
         if (known) writes.push({ kind: 'remove', path: file.path });
+      } else if (outcome.kind === 'feed') {
+        for (const message of outcome.warnings) warnings.push({ path: file.path, message });
+        writes.push({ kind: 'feed', file: file.path, rows: outcome.rows });
+        if (known) progress.updated++;
+        else progress.added++;
       } else if (outcome.kind === 'same') {
         progress.unchanged++;
         writes.push({ kind: 'touch', path: file.path, root: file.root, section: file.section, stat: outcome.stat });

@@ -11,6 +11,7 @@ import type { Article } from '../../article/types.js';
 import type { ArticleSummary, Library, LibraryChange, LibraryView, SortOrder, UserState } from '../library.js';
 import { describeStoreError, movedAsideNotice, openStore, type OpenedStore } from './open.js';
 import { resolveDbPath, type DbLocationOptions } from './paths.js';
+import { libraryRoot } from '../fetch-feed.js';
 import { blocksFromStored, type Row } from './parse-file.js';
 import { startRefresh, type Refresh, type RefreshOptions } from './refresh.js';
 import { rootFilter } from './roots.js';
@@ -76,7 +77,7 @@ export class SqliteLibrary implements Library {
     this.db = store.db;
     this.file = store.file;
     this.notice = movedAsideNotice(store);
-    this.roots = paths.map((p) => path.resolve(p));
+    this.roots = paths.map((p) => libraryRoot(p, path.resolve));
     this.filter = rootFilter(this.roots, 'a.path');
     this.pageFilterSql = rootFilter(this.roots, '+a.path').sql;
     this.articleStatement = this.db.prepare(

@@ -1,0 +1,50 @@
+/**
+ * Feed entries as store rows: one row per entry, keyed by path `FILE#ID`, carrying the
+ * feed file's stat and hash so a refresh can tell an unchanged feed without parsing it.
+ */
+import type { Article } from '../../article/types.js';
+import { isFeedArticle } from '../../feed/types.js';
+import type { FoundFile } from '../find.js';
+import { articleBody, storedBlocks, type FileStat, type Row } from './parse-file.js';
+
+/** A row with the feed columns of migration 5. */
+export interface FeedRow extends Row {
+  feed_file: string;
+  url: string | null;
+  feed: string | null;
+  published: string | null;
+  author: string | null;
+  categories: string;
+  enclosures: string;
+}
+
+export function feedRows(articles: readonly Article[], file: FoundFile, stat: FileStat, hash: string): FeedRow[] {
+  return articles.map((article) => {
+    const fields = isFeedArticle(article) ? article.feedFields : null;
+    return {
+      id: article.id,
+      path: article.path,
+      root: file.root,
+      section: file.section,
+      headline: article.headline,
+      standfirst: article.standfirst,
+      date: article.date,
+      source: article.source,
+      words: article.words,
+      size: stat.size,
+      mtime_ms: stat.mtimeMs,
+      ino: stat.ino,
+      hash,
+      blocks: storedBlocks(article.blocks),
+      warnings: JSON.stringify(article.warnings),
+      body: articleBody(article),
+      feed_file: file.path,
+      url: fields?.url ?? null,
+      feed: fields?.feed ?? null,
+      published: fields?.published ?? null,
+      author: fields?.author ?? null,
+      categories: JSON.stringify(fields?.categories ?? []),
+      enclosures: JSON.stringify(fields?.enclosures ?? []),
+    };
+  });
+}
