@@ -115,6 +115,11 @@ export class ArticleLayoutCache {
     return this.entries.size;
   }
 
+  clear(): void {
+    this.entries.clear();
+    this.total = 0;
+  }
+
   get(key: string, article: Article, width: number, query: string, highlight: ((text: string) => MatchRange[]) | null): ArticleLayout {
     const id = `${key}\u0000${width}\u0000${highlight === null ? '' : query}`;
     const hit = this.entries.get(id);

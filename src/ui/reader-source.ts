@@ -24,7 +24,12 @@ export class ReaderSource {
   /** Forget what was read before the library changed. */
   changed(change: LibraryChange): void {
     this.window = null;
-    if (change === 'articles') this.loaded = null;
+    // An article changed in place keeps its row (a file edited, a feed entry corrected):
+    // what was read and laid out for that row is stale.
+    if (change === 'articles') {
+      this.loaded = null;
+      this.layouts.clear();
+    }
   }
 
   /**
