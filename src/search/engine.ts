@@ -7,7 +7,8 @@ import Database from 'better-sqlite3';
 import type { ArticleSummary } from '../library/library.js';
 import { compileQuery, ftsString, type CompiledQuery } from './compile.js';
 import { isEmptyQuery, parseQuery, type ParseOptions } from './query.js';
-import { suggestQuery, VocabularyLoader, type Vocabulary } from './suggest.js';
+import { loadVocabulary, suggestQuery, type Vocabulary } from './suggest.js';
+import { isCjkWord } from '../library/store/index-text.js';
 import { rootFilter } from '../library/store/roots.js';
 import { toSummary, type SummaryRow } from '../library/store/summary-row.js';
 
@@ -39,6 +40,9 @@ interface HitRow extends SummaryRow {
 export const BROAD_QUERY_MATCHES = 20_000;
 export const BROAD_QUERY_WINDOW = 10_000;
 
+/** Past this many three-letter continuations a two-letter prefix is left to FTS5. */
+const MAX_PREFIX_EXPANSION = 64;
+
 /** Where approximate ranking starts; tests lower these to reach that path on small data. */
 export interface BroadQueryLimits {
   matches: number;
@@ -48,7 +52,8 @@ export interface BroadQueryLimits {
 export class SearchEngine {
   private readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
-  private vocabulary: { version: number; loader: VocabularyLoader } | null = null;
+  private vocabulary: { version: number; words: Vocabulary } | null = null;
+  private prefixes: { version: number; complete: boolean; expansions: Map<string, string[] | null> } | null = null;
 
   private rootsNeeded: { version: number; needed: boolean } | null = null;
 
@@ -97,14 +102,15 @@ export class SearchEngine {
     if (isEmptyQuery(query)) return { query: input, total: 0, hits: [], error: null, suggestion: null };
     const rowLimit = Math.max(0, Math.floor(limit));
     const roots = this.rootsFilter();
-    const compiled = compileQuery(query, rowLimit, { roots });
+    const expandPrefix = (prefix: string): string[] | null => this.expandPrefix(prefix);
+    const compiled = compileQuery(query, rowLimit, { roots, expandPrefix });
     // Counting is cheap in FTS5 (no positions read); ranking is not, so count first and
     // rank a broad query among its headline matches when there are enough of them.
     const total = this.count(compiled);
     let ranked = compiled;
     if (total > this.broad.matches && query.all.length > 0) {
-      const headlineOnly = this.count(compileQuery(query, rowLimit, { headlineOnly: true, roots })) >= rowLimit;
-      ranked = compileQuery(query, rowLimit, { headlineOnly, window: this.broad.window, roots });
+      const headlineOnly = this.count(compileQuery(query, rowLimit, { headlineOnly: true, roots, expandPrefix })) >= rowLimit;
+      ranked = compileQuery(query, rowLimit, { headlineOnly, window: this.broad.window, roots, expandPrefix });
     }
     const rows = total === 0 ? [] : (this.statement(ranked.sql).all(...ranked.params) as HitRow[]);
     const hits = rows.map(
@@ -129,32 +135,57 @@ export class SearchEngine {
   private finds(input: string, options: ParseOptions): boolean {
     const parsed = parseQuery(input, options);
     if (!parsed.ok || isEmptyQuery(parsed.query)) return false;
-    return this.count(compileQuery(parsed.query, 1, { roots: this.rootsFilter() })) > 0;
+    return this.count(compileQuery(parsed.query, 1, { roots: this.rootsFilter(), expandPrefix: (prefix) => this.expandPrefix(prefix) })) > 0;
   }
 
   /** Whether the index has the word, or for a prefix, any word beginning with it. */
   private known(word: string, prefix: boolean): boolean {
+    // CJK words are found inside longer runs of text: no spelling to suggest for them.
+    if (isCjkWord(word)) return true;
     const match = `${ftsString(word)}${prefix ? ' *' : ''}`;
     return this.statement('SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT 1').get(match) !== undefined;
   }
 
-  /** The vocabulary loader, started again when another connection has changed the database. */
-  private vocabularyLoader(): VocabularyLoader {
-    const version = this.db.pragma('data_version', { simple: true }) as number;
-    if (this.vocabulary?.version !== version) this.vocabulary = { version, loader: new VocabularyLoader(this.db) };
-    return this.vocabulary.loader;
+  /** The database's change counter: caches below are kept while it stays the same. */
+  private version(): number {
+    return this.db.pragma('data_version', { simple: true }) as number;
   }
 
+  /** The did-you-mean vocabulary, read again when another connection has changed the database. */
   private vocab(): Vocabulary {
-    return this.vocabularyLoader().vocabulary();
+    const version = this.version();
+    if (this.vocabulary?.version !== version) this.vocabulary = { version, words: loadVocabulary(this.db) };
+    return this.vocabulary.words;
   }
 
   /**
-   * Read a little more of the did-you-mean vocabulary, for calling while idle so that the
-   * first query needing it does not wait for all of it. True when it is all read.
+   * The three-letter prefixes of the vocabulary's words that begin with a two-letter
+   * prefix; null while a bulk index is rebuilding the vocabulary (it may lack words), or
+   * when there are so many that FTS5's own prefix scan is as quick.
    */
-  warmVocabulary(): boolean {
-    return this.vocabularyLoader().step();
+  private expandPrefix(prefix: string): string[] | null {
+    const version = this.version();
+    if (this.prefixes?.version !== version) {
+      const complete = this.statement("SELECT 1 FROM vocabulary WHERE term = ''").get() === undefined;
+      this.prefixes = { version, complete, expansions: new Map() };
+    }
+    if (!this.prefixes.complete) return null;
+    let expansion = this.prefixes.expansions.get(prefix);
+    if (expansion === undefined) {
+      // GLOB on the primary key reads only the words beginning with the prefix; the
+      // prefix is letters and digits only (normalize.ts), so no GLOB syntax.
+      const longer = this.statement('SELECT DISTINCT substr(term, 1, 3) FROM vocabulary WHERE term GLOB ? AND length(term) >= 3')
+        .pluck()
+        .all(`${prefix}*`) as string[];
+      expansion = longer.length > MAX_PREFIX_EXPANSION ? null : longer;
+      this.prefixes.expansions.set(prefix, expansion);
+    }
+    return expansion;
+  }
+
+  /** Read the did-you-mean vocabulary ahead of the first query that needs it. */
+  warmVocabulary(): void {
+    this.vocab();
   }
 
   close(): void {

@@ -36,26 +36,17 @@ try {
   openError = `search index unavailable: ${describe(error)}`;
 }
 
-/** While no query waits, read the did-you-mean vocabulary a slice at a time. */
-let warming = false;
+/** Read the did-you-mean vocabulary while no query waits, so a query finding nothing need not. */
 function warm(): void {
-  if (engine === null || warming) return;
-  warming = true;
-  const step = (): void => {
+  setImmediate(() => {
     try {
-      if (engine === null || engine.warmVocabulary()) {
-        warming = false;
-        return;
-      }
+      engine?.warmVocabulary();
     } catch {
-      warming = false;
-      return;
+      // the query that needs it will report the failure
     }
-    // setImmediate yields to the event loop, so a query arriving meanwhile goes first.
-    setImmediate(step);
-  };
-  setImmediate(step);
+  });
 }
+warm();
 
 parentPort?.on('message', (request: SearchRequest) => {
   let outcome: EngineOutcome;

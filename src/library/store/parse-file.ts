@@ -8,6 +8,7 @@ import { joinLines } from '../../article/parse.js';
 import type { Article, Block } from '../../article/types.js';
 import type { FoundFile } from '../find.js';
 import { articleFromBytes, describeError, MAX_ARTICLE_BYTES } from '../load.js';
+import { cjkPairText } from './index-text.js';
 
 export interface Row {
   id: string;
@@ -26,6 +27,9 @@ export interface Row {
   blocks: string;
   warnings: string;
   body: string;
+  /** CJK character pairs of the headline, and of the other indexed fields (index-text.ts); null without CJK. */
+  cjk_headline: string | null;
+  cjk_text: string | null;
 }
 
 /** The paragraph texts the full-text index searches as `body`. */
@@ -52,6 +56,7 @@ export function blocksFromStored(json: string): Block[] {
 }
 
 function rowFor(article: Article, file: FoundFile, stat: { size: number; mtimeMs: number; ino: number }, hash: string): Row {
+  const body = articleBody(article);
   return {
     id: article.id,
     path: file.path,
@@ -68,7 +73,9 @@ function rowFor(article: Article, file: FoundFile, stat: { size: number; mtimeMs
     hash,
     blocks: storedBlocks(article.blocks),
     warnings: JSON.stringify(article.warnings),
-    body: articleBody(article),
+    body,
+    cjk_headline: cjkPairText(article.headline),
+    cjk_text: cjkPairText(article.standfirst, body, article.source, file.section),
   };
 }
 

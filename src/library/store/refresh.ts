@@ -25,6 +25,7 @@ import { dropIndexesIfEmpty, restoreIndexes } from './migrations.js';
 import { describeStoreError } from './open.js';
 import { parseFile, type ParseOutcome, type ParseRequest, type Row } from './parse-file.js';
 import { ParsePool } from './parse-pool.js';
+import { vocabularyComplete, VocabularyWriter } from './vocabulary.js';
 import { rootFilter } from './roots.js';
 
 export { articleBody } from './parse-file.js';
@@ -127,22 +128,23 @@ function prepareStatements(db: Database.Database) {
   return {
     existing: db.prepare('SELECT rowid FROM articles WHERE path = ?').pluck(),
     insert: db.prepare(`
-      INSERT INTO articles (id, path, root, section, headline, standfirst, date, source, words, size, mtime_ms, ino, hash, blocks, warnings, body)
-      VALUES (@id, @path, @root, @section, @headline, @standfirst, @date, @source, @words, @size, @mtime_ms, @ino, @hash, @blocks, @warnings, @body)`),
+      INSERT INTO articles (id, path, root, section, headline, standfirst, date, source, words, size, mtime_ms, ino, hash, blocks, warnings, body, cjk_headline, cjk_text)
+      VALUES (@id, @path, @root, @section, @headline, @standfirst, @date, @source, @words, @size, @mtime_ms, @ino, @hash, @blocks, @warnings, @body, @cjk_headline, @cjk_text)`),
     deferFts: db.prepare('INSERT INTO articles_fts_deferred (writer) VALUES (1)'),
     undeferFts: db.prepare('DELETE FROM articles_fts_deferred'),
     addFts: db.prepare(`
-      INSERT INTO articles_fts (rowid, headline, standfirst, body, source, section)
-      SELECT rowid, headline, standfirst, body, source, section FROM articles
+      INSERT INTO articles_fts (rowid, headline, standfirst, body, source, section, cjk_headline, cjk_text)
+      SELECT rowid, headline, standfirst, body, source, section, cjk_headline, cjk_text FROM articles
       WHERE rowid IN (SELECT value FROM json_each(?))`),
     upsert: db.prepare(`
-      INSERT INTO articles (id, path, root, section, headline, standfirst, date, source, words, size, mtime_ms, ino, hash, blocks, warnings, body)
-      VALUES (@id, @path, @root, @section, @headline, @standfirst, @date, @source, @words, @size, @mtime_ms, @ino, @hash, @blocks, @warnings, @body)
+      INSERT INTO articles (id, path, root, section, headline, standfirst, date, source, words, size, mtime_ms, ino, hash, blocks, warnings, body, cjk_headline, cjk_text)
+      VALUES (@id, @path, @root, @section, @headline, @standfirst, @date, @source, @words, @size, @mtime_ms, @ino, @hash, @blocks, @warnings, @body, @cjk_headline, @cjk_text)
       ON CONFLICT (path) DO UPDATE SET
         id = excluded.id, root = excluded.root, section = excluded.section, headline = excluded.headline,
         standfirst = excluded.standfirst, date = excluded.date, source = excluded.source, words = excluded.words,
         size = excluded.size, mtime_ms = excluded.mtime_ms, ino = excluded.ino, hash = excluded.hash,
-        blocks = excluded.blocks, warnings = excluded.warnings, body = excluded.body`),
+        blocks = excluded.blocks, warnings = excluded.warnings, body = excluded.body,
+        cjk_headline = excluded.cjk_headline, cjk_text = excluded.cjk_text`),
     touch: db.prepare('UPDATE articles SET size = ?, mtime_ms = ?, ino = ?, root = ?, section = ? WHERE path = ?'),
     remove: db.prepare('DELETE FROM articles WHERE path = ?'),
   };
@@ -195,6 +197,9 @@ export function startRefresh(db: Database.Database, paths: string[], options: Re
   };
 
   const statements = prepareStatements(db);
+  const vocabulary = new VocabularyWriter(db);
+  // A bulk refresh reads its words from the index once at the end instead (vocabulary.ts).
+  let countWords = true;
   const apply = db.transaction((writes: Write[]) => {
     // New rows get their full-text entries in one statement at the end (see migration 4);
     // a changed row is updated in place and its trigger re-indexes it.
@@ -203,6 +208,7 @@ export function startRefresh(db: Database.Database, paths: string[], options: Re
     for (const write of writes) {
       if (write.kind === 'upsert') {
         // Under BEGIN IMMEDIATE no other writer can add the path between these two.
+        if (countWords) vocabulary.count(write.row);
         if (statements.existing.get(write.row.path) === undefined) {
           inserted.push(Number(statements.insert.run(write.row).lastInsertRowid));
         } else {
@@ -214,6 +220,7 @@ export function startRefresh(db: Database.Database, paths: string[], options: Re
     }
     if (inserted.length > 0) statements.addFts.run(JSON.stringify(inserted));
     statements.undeferFts.run();
+    vocabulary.flush();
   });
   const commit = (writes: Write[]): void => {
     if (writes.length === 0 || stopped()) return;
@@ -299,6 +306,14 @@ export function startRefresh(db: Database.Database, paths: string[], options: Re
     // the library grows; 256 MB while writing made 100,000 articles index in 39 s instead
     // of 57 s. The memory is given back when the refresh ends.
     const bigJob = toParse.length >= BIG_JOB_FILES;
+    if (bigJob && !stopped()) {
+      countWords = false;
+      try {
+        vocabulary.markIncomplete();
+      } catch (error) {
+        throw describeStoreError(error, db.name);
+      }
+    }
     const previousCache = db.pragma('cache_size', { simple: true }) as number;
     if (bigJob) db.pragma(`cache_size = ${BIG_JOB_CACHE_KIB}`);
     let indexesDropped = false;
@@ -403,6 +418,16 @@ export function startRefresh(db: Database.Database, paths: string[], options: Re
       commit(gone.slice(start, start + 2000).map((p): Write => ({ kind: 'remove', path: p })));
       progress.removed += Math.min(2000, gone.length - start);
       await yieldToEventLoop();
+    }
+    if (!stopped() && !vocabularyComplete(db)) {
+      try {
+        await vocabulary.rebuild(async () => {
+          await yieldToEventLoop();
+          return !stopped();
+        });
+      } catch (error) {
+        throw describeStoreError(error, db.name);
+      }
     }
     progress.phase = 'done';
     report();
