@@ -32,17 +32,20 @@ export function loadVocabulary(db: Database.Database): Vocabulary {
 /** Rows reused between calls: the vocabulary scan computes tens of thousands of distances. */
 let rows: Int32Array[] = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
 
-/** Optimal string alignment distance, giving up (returning max + 1) beyond `max`. */
-export function editDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  if (b.length + 1 > (rows[0]?.length ?? 0)) rows = rows.map(() => new Int32Array(b.length + 1));
+/**
+ * Optimal string alignment distance between `a` and the first `bLength` units of `b`
+ * (all of it by default: no substring is made), giving up (returning max + 1) beyond `max`.
+ */
+export function editDistance(a: string, b: string, max: number, bLength = b.length): number {
+  if (Math.abs(a.length - bLength) > max) return max + 1;
+  if (bLength + 1 > (rows[0]?.length ?? 0)) rows = rows.map(() => new Int32Array(bLength + 1));
   let [prevPrev, prev, row] = rows as [Int32Array, Int32Array, Int32Array];
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let j = 0; j <= bLength; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
     row[0] = i;
     let rowMin = i;
     const ai = a.charCodeAt(i - 1);
-    for (let j = 1; j <= b.length; j++) {
+    for (let j = 1; j <= bLength; j++) {
       const bj = b.charCodeAt(j - 1);
       let d = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (ai === bj ? 0 : 1));
       if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) d = Math.min(d, prevPrev[j - 2]! + 1);
@@ -52,7 +55,7 @@ export function editDistance(a: string, b: string, max: number): number {
     if (rowMin > max) return max + 1;
     [prevPrev, prev, row] = [prev, row, prevPrev];
   }
-  return prev[b.length]!;
+  return prev[bLength]!;
 }
 
 /** How many edits a word of this length may be away: short words allow fewer. */
@@ -70,7 +73,7 @@ export function closestTerms(vocab: Vocabulary, word: string, limit = 3, prefix 
     let distance = editDistance(word, term, max);
     // A word being typed may be the start of a longer word.
     // Half an edit more than a whole-word match, so a whole word of equal distance wins.
-    if (prefix && term.length > word.length) distance = Math.min(distance, editDistance(word, term.slice(0, word.length), max) + 0.5);
+    if (prefix && term.length > word.length) distance = Math.min(distance, editDistance(word, term, max, word.length) + 0.5);
     if (distance <= max) found.push({ term, distance, docs: vocab.docs[i] ?? 0 });
   }
   found.sort((a, b) => a.distance - b.distance || b.docs - a.docs || (a.term < b.term ? -1 : 1));
