@@ -25,6 +25,13 @@ export interface CompiledQuery {
   /** One row with `total`: how many articles match in all. */
   countSql: string;
   countParams: (string | number)[];
+  /** As countSql, but stops counting at a number given as the last parameter. */
+  cappedCountSql: string;
+}
+
+/** Count the rows of `from` (a FROM … WHERE clause), and the same stopping at a cap. */
+function counts(from: string): Pick<CompiledQuery, 'countSql' | 'cappedCountSql'> {
+  return { countSql: `SELECT count(*) AS total ${from}`, cappedCountSql: `SELECT count(*) AS total FROM (SELECT 1 ${from} LIMIT ?)` };
 }
 
 /** An FTS5 string literal: the one place user text enters an FTS5 expression. */
@@ -182,8 +189,7 @@ FROM (${rankedRows(and, options.window)}) r
 CROSS JOIN articles a ON a.rowid = r.rowid
 LEFT JOIN user_state u ON u.id = a.id
 ORDER BY r.rank, a.date DESC, a.path`;
-    const countSql = `SELECT count(*) AS total FROM articles_fts WHERE articles_fts MATCH ?${and}`;
-    return { sql, params: [match, ...filters.params, limit], countSql, countParams: [match, ...filters.params] };
+    return { sql, params: [match, ...filters.params, limit], ...counts(`FROM articles_fts WHERE articles_fts MATCH ?${and}`), countParams: [match, ...filters.params] };
   }
 
   // Only filters (and perhaps exclusions): newest first, as the unsearched list is.
@@ -200,6 +206,5 @@ FROM (SELECT rowid FROM articles a ${whereSql} ORDER BY a.date DESC, a.path LIMI
 CROSS JOIN articles a ON a.rowid = r.rowid
 LEFT JOIN user_state u ON u.id = a.id
 ORDER BY a.date DESC, a.path`;
-  const countSql = `SELECT count(*) AS total FROM articles a ${whereSql}`;
-  return { sql, params: [...params, limit], countSql, countParams: params };
+  return { sql, params: [...params, limit], ...counts(`FROM articles a ${whereSql}`), countParams: params };
 }

@@ -109,7 +109,9 @@ export class SearchEngine {
     const total = this.count(compiled);
     let ranked = compiled;
     if (total > this.broad.matches && query.all.length > 0) {
-      const headlineOnly = this.count(compileQuery(query, rowLimit, { headlineOnly: true, roots, expandPrefix })) >= rowLimit;
+      // Only whether there are rowLimit headline matches matters: stop counting there.
+      const headlines = compileQuery(query, rowLimit, { headlineOnly: true, roots, expandPrefix });
+      const headlineOnly = this.countUpTo(headlines, rowLimit) >= rowLimit;
       ranked = compileQuery(query, rowLimit, { headlineOnly, window: this.broad.window, roots, expandPrefix });
     }
     const rows = total === 0 ? [] : (this.statement(ranked.sql).all(...ranked.params) as HitRow[]);
@@ -131,11 +133,16 @@ export class SearchEngine {
     return (this.statement(compiled.countSql).get(...compiled.countParams) as { total: number }).total;
   }
 
+  private countUpTo(compiled: CompiledQuery, cap: number): number {
+    return (this.statement(compiled.cappedCountSql).get(...compiled.countParams, cap) as { total: number }).total;
+  }
+
   /** Whether a query text finds anything (for checking suggestions). */
   private finds(input: string, options: ParseOptions): boolean {
     const parsed = parseQuery(input, options);
     if (!parsed.ok || isEmptyQuery(parsed.query)) return false;
-    return this.count(compileQuery(parsed.query, 1, { roots: this.rootsFilter(), expandPrefix: (prefix) => this.expandPrefix(prefix) })) > 0;
+    const compiled = compileQuery(parsed.query, 1, { roots: this.rootsFilter(), expandPrefix: (prefix) => this.expandPrefix(prefix) });
+    return this.countUpTo(compiled, 1) > 0;
   }
 
   /** Whether the index has the word, or for a prefix, any word beginning with it. */
