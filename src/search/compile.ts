@@ -39,30 +39,13 @@ export function ftsString(text: string): string {
   return `"${text.replaceAll('"', '""')}"`;
 }
 
-/**
- * The three-letter prefixes that indexed words beginning with a two-letter prefix start
- * with, or null when they are not known (then FTS5 matches the prefix on its own, slowly).
- */
-export type PrefixExpander = (prefix: string) => string[] | null;
-
 /** The columns a CJK word is looked for in: its field's pair column, or both. */
 function cjkColumns(field: Term['field']): string | null {
   if (field === null) return '{cjk_headline cjk_text}';
   return field === 'headline' ? 'cjk_headline' : null;
 }
 
-/**
- * A word that ends a term as a prefix. A two-letter prefix has no prefix index (see
- * migrations.ts): it is the word itself or any of the three-letter prefixes it begins.
- */
-function prefixWord(word: string, expand: PrefixExpander | undefined): string {
-  if ([...word].length !== 2 || expand === undefined) return `${ftsString(word)} *`;
-  const longer = expand(word);
-  if (longer === null) return `${ftsString(word)} *`;
-  return `(${[ftsString(word), ...longer.map((p) => `${ftsString(p)} *`)].join(' OR ')})`;
-}
-
-export function ftsTerm(term: Term, expand?: PrefixExpander): string {
+export function ftsTerm(term: Term): string {
   const cjk = cjkColumns(term.field);
   if (cjk !== null && term.words.some(isCjkWord)) {
     // CJK words are found by their character pairs (index-text.ts); the words of a phrase
@@ -72,23 +55,20 @@ export function ftsTerm(term: Term, expand?: PrefixExpander): string {
     );
     return parts.length === 1 ? (parts[0] as string) : `(${parts.join(' AND ')})`;
   }
-  const last = term.words.length - 1;
-  const phrase =
-    term.prefix && last === 0
-      ? prefixWord(term.words[0] as string, expand)
-      : `${ftsString(term.words.join(' '))}${term.prefix ? ' *' : ''}`;
+  const phrase = `${ftsString(term.words.join(' '))}${term.prefix ? ' *' : ''}`;
   return term.field === null ? phrase : `${term.field} : ${phrase}`;
 }
 
 /** The FTS5 expression for the positive groups, or null when there are none. */
-export function ftsPositive(query: QueryAst, expand?: PrefixExpander): string | null {
+export function ftsPositive(query: QueryAst): string | null {
   if (query.all.length === 0) return null;
-  const term = (t: Term): string => ftsTerm(t, expand);
-  return query.all.map((group) => (group.length === 1 ? term(group[0] as Term) : `(${group.map(term).join(' OR ')})`)).join(' AND ');
+  return query.all
+    .map((group) => (group.length === 1 ? ftsTerm(group[0] as Term) : `(${group.map(ftsTerm).join(' OR ')})`))
+    .join(' AND ');
 }
 
 function ftsAny(terms: Term[]): string {
-  return terms.length === 1 ? ftsTerm(terms[0] as Term) : `(${terms.map((t) => ftsTerm(t)).join(' OR ')})`;
+  return terms.length === 1 ? ftsTerm(terms[0] as Term) : `(${terms.map(ftsTerm).join(' OR ')})`;
 }
 
 /** True when some positive word is searched by its CJK pairs. */
@@ -116,8 +96,6 @@ export interface CompileOptions {
    * Empty or absent: the whole database.
    */
   roots?: readonly string[];
-  /** Where two-letter prefixes are expanded from; without it FTS5 matches them itself. */
-  expandPrefix?: PrefixExpander;
 }
 
 /**
@@ -173,7 +151,7 @@ function rankedRows(filters: string, window: number | undefined): string {
 
 /** Compile a non-empty query; `limit` bounds the ranked rows. */
 export function compileQuery(query: QueryAst, limit: number, options: CompileOptions = {}): CompiledQuery {
-  const allPositive = ftsPositive(query, options.expandPrefix);
+  const allPositive = ftsPositive(query);
   const headlineColumns = hasCjk(query) ? '{headline cjk_headline}' : '{headline}';
   const positive = allPositive !== null && options.headlineOnly ? `${headlineColumns} : (${allPositive})` : allPositive;
 

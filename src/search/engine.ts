@@ -40,9 +40,6 @@ interface HitRow extends SummaryRow {
 export const BROAD_QUERY_MATCHES = 20_000;
 export const BROAD_QUERY_WINDOW = 10_000;
 
-/** Past this many three-letter continuations a two-letter prefix is left to FTS5. */
-const MAX_PREFIX_EXPANSION = 64;
-
 /** Where approximate ranking starts; tests lower these to reach that path on small data. */
 export interface BroadQueryLimits {
   matches: number;
@@ -53,7 +50,6 @@ export class SearchEngine {
   private readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
   private vocabulary: { version: number; words: Vocabulary } | null = null;
-  private prefixes: { version: number; complete: boolean; expansions: Map<string, string[] | null> } | null = null;
 
   private rootsNeeded: { version: number; needed: boolean } | null = null;
 
@@ -102,17 +98,16 @@ export class SearchEngine {
     if (isEmptyQuery(query)) return { query: input, total: 0, hits: [], error: null, suggestion: null };
     const rowLimit = Math.max(0, Math.floor(limit));
     const roots = this.rootsFilter();
-    const expandPrefix = (prefix: string): string[] | null => this.expandPrefix(prefix);
-    const compiled = compileQuery(query, rowLimit, { roots, expandPrefix });
+    const compiled = compileQuery(query, rowLimit, { roots });
     // Counting is cheap in FTS5 (no positions read); ranking is not, so count first and
     // rank a broad query among its headline matches when there are enough of them.
     const total = this.count(compiled);
     let ranked = compiled;
     if (total > this.broad.matches && query.all.length > 0) {
       // Only whether there are rowLimit headline matches matters: stop counting there.
-      const headlines = compileQuery(query, rowLimit, { headlineOnly: true, roots, expandPrefix });
+      const headlines = compileQuery(query, rowLimit, { headlineOnly: true, roots });
       const headlineOnly = this.countUpTo(headlines, rowLimit) >= rowLimit;
-      ranked = compileQuery(query, rowLimit, { headlineOnly, window: this.broad.window, roots, expandPrefix });
+      ranked = compileQuery(query, rowLimit, { headlineOnly, window: this.broad.window, roots });
     }
     const rows = total === 0 ? [] : (this.statement(ranked.sql).all(...ranked.params) as HitRow[]);
     const hits = rows.map(
@@ -141,7 +136,7 @@ export class SearchEngine {
   private finds(input: string, options: ParseOptions): boolean {
     const parsed = parseQuery(input, options);
     if (!parsed.ok || isEmptyQuery(parsed.query)) return false;
-    const compiled = compileQuery(parsed.query, 1, { roots: this.rootsFilter(), expandPrefix: (prefix) => this.expandPrefix(prefix) });
+    const compiled = compileQuery(parsed.query, 1, { roots: this.rootsFilter() });
     return this.countUpTo(compiled, 1) > 0;
   }
 
@@ -163,31 +158,6 @@ export class SearchEngine {
     const version = this.version();
     if (this.vocabulary?.version !== version) this.vocabulary = { version, words: loadVocabulary(this.db) };
     return this.vocabulary.words;
-  }
-
-  /**
-   * The three-letter prefixes of the vocabulary's words that begin with a two-letter
-   * prefix; null while a bulk index is rebuilding the vocabulary (it may lack words), or
-   * when there are so many that FTS5's own prefix scan is as quick.
-   */
-  private expandPrefix(prefix: string): string[] | null {
-    const version = this.version();
-    if (this.prefixes?.version !== version) {
-      const complete = this.statement("SELECT 1 FROM vocabulary WHERE term = ''").get() === undefined;
-      this.prefixes = { version, complete, expansions: new Map() };
-    }
-    if (!this.prefixes.complete) return null;
-    let expansion = this.prefixes.expansions.get(prefix);
-    if (expansion === undefined) {
-      // GLOB on the primary key reads only the words beginning with the prefix; the
-      // prefix is letters and digits only (normalize.ts), so no GLOB syntax.
-      const longer = this.statement('SELECT DISTINCT substr(term, 1, 3) FROM vocabulary WHERE term GLOB ? AND length(term) >= 3')
-        .pluck()
-        .all(`${prefix}*`) as string[];
-      expansion = longer.length > MAX_PREFIX_EXPANSION ? null : longer;
-      this.prefixes.expansions.set(prefix, expansion);
-    }
-    return expansion;
   }
 
   /** Read the did-you-mean vocabulary ahead of the first query that needs it. */

@@ -6,7 +6,7 @@
  *   before:YYYY-MM-DD (strictly before) · is:read, is:unread, is:starred.
  *
  * Unknown fields (`foo:bar`) are searched as words. While typing, the last word matches as
- * a prefix. Parsing never throws: a malformed query gives one short message.
+ * a prefix from its third letter. Parsing never throws: a malformed query gives one short message.
  */
 import { foldText, words } from './normalize.js';
 
@@ -42,8 +42,12 @@ export interface ParseOptions {
   prefixLast?: boolean;
 }
 
-/** Shorter prefixes match so many words that they would make the query slow and useless. */
-export const MIN_PREFIX_LENGTH = 2;
+/**
+ * Shorter prefixes match so many words that they would make the query slow and useless:
+ * the index has no two-letter prefix index (it cost a third of the write time of indexing,
+ * src/library/store/migrations.ts), and two letters typed match most of a large library.
+ */
+export const MIN_PREFIX_LENGTH = 3;
 
 const TEXT_FIELDS = new Set<string>(['headline', 'source', 'section']);
 const FILTER_FIELDS = new Set<string>(['after', 'before', 'is']);

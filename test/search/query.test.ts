@@ -80,6 +80,8 @@ describe('parseQuery', () => {
     expect(ok(parseQuery('syria ale')).all[1]).toEqual([word('ale')]);
     // One letter would match nearly every word: it is a word, not a prefix.
     expect(ok(parseQuery('syria a', { prefixLast: true })).all[1]).toEqual([word('a')]);
+    // Two letters match most words of a large library: a prefix starts at the third.
+    expect(ok(parseQuery('syria al', { prefixLast: true })).all[1]).toEqual([word('al')]);
     expect(ok(parseQuery('"syria ale"', { prefixLast: true })).all[0]).toEqual([
       { words: ['syria', 'ale'], field: null, prefix: false },
     ]);

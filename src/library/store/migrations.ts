@@ -29,8 +29,8 @@ const ftsValues = (row: 'new' | 'old'): string => FTS_COLUMNS.split(', ').map((c
 /**
  * The full-text table and the triggers that keep it in step with `articles`, as of step 5.
  * Prefix index for three-letter prefixes only: the two-letter one cost a third of the write
- * time of a cold index (synthetic 10,000, CPU: 1.55 s -> 1.10 s) and two-letter prefixes
- * are expanded by the search from the vocabulary instead (src/search/engine.ts).
+ * time of a cold index (synthetic 10,000, CPU: 1.55 s -> 1.10 s), so the reader's
+ * typing prefix starts at three letters (src/search/query.ts).
  */
 const FTS_SCHEMA = `
   CREATE VIRTUAL TABLE articles_fts USING fts5(

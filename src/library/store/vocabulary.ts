@@ -1,6 +1,6 @@
 /**
  * The `vocabulary` table: every word of the full-text index with the number of articles it
- * is in, for the did-you-mean and for expanding two-letter prefixes (src/search). Reading
+ * is in, for the did-you-mean (src/search/suggest.ts). Reading
  * the words from the index itself (fts5vocab) walks the whole index, about a second at
  * 100,000 articles, so the refresh keeps this table instead:
  *
