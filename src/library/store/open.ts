@@ -12,6 +12,9 @@ import { APPLICATION_ID, migrate, NewerSchemaError, restoreIndexes } from './mig
 /** How long a statement waits for another process's write lock before giving up. */
 export const BUSY_TIMEOUT_MS = 10_000;
 
+/** Page size of a new library database, in bytes. */
+export const PAGE_SIZE = 16_384;
+
 /** A failure the user can act on, with a one-line message; the CLI prints it and exits 1. */
 export class StoreError extends Error {}
 
@@ -86,6 +89,11 @@ function configure(db: Database.Database): void {
   const tables = db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get() as { n: number };
   const appId = db.pragma('application_id', { simple: true }) as number;
   if (appId !== APPLICATION_ID && tables.n > 0) throw new ForeignDatabaseError('not a newsreader database');
+  // A new database gets 16 KiB pages (set before its first write; existing ones keep
+  // theirs): an article row then fits one page instead of spilling into overflow pages,
+  // and fewer, larger full-text leaves cost less to write. Synthetic 10,000, write CPU
+  // 1.15 s -> 1.02 s; the file is 8% larger.
+  if (tables.n === 0) db.pragma(`page_size = ${PAGE_SIZE}`);
   enableWal(db);
   // In WAL mode NORMAL loses no committed data on a process crash, only on power loss,
   // and makes each commit far cheaper.
