@@ -424,7 +424,7 @@ export function startRefresh(db: Database.Database, paths: string[], options: Re
         await vocabulary.rebuild(async () => {
           await yieldToEventLoop();
           return !stopped();
-        });
+        }, sliceMs);
       } catch (error) {
         throw describeStoreError(error, db.name);
       }

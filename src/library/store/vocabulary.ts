@@ -73,28 +73,38 @@ export class VocabularyWriter {
   }
 
   /**
-   * Read the vocabulary again from the index, one slice (a transaction) per call of
-   * `between`, which may yield to the event loop; stops early when it returns false.
-   * Clears the incomplete mark once every slice is written.
+   * Read the vocabulary again from the index, a slice of words at a time, as many slices
+   * a transaction as fit in `sliceMs`; `between` runs between transactions (it may yield
+   * to the event loop) and stops the rebuild by returning false. Clears the incomplete
+   * mark once every slice is written.
    */
-  async rebuild(between: () => Promise<boolean>): Promise<void> {
+  async rebuild(between: () => Promise<boolean>, sliceMs: number): Promise<void> {
     this.db.exec(VOCAB_TABLE);
     const remove = this.db.prepare('DELETE FROM vocabulary WHERE term >= ? AND term < ? AND term <> ?');
     const removeRest = this.db.prepare('DELETE FROM vocabulary WHERE term >= ? AND term <> ?');
     const insert = this.db.prepare('INSERT INTO vocabulary (term, docs) SELECT term, doc FROM temp.index_vocab WHERE term >= ? AND term < ?');
     const insertRest = this.db.prepare('INSERT INTO vocabulary (term, docs) SELECT term, doc FROM temp.index_vocab WHERE term >= ?');
-    const slice = this.db.transaction((from: string, to: string | undefined) => {
-      if (to === undefined) {
-        removeRest.run(from, INCOMPLETE_MARK);
-        insertRest.run(from);
-      } else {
-        remove.run(from, to, INCOMPLETE_MARK);
-        insert.run(from, to);
-      }
+    /** Write slices from `first` until the time is up; returns the next slice to write. */
+    const slices = this.db.transaction((first: number): number => {
+      const deadline = performance.now() + sliceMs;
+      let i = first;
+      do {
+        const from = VOCABULARY_SLICES[i] ?? '';
+        const to = VOCABULARY_SLICES[i + 1];
+        if (to === undefined) {
+          removeRest.run(from, INCOMPLETE_MARK);
+          insertRest.run(from);
+        } else {
+          remove.run(from, to, INCOMPLETE_MARK);
+          insert.run(from, to);
+        }
+        i++;
+      } while (i < VOCABULARY_SLICES.length && performance.now() < deadline);
+      return i;
     });
-    for (let i = 0; i < VOCABULARY_SLICES.length; i++) {
+    for (let next = 0; next < VOCABULARY_SLICES.length; ) {
       if (!(await between())) return;
-      slice.immediate(VOCABULARY_SLICES[i] ?? '', VOCABULARY_SLICES[i + 1]);
+      next = slices.immediate(next);
     }
     this.unmark.run(INCOMPLETE_MARK);
   }

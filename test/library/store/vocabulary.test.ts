@@ -66,10 +66,10 @@ describe('the vocabulary the refresh keeps', () => {
     await lib.refresh().done;
     const writer = new VocabularyWriter(lib.db);
     writer.markIncomplete();
-    let slices = 0;
-    await writer.rebuild(() => Promise.resolve(++slices <= 3));
+    let transactions = 0;
+    await writer.rebuild(() => Promise.resolve(++transactions <= 3), 0);
     expect(vocabularyComplete(lib.db)).toBe(false);
-    await writer.rebuild(() => Promise.resolve(true));
+    await writer.rebuild(() => Promise.resolve(true), 0);
     expect(vocabularyComplete(lib.db)).toBe(true);
     lib.close();
   });
