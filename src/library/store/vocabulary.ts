@@ -20,6 +20,9 @@ import type { Row } from './parse-file.js';
 /** The row that marks the vocabulary incomplete; no indexed word is empty. */
 export const INCOMPLETE_MARK = '';
 
+/** With slices this long, the vocabulary is read in one go. */
+const WHOLE_REBUILD_MS = 1000;
+
 const VOCAB_TABLE = "CREATE VIRTUAL TABLE IF NOT EXISTS temp.index_vocab USING fts5vocab(main, articles_fts, 'row')";
 
 /**
@@ -102,9 +105,19 @@ export class VocabularyWriter {
       } while (i < VOCABULARY_SLICES.length && performance.now() < deadline);
       return i;
     });
-    for (let next = 0; next < VOCABULARY_SLICES.length; ) {
+    if (sliceMs >= WHOLE_REBUILD_MS) {
+      // Nothing waits on this thread (the index command): one scan of the index is
+      // quicker than hundreds of range scans (BBC: 21 ms against 35 ms of CPU).
       if (!(await between())) return;
-      next = slices.immediate(next);
+      this.db.transaction(() => {
+        this.db.prepare('DELETE FROM vocabulary WHERE term <> ?').run(INCOMPLETE_MARK);
+        this.db.exec('INSERT INTO vocabulary (term, docs) SELECT term, doc FROM temp.index_vocab');
+      }).immediate();
+    } else {
+      for (let next = 0; next < VOCABULARY_SLICES.length; ) {
+        if (!(await between())) return;
+        next = slices.immediate(next);
+      }
     }
     this.unmark.run(INCOMPLETE_MARK);
   }

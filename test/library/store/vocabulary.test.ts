@@ -61,6 +61,20 @@ describe('the vocabulary the refresh keeps', () => {
     lib.close();
   });
 
+  it('is rebuilt the same in one go as in slices', async () => {
+    const { lib } = setup();
+    await lib.refresh().done;
+    const writer = new VocabularyWriter(lib.db);
+    for (const sliceMs of [0, 5000]) {
+      writer.markIncomplete();
+      lib.db.prepare("UPDATE vocabulary SET docs = 99 WHERE term = 'oil'").run();
+      await writer.rebuild(() => Promise.resolve(true), sliceMs);
+      expect(vocabularyComplete(lib.db)).toBe(true);
+      expect(stored(lib.db)).toEqual(fromIndex(lib.db));
+    }
+    lib.close();
+  });
+
   it('stops rebuilding when told to, leaving the mark for the next refresh', async () => {
     const { lib } = setup();
     await lib.refresh().done;
