@@ -11,7 +11,7 @@ import { SqliteSearcher } from '../src/search/sqlite-searcher.js';
 import { runKnownItem, type KnownItemResult } from '../test/search/known-item.js';
 import { seededRandom } from '../test/seeded-random.js';
 import { indexedBbc, indexedSynthetic } from './corpora.js';
-import { formatMs, once, type BenchContext, type BenchResult, type Benchmark } from './harness.js';
+import { formatMs, once, percentile, type BenchContext, type BenchResult, type Benchmark } from './harness.js';
 
 const QUERIES = 40;
 const LIMIT = 100;
@@ -127,7 +127,80 @@ function knownItemRow(rate: (result: KnownItemResult) => number, what: string): 
   };
 }
 
+/** Words absent from every corpus here: the query finds nothing and asks for a did-you-mean. */
+const ABSENT = ['zebrafish', 'quantumly', 'zymurgist', 'xylophonist', 'grzmblt', 'aleppoo', 'parliamnet', 'ceasfire'];
+
+/**
+ * A query that finds nothing, answered with its did-you-mean by a search engine opened
+ * just before, as right after the reader starts: its worker reads the vocabulary as soon
+ * as it starts (timed apart, in the notes), then the query comes.
+ */
+async function noMatch(context: BenchContext): Promise<BenchResult> {
+  const { db } = indexedSynthetic(context);
+  const samples: number[] = [];
+  const loads: number[] = [];
+  const suggestions: string[] = [];
+  for (const word of ABSENT) {
+    const engine = new SearchEngine(db);
+    try {
+      const loading = performance.now();
+      engine.warmVocabulary();
+      loads.push(performance.now() - loading);
+      const started = performance.now();
+      const outcome = engine.search(word, LIMIT, { prefixLast: true });
+      samples.push(performance.now() - started);
+      if (outcome.total !== 0) throw new Error(`${word} is not absent from ${db}`);
+      suggestions.push(`${word}→${outcome.suggestion ?? '-'}`);
+    } finally {
+      engine.close();
+    }
+  }
+  return {
+    samples,
+    n: 1,
+    unit: 'queries',
+    notes: [`${context.count.toLocaleString('en-US')} articles, a new engine each`, `vocabulary read ${formatMs(percentile(loads, 50))}`, suggestions.join(' ')],
+  };
+}
+
+/** Words in many articles: how soon the reader can show their count (and first page). */
+const COMMON = ['the', 'said', 'government', 'people', 'minister', 'market', 'th', 'go', 'pr', 'gov'];
+
+async function commonWords(context: BenchContext): Promise<BenchResult> {
+  const { db } = indexedSynthetic(context);
+  const engine = new SearchEngine(db);
+  const samples: number[] = [];
+  const notes: string[] = [];
+  try {
+    engine.search('warm up', LIMIT, { prefixLast: true });
+    for (const word of COMMON) {
+      const times: number[] = [];
+      let total = 0;
+      for (let i = 0; i < 3; i++) {
+        const started = performance.now();
+        total = engine.search(word, LIMIT, { prefixLast: true }).total;
+        times.push(performance.now() - started);
+      }
+      samples.push(...times);
+      notes.push(`${word} ${total} in ${formatMs(Math.min(...times))}`);
+    }
+  } finally {
+    engine.close();
+  }
+  return { samples, n: 1, unit: 'queries', notes };
+}
+
 export const benchmarks: Benchmark[] = [
+  {
+    name: 'search: no-match query with did-you-mean, synthetic',
+    aim: { metric: 'median', target: 100, label: 'median ≤ 100 ms' },
+    run: noMatch,
+  },
+  {
+    name: 'search: common word or short prefix, count and first page, synthetic',
+    aim: { metric: 'p95', target: 100, label: 'p95 ≤ 100 ms' },
+    run: commonWords,
+  },
   {
     name: 'search: keystroke BBC (worker)',
     aim: { metric: 'median', target: 16, label: 'median ≤ 16 ms' },

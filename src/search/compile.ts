@@ -8,12 +8,14 @@
 import type { QueryAst, Term } from './query.js';
 import { rootFilter } from '../library/store/roots.js';
 import { SUMMARY_COLUMNS } from '../library/store/summary-row.js';
+import { cjkPairs, isCjkWord } from '../library/store/index-text.js';
 
 /**
  * BM25 column weights, in the FTS table's column order: headline, standfirst, body,
- * source, section. A headline match outweighs a standfirst match outweighs a body match.
+ * source, section, and the CJK character pairs of the headline and of the text. A
+ * headline match outweighs a standfirst match outweighs a body match.
  */
-export const BM25_WEIGHTS = [10, 4, 1, 2, 2] as const;
+export const BM25_WEIGHTS = [10, 4, 1, 2, 2, 10, 1] as const;
 const BM25 = `bm25(articles_fts, ${BM25_WEIGHTS.join(', ')})`;
 
 export interface CompiledQuery {
@@ -23,6 +25,13 @@ export interface CompiledQuery {
   /** One row with `total`: how many articles match in all. */
   countSql: string;
   countParams: (string | number)[];
+  /** As countSql, but stops counting at a number given as the last parameter. */
+  cappedCountSql: string;
+}
+
+/** Count the rows of `from` (a FROM … WHERE clause), and the same stopping at a cap. */
+function counts(from: string): Pick<CompiledQuery, 'countSql' | 'cappedCountSql'> {
+  return { countSql: `SELECT count(*) AS total ${from}`, cappedCountSql: `SELECT count(*) AS total FROM (SELECT 1 ${from} LIMIT ?)` };
 }
 
 /** An FTS5 string literal: the one place user text enters an FTS5 expression. */
@@ -30,7 +39,22 @@ export function ftsString(text: string): string {
   return `"${text.replaceAll('"', '""')}"`;
 }
 
+/** The columns a CJK word is looked for in: its field's pair column, or both. */
+function cjkColumns(field: Term['field']): string | null {
+  if (field === null) return '{cjk_headline cjk_text}';
+  return field === 'headline' ? 'cjk_headline' : null;
+}
+
 export function ftsTerm(term: Term): string {
+  const cjk = cjkColumns(term.field);
+  if (cjk !== null && term.words.some(isCjkWord)) {
+    // CJK words are found by their character pairs (index-text.ts); the words of a phrase
+    // with CJK in it must all be there, not necessarily next to each other.
+    const parts = term.words.map((word) =>
+      isCjkWord(word) ? `${cjk} : ${ftsString(cjkPairs(word).join(' '))}` : ftsTerm({ words: [word], field: term.field, prefix: false }),
+    );
+    return parts.length === 1 ? (parts[0] as string) : `(${parts.join(' AND ')})`;
+  }
   const phrase = `${ftsString(term.words.join(' '))}${term.prefix ? ' *' : ''}`;
   return term.field === null ? phrase : `${term.field} : ${phrase}`;
 }
@@ -45,6 +69,11 @@ export function ftsPositive(query: QueryAst): string | null {
 
 function ftsAny(terms: Term[]): string {
   return terms.length === 1 ? ftsTerm(terms[0] as Term) : `(${terms.map(ftsTerm).join(' OR ')})`;
+}
+
+/** True when some positive word is searched by its CJK pairs. */
+function hasCjk(query: QueryAst): boolean {
+  return query.all.some((group) => group.some((term) => term.words.some(isCjkWord)));
 }
 
 
@@ -128,7 +157,8 @@ function rankedRows(filters: string, window: number | undefined): string {
 /** Compile a non-empty query; `limit` bounds the ranked rows, from the `offset`th on. */
 export function compileQuery(query: QueryAst, limit: number, options: CompileOptions = {}, offset = 0): CompiledQuery {
   const allPositive = ftsPositive(query);
-  const positive = allPositive !== null && options.headlineOnly ? `{headline} : (${allPositive})` : allPositive;
+  const headlineColumns = hasCjk(query) ? '{headline cjk_headline}' : '{headline}';
+  const positive = allPositive !== null && options.headlineOnly ? `${headlineColumns} : (${allPositive})` : allPositive;
 
   if (positive !== null) {
     // Exclusions ride inside the MATCH expression: FTS5 evaluates NOT on its doclists.
@@ -146,15 +176,14 @@ CROSS JOIN articles a ON a.rowid = r.rowid
 LEFT JOIN user_state u ON u.id = a.id
 ORDER BY a.rowid DESC`;
       const params = [fullMatch, ...filters.params, match, ...filters.params, limit, offset];
-      return { sql, params, countSql: `SELECT count(*) AS total FROM articles_fts WHERE articles_fts MATCH ?${and}`, countParams: [fullMatch, ...filters.params] };
+      return { sql, params, ...counts(`FROM articles_fts WHERE articles_fts MATCH ?${and}`), countParams: [fullMatch, ...filters.params] };
     }
     const sql = `SELECT ${SUMMARY_COLUMNS}, -r.rank AS score
 FROM (${rankedRows(and, options.window)}) r
 CROSS JOIN articles a ON a.rowid = r.rowid
 LEFT JOIN user_state u ON u.id = a.id
 ORDER BY r.rank, a.sort_date DESC, a.path`;
-    const countSql = `SELECT count(*) AS total FROM articles_fts WHERE articles_fts MATCH ?${and}`;
-    return { sql, params: [match, ...filters.params, limit, offset], countSql, countParams: [match, ...filters.params] };
+    return { sql, params: [match, ...filters.params, limit, offset], ...counts(`FROM articles_fts WHERE articles_fts MATCH ?${and}`), countParams: [match, ...filters.params] };
   }
 
   // Only filters (and perhaps exclusions): newest first, as the unsearched list is.
@@ -171,6 +200,5 @@ FROM (SELECT rowid FROM articles a ${whereSql} ORDER BY a.sort_date DESC, a.path
 CROSS JOIN articles a ON a.rowid = r.rowid
 LEFT JOIN user_state u ON u.id = a.id
 ORDER BY a.sort_date DESC, a.path`;
-  const countSql = `SELECT count(*) AS total FROM articles a ${whereSql}`;
-  return { sql, params: [...params, limit, offset], countSql, countParams: params };
+  return { sql, params: [...params, limit, offset], ...counts(`FROM articles a ${whereSql}`), countParams: params };
 }

@@ -7,7 +7,8 @@ import Database from 'better-sqlite3';
 import type { ArticleSummary } from '../library/library.js';
 import { compileQuery, ftsString, type CompiledQuery } from './compile.js';
 import { isEmptyQuery, parseQuery, type ParseOptions, type QueryAst } from './query.js';
-import { suggestQuery, VocabularyLoader, type Vocabulary } from './suggest.js';
+import { loadVocabulary, suggestQuery, type Vocabulary } from './suggest.js';
+import { isCjkWord } from '../library/store/index-text.js';
 import { rootFilter } from '../library/store/roots.js';
 import { toSummary, type SummaryRow } from '../library/store/summary-row.js';
 
@@ -64,7 +65,7 @@ export interface SearchOptions extends ParseOptions {
 export class SearchEngine {
   private readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
-  private vocabulary: { version: number; loader: VocabularyLoader } | null = null;
+  private vocabulary: { version: number; words: Vocabulary } | null = null;
 
   private rootsNeeded: { version: number; needed: boolean } | null = null;
 
@@ -139,9 +140,11 @@ export class SearchEngine {
    */
   private rows(query: QueryAst, all: CompiledQuery, total: number, limit: number, offset: number, roots: readonly string[]): HitRow[] {
     if (total <= this.broad.matches || query.all.length === 0) return this.statement(all.sql).all(...all.params) as HitRow[];
-    const headlineCount = this.count(compileQuery(query, 0, { headlineOnly: true, roots }));
-    const headlineOnly = headlineCount >= (this.broad.headlines ?? BROAD_QUERY_HEADLINES);
     const window = this.broad.window;
+    const enough = this.broad.headlines ?? BROAD_QUERY_HEADLINES;
+    // Past the window the exact number of headline matches does not matter: stop there.
+    const headlineCount = this.countUpTo(compileQuery(query, 0, { headlineOnly: true, roots }), Math.max(window, enough));
+    const headlineOnly = headlineCount >= enough;
     const rankedCount = Math.min(window, headlineOnly ? headlineCount : total);
     const rows: HitRow[] = [];
     if (offset < rankedCount) {
@@ -161,36 +164,41 @@ export class SearchEngine {
     return (this.statement(compiled.countSql).get(...compiled.countParams) as { total: number }).total;
   }
 
+  private countUpTo(compiled: CompiledQuery, cap: number): number {
+    return (this.statement(compiled.cappedCountSql).get(...compiled.countParams, cap) as { total: number }).total;
+  }
+
   /** Whether a query text finds anything (for checking suggestions). */
   private finds(input: string, options: ParseOptions): boolean {
     const parsed = parseQuery(input, options);
     if (!parsed.ok || isEmptyQuery(parsed.query)) return false;
-    return this.count(compileQuery(parsed.query, 1, { roots: this.rootsFilter() })) > 0;
+    const compiled = compileQuery(parsed.query, 1, { roots: this.rootsFilter() });
+    return this.countUpTo(compiled, 1) > 0;
   }
 
   /** Whether the index has the word, or for a prefix, any word beginning with it. */
   private known(word: string, prefix: boolean): boolean {
+    // CJK words are found inside longer runs of text: no spelling to suggest for them.
+    if (isCjkWord(word)) return true;
     const match = `${ftsString(word)}${prefix ? ' *' : ''}`;
     return this.statement('SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT 1').get(match) !== undefined;
   }
 
-  /** The vocabulary loader, started again when another connection has changed the database. */
-  private vocabularyLoader(): VocabularyLoader {
-    const version = this.db.pragma('data_version', { simple: true }) as number;
-    if (this.vocabulary?.version !== version) this.vocabulary = { version, loader: new VocabularyLoader(this.db) };
-    return this.vocabulary.loader;
+  /** The database's change counter: caches below are kept while it stays the same. */
+  private version(): number {
+    return this.db.pragma('data_version', { simple: true }) as number;
   }
 
+  /** The did-you-mean vocabulary, read again when another connection has changed the database. */
   private vocab(): Vocabulary {
-    return this.vocabularyLoader().vocabulary();
+    const version = this.version();
+    if (this.vocabulary?.version !== version) this.vocabulary = { version, words: loadVocabulary(this.db) };
+    return this.vocabulary.words;
   }
 
-  /**
-   * Read a little more of the did-you-mean vocabulary, for calling while idle so that the
-   * first query needing it does not wait for all of it. True when it is all read.
-   */
-  warmVocabulary(): boolean {
-    return this.vocabularyLoader().step();
+  /** Read the did-you-mean vocabulary ahead of the first query that needs it. */
+  warmVocabulary(): void {
+    this.vocab();
   }
 
   close(): void {

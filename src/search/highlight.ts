@@ -4,7 +4,8 @@
  * ignored) but reported as offsets into the raw text the reader draws.
  */
 import type { MatchRange } from './searcher.js';
-import { tokenizeRaw } from './normalize.js';
+import { foldWithOffsets, tokenizeRaw } from './normalize.js';
+import { isCjkWord } from '../library/store/index-text.js';
 import type { QueryAst, Term } from './query.js';
 
 function termMatchesAt(term: Term, tokens: ReturnType<typeof tokenizeRaw>, at: number): boolean {
@@ -17,6 +18,23 @@ function termMatchesAt(term: Term, tokens: ReturnType<typeof tokenizeRaw>, at: n
     if (!ok) return false;
   }
   return true;
+}
+
+/**
+ * CJK words match anywhere inside a run of CJK text (the index finds them by character
+ * pairs), so they are looked for as substrings of the folded text rather than as words.
+ */
+function cjkRanges(terms: Term[], text: string): [number, number][] {
+  const words = [...new Set(terms.flatMap((term) => term.words.filter(isCjkWord)))];
+  if (words.length === 0) return [];
+  const { folded, origin, originEnd } = foldWithOffsets(text);
+  const ranges: [number, number][] = [];
+  for (const word of words) {
+    for (let at = folded.indexOf(word); at !== -1; at = folded.indexOf(word, at + 1)) {
+      ranges.push([origin[at] ?? 0, originEnd[at + word.length - 1] ?? 0]);
+    }
+  }
+  return ranges;
 }
 
 /** Sorted, non-overlapping ranges (UTF-16 offsets, end exclusive) of the query's matches. */
@@ -33,6 +51,7 @@ export function highlightRanges(query: QueryAst, text: string): MatchRange[] {
       if (first && last) found.push([first.start, last.end]);
     }
   }
+  found.push(...cjkRanges(terms, text));
   found.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   const merged: [number, number][] = [];
   for (const range of found) {

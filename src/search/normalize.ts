@@ -31,15 +31,20 @@ export function words(folded: string): string[] {
   return folded.match(WORD) ?? [];
 }
 
-/**
- * The words of raw text, each with its offsets in the raw text: the text is folded code
- * point by code point, remembering where each folded character came from, so a match in
- * the folded text maps back onto the exact characters the reader sees.
- */
-export function tokenizeRaw(raw: string): Token[] {
+/** Raw text folded, with where each folded UTF-16 unit came from in the raw text. */
+export interface FoldedText {
+  folded: string;
+  /** Folded index -> raw start of its character. */
+  origin: number[];
+  /** Folded index -> raw end of its character (combining marks after it included). */
+  originEnd: number[];
+}
+
+/** Fold raw text code point by code point, remembering where each folded character came from. */
+export function foldWithOffsets(raw: string): FoldedText {
   let folded = '';
-  const origin: number[] = []; // folded index -> raw start
-  const originEnd: number[] = []; // folded index -> raw end
+  const origin: number[] = [];
+  const originEnd: number[] = [];
   let offset = 0;
   for (const char of raw) {
     const f = foldChar(char);
@@ -52,6 +57,15 @@ export function tokenizeRaw(raw: string): Token[] {
     folded += f;
     offset += char.length;
   }
+  return { folded, origin, originEnd };
+}
+
+/**
+ * The words of raw text, each with its offsets in the raw text, so a match in the folded
+ * text maps back onto the exact characters the reader sees.
+ */
+export function tokenizeRaw(raw: string): Token[] {
+  const { folded, origin, originEnd } = foldWithOffsets(raw);
   const tokens: Token[] = [];
   for (const m of folded.matchAll(WORD)) {
     const first = m.index;

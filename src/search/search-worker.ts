@@ -51,27 +51,17 @@ function warn(message: string): void {
   parentPort?.postMessage({ warning: message } satisfies SearchWarning);
 }
 
-/** While no query waits, read the did-you-mean vocabulary a slice at a time. */
-let warming = false;
+/** Read the did-you-mean vocabulary while no query waits, so a query finding nothing need not. */
 function warm(): void {
-  if (engine === null || warming) return;
-  warming = true;
-  const step = (): void => {
+  setImmediate(() => {
     try {
-      if (engine === null || engine.warmVocabulary()) {
-        warming = false;
-        return;
-      }
+      engine?.warmVocabulary();
     } catch (error) {
-      warming = false;
       warn(`did-you-mean suggestions unavailable: cannot read the index's words (${describe(error)})`);
-      return;
     }
-    // setImmediate yields to the event loop, so a query arriving meanwhile goes first.
-    setImmediate(step);
-  };
-  setImmediate(step);
+  });
 }
+warm();
 
 parentPort?.on('message', (request: SearchRequest) => {
   let outcome: EngineOutcome;

@@ -80,6 +80,8 @@ describe('parseQuery', () => {
     expect(ok(parseQuery('syria ale')).all[1]).toEqual([word('ale')]);
     // One letter would match nearly every word: it is a word, not a prefix.
     expect(ok(parseQuery('syria a', { prefixLast: true })).all[1]).toEqual([word('a')]);
+    // Two letters match most words of a large library: a prefix starts at the third.
+    expect(ok(parseQuery('syria al', { prefixLast: true })).all[1]).toEqual([word('al')]);
     expect(ok(parseQuery('"syria ale"', { prefixLast: true })).all[0]).toEqual([
       { words: ['syria', 'ale'], field: null, prefix: false },
     ]);
@@ -97,11 +99,12 @@ describe('parseQuery', () => {
     expect(ok(parseQuery('green')).all).toEqual([[word('green')]]);
   });
 
-  it('refuses a * that does not end a word, and a prefix of one letter', () => {
+  it('refuses a * that does not end a word, and a prefix shorter than three letters', () => {
     for (const query of ['*', 'oil *', 'gr*en', 'green**', '"*"', '(*', 'headline:*']) {
       expect(error(parseQuery(query)), query).toBe('* goes right after a word, as in green*');
     }
-    expect(error(parseQuery('a*'))).toBe('a prefix needs 2 letters or more (a*)');
+    expect(error(parseQuery('a*'))).toBe('a prefix needs 3 letters or more (a*)');
+    expect(error(parseQuery('gr*'))).toBe('a prefix needs 3 letters or more (gr*)');
   });
 
   it('gives the command line a reason for a query that asks for nothing', () => {

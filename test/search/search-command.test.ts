@@ -106,7 +106,7 @@ describe('newsreader search', () => {
     [':', 'the query has no word to search for'],
     ['-', 'the query has no word to search for'],
     ['"(', 'missing closing quote (")'],
-    ['a*', 'a prefix needs 2 letters or more (a*)'],
+    ['gr*', 'a prefix needs 3 letters or more (gr*)'],
   ])('exits 2 with one line for the empty or malformed query %j', async (query, message) => {
     const { code, stdout, stderr } = await run(query, library);
     expect(code).toBe(2);

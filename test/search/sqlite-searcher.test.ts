@@ -81,9 +81,9 @@ describe('SqliteSearcher', () => {
 describe('SqliteSearcher when the did-you-mean vocabulary cannot be read', () => {
   it('keeps searching and reports the failure once as a warning', async () => {
     const broken = await fixtureDbFromTexts([{ path: 'a.txt', text: 'Aleppo siege tightens\n\nFighting continued.\n' }]);
-    // Without its full-text table the index's words cannot be read; filters still work.
+    // Without its vocabulary table the index's words cannot be read; searches still work.
     const db = new Database(broken.dbPath);
-    db.exec('DROP TABLE articles_fts');
+    db.exec('DROP TABLE vocabulary');
     db.close();
     const warnings: string[] = [];
     const searching = new SqliteSearcher(broken.dbPath, { onWarning: (message) => warnings.push(message) });

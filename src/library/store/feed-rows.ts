@@ -5,9 +5,9 @@
 import type { Article } from '../../article/types.js';
 import { isFeedArticle } from '../../feed/types.js';
 import type { FoundFile } from '../find.js';
-import { articleBody, storedBlocks, type FileStat, type Row } from './parse-file.js';
+import { articleRow, type FileStat, type Row } from './parse-file.js';
 
-/** A row with the feed columns of migration 5. */
+/** A row with the feed columns (migration 6). */
 export interface FeedRow extends Row {
   feed_file: string;
   url: string | null;
@@ -22,22 +22,7 @@ export function feedRows(articles: readonly Article[], file: FoundFile, stat: Fi
   return articles.map((article) => {
     const fields = isFeedArticle(article) ? article.feedFields : null;
     return {
-      id: article.id,
-      path: article.path,
-      root: file.root,
-      section: file.section,
-      headline: article.headline,
-      standfirst: article.standfirst,
-      date: article.date,
-      source: article.source,
-      words: article.words,
-      size: stat.size,
-      mtime_ms: stat.mtimeMs,
-      ino: stat.ino,
-      hash,
-      blocks: storedBlocks(article.blocks),
-      warnings: JSON.stringify(article.warnings),
-      body: articleBody(article),
+      ...articleRow(article, { path: article.path, root: file.root, section: file.section }, stat, hash),
       feed_file: file.path,
       url: fields?.url ?? null,
       feed: fields?.feed ?? null,

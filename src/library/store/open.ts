@@ -17,6 +17,9 @@ import { APPLICATION_ID, migrate, NewerSchemaError, restoreIndexes, SCHEMA_VERSI
 /** How long a statement waits for another process's write lock before giving up. */
 export const BUSY_TIMEOUT_MS = 10_000;
 
+/** Page size of a new library database, in bytes. */
+export const PAGE_SIZE = 16_384;
+
 /** A failure the user can act on, with a one-line message; the CLI prints it and exits 2. */
 export class StoreError extends Error {}
 
@@ -152,13 +155,22 @@ function enableWal(db: Database.Database): void {
 function configure(db: Database.Database): void {
   db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   // Reading the schema is the first real read: a corrupt file fails here.
-  db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get();
+  const tables = db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get() as { n: number };
+  // A new database gets 16 KiB pages (set before its first write; existing ones keep
+  // theirs): an article row then fits one page instead of spilling into overflow pages,
+  // and fewer, larger full-text leaves cost less to write. Synthetic 10,000, write CPU
+  // 1.15 s -> 1.02 s; the file is 8% larger.
+  if (tables.n === 0) db.pragma(`page_size = ${PAGE_SIZE}`);
   enableWal(db);
   // In WAL mode NORMAL loses no committed data on a process crash, only on power loss,
   // and makes each commit far cheaper.
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = OFF');
-  db.pragma('cache_size = -32000');
+  // 8 MiB of page cache: the reader's pages and searches touch a few index pages; a
+  // refresh's check walks every row once, which a bigger cache only keeps resident (32 MiB
+  // made the reader 25-30 MiB bigger at 20,000 articles). Bulk indexing raises it while
+  // it writes (refresh.ts).
+  db.pragma('cache_size = -8000');
   migrate(db);
   // A library made before libraries were marked gets its mark (a new one got it in migrate).
   if (db.pragma('application_id', { simple: true }) !== APPLICATION_ID) db.pragma(`application_id = ${APPLICATION_ID}`);

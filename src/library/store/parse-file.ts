@@ -9,9 +9,10 @@ import { feedFromBytes, mayBeFeed } from '../feed-file.js';
 import type { FoundFile } from '../find.js';
 import { articleFromBytes } from '../load.js';
 import { readArticleFile, type FileStat } from '../read-file.js';
+import { feedRows, type FeedRow } from './feed-rows.js';
+import { cjkPairText } from './index-text.js';
 
 export type { FileStat } from '../read-file.js';
-import { feedRows, type FeedRow } from './feed-rows.js';
 
 export interface Row {
   id: string;
@@ -30,6 +31,9 @@ export interface Row {
   blocks: string;
   warnings: string;
   body: string;
+  /** CJK character pairs of the headline, and of the other indexed fields (index-text.ts); null without CJK. */
+  cjk_headline: string | null;
+  cjk_text: string | null;
 }
 
 /** The paragraph texts the full-text index searches as `body`. */
@@ -55,7 +59,9 @@ export function blocksFromStored(json: string): Block[] {
   return stored.map(({ kind, text, lines }) => ({ kind, text: text ?? joinLines(lines), lines }));
 }
 
-function rowFor(article: Article, file: FoundFile, stat: FileStat, hash: string): Row {
+/** The row for one article read from `file` (a feed entry passes its own `FILE#ID` path). */
+export function articleRow(article: Article, file: Pick<FoundFile, 'path' | 'root' | 'section'>, stat: FileStat, hash: string): Row {
+  const body = articleBody(article);
   return {
     id: article.id,
     path: file.path,
@@ -72,7 +78,9 @@ function rowFor(article: Article, file: FoundFile, stat: FileStat, hash: string)
     hash,
     blocks: storedBlocks(article.blocks),
     warnings: JSON.stringify(article.warnings),
-    body: articleBody(article),
+    body,
+    cjk_headline: cjkPairText(article.headline),
+    cjk_text: cjkPairText(article.standfirst, body, article.source, file.section),
   };
 }
 
@@ -113,5 +121,5 @@ export function parseFile(request: ParseRequest): ParseOutcome {
   }
   const parsed = articleFromBytes(read.bytes, file);
   if ('warning' in parsed) return { kind: 'skip', warning: parsed.warning, bytes };
-  return { kind: 'row', row: rowFor(parsed.article, file, read.stat, hash), bytes, warnings: parsed.article.warnings };
+  return { kind: 'row', row: articleRow(parsed.article, file, read.stat, hash), bytes, warnings: parsed.article.warnings };
 }

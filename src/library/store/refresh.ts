@@ -28,6 +28,7 @@ import { describeStoreError } from './open.js';
 import type { FeedRow } from './feed-rows.js';
 import { parseFile, type ParseOutcome, type ParseRequest, type Row } from './parse-file.js';
 import { ParsePool } from './parse-pool.js';
+import { vocabularyComplete, VocabularyWriter } from './vocabulary.js';
 import { rootFilter } from './roots.js';
 
 export { articleBody } from './parse-file.js';
@@ -130,22 +131,23 @@ function prepareStatements(db: Database.Database) {
   return {
     existing: db.prepare('SELECT rowid FROM articles WHERE path = ?').pluck(),
     insert: db.prepare(`
-      INSERT INTO articles (id, path, root, section, headline, standfirst, date, source, words, size, mtime_ms, ino, hash, blocks, warnings, body)
-      VALUES (@id, @path, @root, @section, @headline, @standfirst, @date, @source, @words, @size, @mtime_ms, @ino, @hash, @blocks, @warnings, @body)`),
+      INSERT INTO articles (id, path, root, section, headline, standfirst, date, source, words, size, mtime_ms, ino, hash, blocks, warnings, body, cjk_headline, cjk_text)
+      VALUES (@id, @path, @root, @section, @headline, @standfirst, @date, @source, @words, @size, @mtime_ms, @ino, @hash, @blocks, @warnings, @body, @cjk_headline, @cjk_text)`),
     deferFts: db.prepare('INSERT INTO articles_fts_deferred (writer) VALUES (1)'),
     undeferFts: db.prepare('DELETE FROM articles_fts_deferred'),
     addFts: db.prepare(`
-      INSERT INTO articles_fts (rowid, headline, standfirst, body, source, section)
-      SELECT rowid, headline, standfirst, body, source, section FROM articles
+      INSERT INTO articles_fts (rowid, headline, standfirst, body, source, section, cjk_headline, cjk_text)
+      SELECT rowid, headline, standfirst, body, source, section, cjk_headline, cjk_text FROM articles
       WHERE rowid IN (SELECT value FROM json_each(?))`),
     upsert: db.prepare(`
-      INSERT INTO articles (id, path, root, section, headline, standfirst, date, source, words, size, mtime_ms, ino, hash, blocks, warnings, body)
-      VALUES (@id, @path, @root, @section, @headline, @standfirst, @date, @source, @words, @size, @mtime_ms, @ino, @hash, @blocks, @warnings, @body)
+      INSERT INTO articles (id, path, root, section, headline, standfirst, date, source, words, size, mtime_ms, ino, hash, blocks, warnings, body, cjk_headline, cjk_text)
+      VALUES (@id, @path, @root, @section, @headline, @standfirst, @date, @source, @words, @size, @mtime_ms, @ino, @hash, @blocks, @warnings, @body, @cjk_headline, @cjk_text)
       ON CONFLICT (path) DO UPDATE SET
         id = excluded.id, root = excluded.root, section = excluded.section, headline = excluded.headline,
         standfirst = excluded.standfirst, date = excluded.date, source = excluded.source, words = excluded.words,
         size = excluded.size, mtime_ms = excluded.mtime_ms, ino = excluded.ino, hash = excluded.hash,
-        blocks = excluded.blocks, warnings = excluded.warnings, body = excluded.body`),
+        blocks = excluded.blocks, warnings = excluded.warnings, body = excluded.body,
+        cjk_headline = excluded.cjk_headline, cjk_text = excluded.cjk_text`),
     touch: db.prepare('UPDATE articles SET size = ?, mtime_ms = ?, ino = ?, root = ?, section = ? WHERE path = ?'),
     remove: db.prepare('DELETE FROM articles WHERE path = ?'),
     // A feed file's rows are its entries' (feed_file = the file), not one row at its path.
@@ -154,13 +156,14 @@ function prepareStatements(db: Database.Database) {
     feedEntryPaths: db.prepare('SELECT path FROM articles WHERE feed_file = ?').pluck(),
     insertEntry: db.prepare(`
       INSERT INTO articles (id, path, root, section, headline, standfirst, date, source, words, size, mtime_ms, ino, hash, blocks, warnings, body,
-        feed_file, url, feed, published, author, categories, enclosures)
+        cjk_headline, cjk_text, feed_file, url, feed, published, author, categories, enclosures)
       VALUES (@id, @path, @root, @section, @headline, @standfirst, @date, @source, @words, @size, @mtime_ms, @ino, @hash, @blocks, @warnings, @body,
-        @feed_file, @url, @feed, @published, @author, @categories, @enclosures)`),
+        @cjk_headline, @cjk_text, @feed_file, @url, @feed, @published, @author, @categories, @enclosures)`),
     updateEntry: db.prepare(`
       UPDATE articles SET id = @id, root = @root, section = @section, headline = @headline, standfirst = @standfirst, date = @date,
         source = @source, words = @words, size = @size, mtime_ms = @mtime_ms, ino = @ino, hash = @hash, blocks = @blocks,
-        warnings = @warnings, body = @body, feed_file = @feed_file, url = @url, feed = @feed, published = @published,
+        warnings = @warnings, body = @body, cjk_headline = @cjk_headline, cjk_text = @cjk_text,
+        feed_file = @feed_file, url = @url, feed = @feed, published = @published,
         author = @author, categories = @categories, enclosures = @enclosures
       WHERE path = @path`),
   };
@@ -216,6 +219,9 @@ export function startRefresh(db: Database.Database, paths: string[], options: Re
   };
 
   const statements = prepareStatements(db);
+  const vocabulary = new VocabularyWriter(db);
+  // A bulk refresh reads its words from the index once at the end instead (vocabulary.ts).
+  let countWords = true;
   const apply = db.transaction((writes: Write[]) => {
     // New rows get their full-text entries in one statement at the end (see migration 4);
     // a changed row is updated in place and its trigger re-indexes it.
@@ -228,6 +234,7 @@ export function startRefresh(db: Database.Database, paths: string[], options: Re
         const kept = new Set(write.rows.map((row) => row.path));
         for (const old of statements.feedEntryPaths.all(write.file) as string[]) if (!kept.has(old)) statements.remove.run(old);
         for (const row of write.rows) {
+          if (countWords) vocabulary.count(row);
           if (statements.existing.get(row.path) === undefined) inserted.push(Number(statements.insertEntry.run(row).lastInsertRowid));
           else statements.updateEntry.run(row);
         }
@@ -235,6 +242,7 @@ export function startRefresh(db: Database.Database, paths: string[], options: Re
         // A file that was a feed before is now one article.
         statements.removeFeed.run(write.row.path);
         // Under BEGIN IMMEDIATE no other writer can add the path between these two.
+        if (countWords) vocabulary.count(write.row);
         if (statements.existing.get(write.row.path) === undefined) {
           inserted.push(Number(statements.insert.run(write.row).lastInsertRowid));
         } else {
@@ -250,6 +258,7 @@ export function startRefresh(db: Database.Database, paths: string[], options: Re
     }
     if (inserted.length > 0) statements.addFts.run(JSON.stringify(inserted));
     statements.undeferFts.run();
+    vocabulary.flush();
   });
   const commit = (writes: Write[]): void => {
     if (writes.length === 0 || stopped()) return;
@@ -370,6 +379,14 @@ export function startRefresh(db: Database.Database, paths: string[], options: Re
     // the library grows; 256 MB while writing made 100,000 articles index in 39 s instead
     // of 57 s. The memory is given back when the refresh ends.
     const bigJob = toParse.length >= BIG_JOB_FILES;
+    if (bigJob && !stopped()) {
+      countWords = false;
+      try {
+        vocabulary.markIncomplete();
+      } catch (error) {
+        throw describeStoreError(error, db.name);
+      }
+    }
     const previousCache = db.pragma('cache_size', { simple: true }) as number;
     if (bigJob) db.pragma(`cache_size = ${BIG_JOB_CACHE_KIB}`);
     let indexesDropped = false;
@@ -477,6 +494,16 @@ export function startRefresh(db: Database.Database, paths: string[], options: Re
       commit(gone.slice(start, start + 2000).map((p): Write => ({ kind: 'remove', path: p })));
       progress.removed += Math.min(2000, gone.length - start);
       await yieldToEventLoop();
+    }
+    if (!stopped() && !vocabularyComplete(db)) {
+      try {
+        await vocabulary.rebuild(async () => {
+          await yieldToEventLoop();
+          return !stopped();
+        }, sliceMs);
+      } catch (error) {
+        throw describeStoreError(error, db.name);
+      }
     }
     progress.phase = 'done';
     report();

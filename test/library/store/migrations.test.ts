@@ -29,7 +29,9 @@ describe('migrations', () => {
     );
     const fts = db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'articles_fts'").get() as { sql: string };
     expect(fts.sql).toContain("tokenize = 'unicode61 remove_diacritics 2'");
-    expect(fts.sql).toContain("prefix = '2 3'");
+    expect(fts.sql).toContain("prefix = '3'");
+    expect(fts.sql).toContain('cjk_headline, cjk_text');
+    expect(objectNames(db)).toContain('vocabulary');
     expect(fts.sql).toContain("content = 'articles'");
     db.close();
   });
@@ -61,6 +63,28 @@ describe('migrations', () => {
       db.close();
     });
   }
+
+  it('makes CJK text already stored searchable and fills the vocabulary from the index (steps 5 and 6)', () => {
+    const db = new Database(path.join(tempDir(), 'library.db'));
+    migrate(db, 4);
+    insertArticle(db, '/lib/a.txt', 'Syria talks');
+    db.prepare(
+      `INSERT INTO articles (id, path, root, section, headline, standfirst, date, source, words, size, mtime_ms, ino, hash, blocks, warnings, body)
+       VALUES ('id-cjk', '/lib/cjk.txt', '/lib', NULL, '中国经济增长放缓', NULL, NULL, NULL, 1, 10, 1, 1, 'h', '[]', '[]', '今年经济形势')`,
+    ).run();
+    migrate(db);
+    const match = db.prepare('SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?').pluck();
+    expect(match.all('cjk_headline : "经济 济增"')).toHaveLength(1);
+    expect(match.all('cjk_text : "经济"')).toHaveLength(1);
+    expect(match.all('cjk_text : "济增"')).toHaveLength(0);
+    expect(db.prepare('SELECT cjk_headline, cjk_text FROM articles WHERE id = ?').get('id-Syria talks')).toEqual({ cjk_headline: null, cjk_text: null });
+    const vocabulary = db.prepare('SELECT term, docs FROM vocabulary WHERE term IN (?, ?)').all('aleppo', 'syria');
+    expect(vocabulary).toEqual([
+      { term: 'aleppo', docs: 1 },
+      { term: 'syria', docs: 1 },
+    ]);
+    db.close();
+  });
 
   it('refuses a database from a newer release with a clear error', () => {
     const file = path.join(tempDir(), 'library.db');
