@@ -12,8 +12,10 @@ import type { Refresh, RefreshProgress, RefreshSummary } from '../library/store/
 import { openLibrary } from '../library/store/sqlite-library.js';
 import type { Searcher } from '../search/searcher.js';
 import { SqliteSearcher } from '../search/sqlite-searcher.js';
+import { sanitize } from '../terminal/sanitize.js';
 import { Screen } from '../terminal/screen.js';
-import { App } from './App.js';
+import { App, type AppProps } from './App.js';
+import { BackgroundStatus, useBackgroundStatus } from './background-status.js';
 import { ErrorBoundary } from './ErrorBoundary.js';
 
 /** Exit status when the reader cannot run here (no terminal to read keys from). */
@@ -29,6 +31,8 @@ export interface ReaderOptions {
   refresh?: Refresh | null;
   /** A message for the status bar at start. */
   notice?: string | null;
+  /** What else runs in the background (the search worker's health), for the status bar. */
+  background?: BackgroundStatus;
 }
 
 /** The status-bar text for a refresh's progress, or null when there is nothing to say. */
@@ -37,11 +41,25 @@ export function activityText(progress: RefreshProgress): string | null {
     case 'walking':
       return 'looking for articles…';
     case 'checking':
-    case 'indexing':
-      return progress.total === 0 ? null : `indexing ${progress.done}/${progress.total}`;
+    case 'indexing': {
+      if (progress.total === 0) return null;
+      const restarted = progress.restarts === 0 ? '' : ' · a parse worker stopped and was restarted';
+      return `indexing ${progress.done}/${progress.total}${restarted}`;
+    }
     default:
       return null;
   }
+}
+
+/** The status-bar text for a refresh that stopped with an error: what was indexed stays readable. */
+export function refreshFailureText(error: unknown): string {
+  return sanitize(`indexing failed: ${error instanceof Error ? error.message : String(error)}`);
+}
+
+/** The App with the background status as it changes (see background-status.ts). */
+function Reader({ background, ...props }: Omit<AppProps, 'activity'> & { background: BackgroundStatus }) {
+  const activity = useBackgroundStatus(background);
+  return <App {...props} activity={activity} />;
 }
 
 function noTerminal(): number {
@@ -50,12 +68,17 @@ function noTerminal(): number {
 }
 
 /** Run the reader until the user quits; resolves with the exit status. */
-export async function runReader({ library, searcher = null, refresh = null, notice = null }: ReaderOptions): Promise<number> {
+export async function runReader({
+  library,
+  searcher = null,
+  refresh = null,
+  notice = null,
+  background = new BackgroundStatus(),
+}: ReaderOptions): Promise<number> {
   const { stdin } = process;
   if (!stdin.isTTY) return noTerminal();
   const screen = new Screen();
   let redraw = 0;
-  let activity: string | null = refresh === null ? null : activityText(refresh.progress());
   let status = 0;
   let instance: ReturnType<typeof render> | null = null;
 
@@ -88,13 +111,13 @@ export async function runReader({ library, searcher = null, refresh = null, noti
   };
   const tree = () => (
     <ErrorBoundary onError={fail}>
-      <App
+      <Reader
+        background={background}
         library={library}
         searcher={searcher}
         onQuit={quit}
         onSuspend={suspend}
         redraw={redraw}
-        activity={activity}
         notice={notice}
       />
     </ErrorBoundary>
@@ -106,13 +129,15 @@ export async function runReader({ library, searcher = null, refresh = null, noti
   process.on('SIGCONT', resume);
   process.on('uncaughtException', fail);
   process.on('unhandledRejection', fail);
-  // Re-render only when the words change: progress arrives every slice (~16 ms).
-  const stopProgress = refresh?.onProgress((progress) => {
-    const text = activityText(progress);
-    if (text === activity) return;
-    activity = text;
-    instance?.rerender(tree());
-  });
+  // Progress arrives every slice (~16 ms); the status redraws only when its words change.
+  if (refresh !== null) {
+    background.set('refresh', activityText(refresh.progress()));
+    refresh.done.then(
+      () => background.set('refresh', null),
+      (error: unknown) => background.set('refresh', refreshFailureText(error)),
+    );
+  }
+  const stopProgress = refresh?.onProgress((progress) => background.set('refresh', activityText(progress)));
   try {
     screen.enter();
     instance = render(tree(), { exitOnCtrlC: false, patchConsole: false });
@@ -150,7 +175,11 @@ export async function openReader(paths: string[], options: { db?: string | undef
     printError(error.message);
     return 1;
   }
-  const searcher = new SqliteSearcher(library.file, { roots: library.roots });
+  const background = new BackgroundStatus();
+  const searcher = new SqliteSearcher(library.file, {
+    roots: library.roots,
+    onWorkerStop: (message, restarted) => background.set('search', sanitize(restarted ? 'search restarted after its worker stopped' : message)),
+  });
   const refresh = library.refresh();
   let summary: RefreshSummary | null = null;
   let failure: unknown = null;
@@ -163,7 +192,7 @@ export async function openReader(paths: string[], options: { db?: string | undef
     },
   );
   try {
-    const status = await runReader({ library, searcher, refresh, notice: library.notice });
+    const status = await runReader({ library, searcher, refresh, notice: library.notice, background });
     await finished;
     if (summary !== null) printWarnings((summary as RefreshSummary).warnings);
     if (failure !== null) printError(failure instanceof Error ? failure.message : String(failure));

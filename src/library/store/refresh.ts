@@ -42,6 +42,8 @@ export interface RefreshProgress {
   unchanged: number;
   /** Bytes of files read and parsed. */
   bytes: number;
+  /** Parse workers that stopped and were replaced; the refresh went on. */
+  restarts: number;
 }
 
 export interface RefreshSummary extends RefreshProgress {
@@ -181,7 +183,17 @@ async function storedFiles(db: Database.Database, roots: string[]): Promise<Map<
 export function startRefresh(db: Database.Database, paths: string[], options: RefreshOptions = {}): Refresh {
   const roots = paths.map((p) => path.resolve(p));
   const sliceMs = options.sliceMs ?? DEFAULT_SLICE_MS;
-  const progress: RefreshProgress = { phase: 'walking', done: 0, total: 0, added: 0, updated: 0, removed: 0, unchanged: 0, bytes: 0 };
+  const progress: RefreshProgress = {
+    phase: 'walking',
+    done: 0,
+    total: 0,
+    added: 0,
+    updated: 0,
+    removed: 0,
+    unchanged: 0,
+    bytes: 0,
+    restarts: 0,
+  };
   const listeners = new Set<(p: RefreshProgress) => void>();
   const warnings: Warning[] = [];
   let cancelled = false;
@@ -189,9 +201,19 @@ export function startRefresh(db: Database.Database, paths: string[], options: Re
   const stopped = (): boolean => cancelled || !db.open;
   const started = performance.now();
 
+  // A listener that throws is the listener's fault: the refresh goes on and the error is
+  // raised on its own, where the process's handlers see it, instead of ending the refresh.
   const report = (): void => {
     const snapshot = { ...progress };
-    for (const listener of listeners) listener(snapshot);
+    for (const listener of listeners) {
+      try {
+        listener(snapshot);
+      } catch (error) {
+        queueMicrotask(() => {
+          throw error;
+        });
+      }
+    }
   };
 
   const statements = prepareStatements(db);
@@ -261,6 +283,7 @@ export function startRefresh(db: Database.Database, paths: string[], options: Re
       report();
       await yieldToEventLoop();
     }
+    if (stopped()) return summary();
 
     progress.phase = 'indexing';
     report();
@@ -322,14 +345,25 @@ export function startRefresh(db: Database.Database, paths: string[], options: Re
       const workers = options.workers ?? defaultWorkers(toParse.length);
       if (workers > 0) {
         // Workers read and parse; this thread only writes, a batch at a time as results land.
-        const pool = new ParsePool(workers);
+        const pool = new ParsePool(workers, {
+          onRestart: () => {
+            progress.restarts++;
+            report();
+          },
+        });
         try {
           const chunks: FoundFile[][] = [];
           for (let i = 0; i < toParse.length; i += WORKER_CHUNK) chunks.push(toParse.slice(i, i + WORKER_CHUNK));
           const inFlight: Promise<ParseOutcome[]>[] = [];
           let sent = 0;
           const fill = (): void => {
-            while (inFlight.length < pool.size * WORKER_QUEUE && sent < chunks.length) inFlight.push(pool.parse((chunks[sent++] ?? []).map(request)));
+            while (inFlight.length < pool.size * WORKER_QUEUE && sent < chunks.length) {
+              const parsed = pool.parse((chunks[sent++] ?? []).map(request));
+              // Awaited in order below; a failure is seen there, and those left when the
+              // loop stops early must not count as unhandled.
+              parsed.catch(() => undefined);
+              inFlight.push(parsed);
+            }
           };
           fill();
           let received = 0;
@@ -345,6 +379,9 @@ export function startRefresh(db: Database.Database, paths: string[], options: Re
             if (writes.length * writeMsPerArticle >= sliceMs || writes.length >= MAX_BATCH || inFlight.length === 0) {
               commitTimed(writes);
               writes = [];
+              // Results that already arrived would resume this loop at once, for batch
+              // after batch: give keys, timers and frames their turn between slices.
+              await yieldToEventLoop();
             } else {
               report();
             }
@@ -406,6 +443,10 @@ export function startRefresh(db: Database.Database, paths: string[], options: Re
     }
     progress.phase = 'done';
     report();
+    return summary();
+  }
+
+  function summary(): RefreshSummary {
     return { ...progress, warnings, elapsedMs: performance.now() - started, cancelled: stopped() };
   }
 
