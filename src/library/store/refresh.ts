@@ -369,7 +369,14 @@ export function startRefresh(db: Database.Database, paths: string[], options: Re
           let received = 0;
           let writes: Write[] = [];
           while (inFlight.length > 0 && !stopped()) {
-            const outcomes = await (inFlight.shift() as Promise<ParseOutcome[]>);
+            let outcomes: ParseOutcome[];
+            try {
+              outcomes = await (inFlight.shift() as Promise<ParseOutcome[]>);
+            } catch (error) {
+              // The pool gave up: keep what was parsed before saying why.
+              commitTimed(writes);
+              throw error;
+            }
             fill();
             const chunk = chunks[received++] ?? [];
             outcomes.forEach((outcome, i) => {
