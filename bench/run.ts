@@ -10,9 +10,10 @@ import { defaultCacheDir, summarise, table, type Benchmark } from './harness.js'
 import { benchmarks as readerBenchmarks } from './reader.bench.js';
 import { benchmarks as searchBenchmarks } from './search.bench.js';
 import { benchmarks as storeBenchmarks } from './store.bench.js';
+import { benchmarks as terminalBenchmarks } from './terminal.bench.js';
 
 // The store first: its cold runs leave the databases the search benchmarks query.
-const MODULES: readonly (readonly Benchmark[])[] = [storeBenchmarks, searchBenchmarks, readerBenchmarks];
+const MODULES: readonly (readonly Benchmark[])[] = [storeBenchmarks, searchBenchmarks, readerBenchmarks, terminalBenchmarks];
 
 const { values } = parseArgs({
   options: {
