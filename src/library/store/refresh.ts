@@ -104,6 +104,9 @@ function defaultWorkers(files: number): number {
   return Math.max(1, Math.min(4, availableParallelism() - 1));
 }
 
+/** Files a big job parses on this thread while its workers start: about a screen of headlines. */
+const FIRST_SCREEN = 50;
+
 /** Progress listeners hear of parsed files this often within a slice, not only between slices. */
 const PROGRESS_EVERY = 100;
 
@@ -352,8 +355,9 @@ export function startRefresh(db: Database.Database, paths: string[], options: Re
           },
         });
         try {
+          const head = Math.min(FIRST_SCREEN, toParse.length);
           const chunks: FoundFile[][] = [];
-          for (let i = 0; i < toParse.length; i += WORKER_CHUNK) chunks.push(toParse.slice(i, i + WORKER_CHUNK));
+          for (let i = head; i < toParse.length; i += WORKER_CHUNK) chunks.push(toParse.slice(i, i + WORKER_CHUNK));
           const inFlight: Promise<ParseOutcome[]>[] = [];
           let sent = 0;
           const fill = (): void => {
@@ -366,6 +370,13 @@ export function startRefresh(db: Database.Database, paths: string[], options: Re
             }
           };
           fill();
+          // A worker takes a while to start (hundreds of ms on a busy machine), so while
+          // they do, this thread parses a screenful itself: on a first launch the first
+          // headlines show without waiting for the workers.
+          const firstWrites: Write[] = [];
+          for (const file of toParse.slice(0, head)) take(file, parseFile(request(file)), firstWrites);
+          commitTimed(firstWrites);
+          await yieldToEventLoop();
           let received = 0;
           let writes: Write[] = [];
           while (inFlight.length > 0 && !stopped()) {
