@@ -104,6 +104,9 @@ function defaultWorkers(files: number): number {
   return Math.max(1, Math.min(4, availableParallelism() - 1));
 }
 
+/** Views hear of new batches at most this often while a refresh runs (and once at its end). */
+const CHANGE_EVERY_MS = 100;
+
 /** Files a big job parses on this thread while its workers start: about a screen of headlines. */
 const FIRST_SCREEN = 50;
 
@@ -247,7 +250,28 @@ export function startRefresh(db: Database.Database, paths: string[], options: Re
     } catch (error) {
       throw describeStoreError(error, db.name);
     }
-    if (writes.some((w) => w.kind !== 'touch')) options.onChange?.();
+    if (writes.some((w) => w.kind !== 'touch')) changed();
+  };
+
+  // Views re-read the list on each change; a batch lands every slice, but the list need
+  // not be re-read and redrawn more often than a person follows it. The first change is
+  // told at once (the first headlines), the last when the refresh ends.
+  let lastChange = Number.NEGATIVE_INFINITY;
+  let changePending = false;
+  const changed = (): void => {
+    const now = performance.now();
+    if (now - lastChange < CHANGE_EVERY_MS) {
+      changePending = true;
+      return;
+    }
+    lastChange = now;
+    changePending = false;
+    options.onChange?.();
+  };
+  const flushChange = (): void => {
+    if (!changePending) return;
+    changePending = false;
+    options.onChange?.();
   };
 
   async function run(): Promise<RefreshSummary> {
@@ -378,7 +402,7 @@ export function startRefresh(db: Database.Database, paths: string[], options: Re
           commitTimed(firstWrites);
           await yieldToEventLoop();
           let received = 0;
-          let writes: Write[] = [];
+          const writes: Write[] = [];
           while (inFlight.length > 0 && !stopped()) {
             let outcomes: ParseOutcome[];
             try {
@@ -395,11 +419,14 @@ export function startRefresh(db: Database.Database, paths: string[], options: Re
               if (file) take(file, outcome, writes);
             });
             if (writes.length * writeMsPerArticle >= sliceMs || writes.length >= MAX_BATCH || inFlight.length === 0) {
-              commitTimed(writes);
-              writes = [];
-              // Results that already arrived would resume this loop at once, for batch
-              // after batch: give keys, timers and frames their turn between slices.
-              await yieldToEventLoop();
+              // A chunk's writes can take longer than a slice: commit them a slice at a
+              // time. Results that already arrived would resume this loop at once, batch
+              // after batch, so each slice gives keys, timers and frames their turn.
+              while (writes.length > 0 && !stopped()) {
+                const fits = Math.max(1, Math.min(MAX_BATCH, Math.floor(sliceMs / writeMsPerArticle)));
+                commitTimed(writes.splice(0, fits));
+                await yieldToEventLoop();
+              }
             } else {
               report();
             }
@@ -474,7 +501,7 @@ export function startRefresh(db: Database.Database, paths: string[], options: Re
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    done: run(),
+    done: run().finally(flushChange),
     cancel() {
       cancelled = true;
     },
