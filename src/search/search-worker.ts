@@ -1,6 +1,7 @@
 /**
  * The search worker: owns a read-only connection and runs one query at a time, so a slow
- * query blocks this thread, never the screen. Messages: SearchRequest in, SearchReply out.
+ * query blocks this thread, never the screen. Messages: SearchRequest in, SearchReply out,
+ * and a SearchWarning when something is skipped (the did-you-mean vocabulary).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { SearchEngine, type EngineOutcome } from './engine.js';
@@ -25,6 +26,11 @@ export interface SearchReply {
   outcome: EngineOutcome;
 }
 
+/** Something search goes on without, said once. */
+export interface SearchWarning {
+  warning: string;
+}
+
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -41,8 +47,9 @@ try {
 
 /** While no query waits, read the did-you-mean vocabulary a slice at a time. */
 let warming = false;
+let vocabularyFailed = false;
 function warm(): void {
-  if (engine === null || warming) return;
+  if (engine === null || warming || vocabularyFailed) return;
   warming = true;
   const step = (): void => {
     try {
@@ -50,8 +57,11 @@ function warm(): void {
         warming = false;
         return;
       }
-    } catch {
+    } catch (error) {
+      // Queries still run; only the did-you-mean suggestions are missing. Not retried.
+      vocabularyFailed = true;
       warming = false;
+      parentPort?.postMessage({ warning: `spelling suggestions unavailable: ${describe(error)}` } satisfies SearchWarning);
       return;
     }
     // setImmediate yields to the event loop, so a query arriving meanwhile goes first.

@@ -14,7 +14,7 @@ import { startWorker } from '../worker-thread.js';
 import type { RankedHit } from './engine.js';
 import { highlightRanges } from './highlight.js';
 import { isEmptyQuery, parseQuery, type QueryAst } from './query.js';
-import type { SearchReply, SearchRequest, SearchWorkerData } from './search-worker.js';
+import type { SearchReply, SearchRequest, SearchWarning, SearchWorkerData } from './search-worker.js';
 import type { MatchRange, SearchOutcome, Searcher } from './searcher.js';
 
 /** A search outcome whose hits carry their relevance scores. */
@@ -29,6 +29,8 @@ export interface SqliteSearcherOptions {
   roots?: string[];
   /** The worker stopped: `restarted` says whether search goes on in a new one. */
   onWorkerStop?: (message: string, restarted: boolean) => void;
+  /** Something search goes on without (the did-you-mean vocabulary could not be read). */
+  onWarning?: (message: string) => void;
   /** Test only: how many of the first workers started exit on their second query (see the env below). */
   testOnlyWorkerDeaths?: number;
 }
@@ -76,7 +78,10 @@ export class SqliteSearcher implements Searcher {
     const data: SearchWorkerData = this.started++ < this.deaths ? { ...this.workerData, testOnlyExitOnQuery: 2 } : this.workerData;
     const worker = startWorker(new URL('./search-worker.js', import.meta.url), data);
     let error: Error | null = null;
-    worker.on('message', (reply: SearchReply) => this.finish(reply));
+    worker.on('message', (message: SearchReply | SearchWarning) => {
+      if ('warning' in message) this.options.onWarning?.(message.warning);
+      else this.finish(message);
+    });
     // An 'error' is always followed by 'exit'; the exit decides what happens.
     worker.on('error', (raised) => {
       error = raised;

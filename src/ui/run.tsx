@@ -179,6 +179,7 @@ export async function openReader(paths: string[], options: { db?: string | undef
   const searcher = new SqliteSearcher(library.file, {
     roots: library.roots,
     onWorkerStop: (message, restarted) => background.set('search', sanitize(restarted ? 'search restarted after its worker stopped' : message)),
+    onWarning: (message) => background.set('search', sanitize(message)),
   });
   const refresh = library.refresh();
   let summary: RefreshSummary | null = null;
