@@ -89,4 +89,14 @@ describe('first launch on a large library', () => {
     // Nothing was printed after the screen came back: no error ended the refresh.
     expect(s.lines().filter((line) => line.trim() !== '')).toEqual([]);
   }, 180_000);
+
+  it('quits at once, before indexing starts, without an error', async () => {
+    const s = (session = spawnReader({ cols: 120, rows: 40, args: [corpus], env: { CI: 'true' } }));
+    // The first frame comes while the folders are still being walked.
+    await s.waitForStatus(/looking for articles|indexing/);
+    s.press('q');
+    const exit = await s.waitForExit();
+    expect(exit.exitCode).toBe(0);
+    expect(s.lines().filter((line) => line.trim() !== '')).toEqual([]);
+  });
 });
