@@ -26,8 +26,10 @@ export interface Aim {
 }
 
 export interface BenchResult {
-  /** One duration in milliseconds per repetition. */
+  /** One duration in milliseconds per repetition (or one size, with `sampleUnit`). */
   samples: number[];
+  /** What a sample is when it is not a duration in milliseconds. */
+  sampleUnit?: 'MiB';
   /** Items processed per repetition (articles, queries…). */
   n: number;
   /** What an item is, for the throughput column: "articles". */
@@ -79,8 +81,13 @@ interface Row {
   notes: string;
 }
 
+function formatSample(value: number, unit: BenchResult['sampleUnit']): string {
+  return unit === 'MiB' ? `${value.toFixed(1)} MiB` : formatMs(value);
+}
+
 export function summarise(benchmark: Benchmark, result: BenchResult): Row {
   const median = percentile(result.samples, 50);
+  const sizes = result.sampleUnit !== undefined;
   const throughput = median > 0 ? (result.n / median) * 1000 : Number.POSITIVE_INFINITY;
   const p95 = percentile(result.samples, 95);
   let ratio = '';
@@ -99,10 +106,11 @@ export function summarise(benchmark: Benchmark, result: BenchResult): Row {
   return {
     name: benchmark.name,
     n: result.n > 1 ? `${formatNumber(result.n)} ${result.unit} x${result.samples.length}` : `${formatNumber(result.samples.length)} ${result.unit}`,
-    median: formatMs(median),
-    p95: formatMs(p95),
-    // One item a sample is a latency (a keystroke, a launch): a rate of them says nothing more.
-    throughput: result.n > 1 ? `${formatNumber(throughput)} ${result.unit}/s` : '',
+    median: formatSample(median, result.sampleUnit),
+    p95: formatSample(p95, result.sampleUnit),
+    // One item a sample is a latency (a keystroke, a launch): a rate of them says nothing
+    // more; and a size has no rate at all.
+    throughput: result.n > 1 && !sizes ? `${formatNumber(throughput)} ${result.unit}/s` : '',
     aim: benchmark.aim?.label ?? '',
     ratio,
     notes: [...(result.rate === undefined ? [] : [`${(result.rate * 100).toFixed(1)}% found`]), ...(result.notes ?? [])].join('; '),

@@ -12,6 +12,8 @@ export interface SearchWorkerData {
   prefixLast: boolean;
   /** Library roots to search under; empty for the whole database. */
   roots: string[];
+  /** Test only: exit, unanswered, on receiving this query (1 = the first), as a crash would. */
+  testOnlyExitOnQuery?: number;
 }
 
 export interface SearchRequest {
@@ -35,7 +37,8 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-const { dbPath, prefixLast, roots } = workerData as SearchWorkerData;
+const { dbPath, prefixLast, roots, testOnlyExitOnQuery = 0 } = workerData as SearchWorkerData;
+let queries = 0;
 let engine: SearchEngine | null = null;
 let openError: string | null = null;
 try {
@@ -64,6 +67,8 @@ function warm(): void {
 warm();
 
 parentPort?.on('message', (request: SearchRequest) => {
+  queries++;
+  if (queries === testOnlyExitOnQuery) process.exit(70);
   let outcome: EngineOutcome;
   try {
     if (engine === null) throw new Error(openError ?? 'search index unavailable');

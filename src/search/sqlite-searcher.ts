@@ -6,6 +6,10 @@
  * that replaced it (its `query` and `offset` say which), so no promise is left hanging.
  * Later pages (offset > 0) queue behind and replace nothing; a new first page replaces them
  * too, as the list they were for is going.
+ *
+ * A worker that stops by itself is replaced once and the query it was running is asked
+ * again; a second stop ends search for the session, and every call from then on answers
+ * with the reason. `onWorkerStop` hears of both, for the status bar.
  */
 import type { Worker } from 'node:worker_threads';
 import { startWorker } from '../worker-thread.js';
@@ -30,7 +34,20 @@ export interface SqliteSearcherOptions {
    * message once. Without it the messages wait in `warnings`.
    */
   onWarning?: (message: string) => void;
+  /** The worker stopped: `restarted` says whether search goes on in a new one. */
+  onWorkerStop?: (message: string, restarted: boolean) => void;
+  /** Test only: how many of the first workers started exit on their second query (see the env below). */
+  testOnlyWorkerDeaths?: number;
 }
+
+/** Workers replaced in a searcher's lifetime before search gives up. */
+const RESTARTS = 1;
+
+/**
+ * Test only: the first N search workers exit on their second query, unanswered, so
+ * end-to-end tests can see a worker die in the built program. Unset in normal use.
+ */
+export const TEST_ONLY_SEARCH_WORKER_DEATHS_ENV = 'NEWSREADER_TEST_ONLY_SEARCH_WORKER_DEATHS';
 
 interface Waiting {
   query: string;
@@ -41,7 +58,8 @@ interface Waiting {
 }
 
 export class SqliteSearcher implements Searcher {
-  private readonly worker: Worker;
+  private worker: Worker;
+  private readonly workerData: SearchWorkerData;
   private readonly prefixLast: boolean;
   private nextId = 1;
   private running: (Waiting & { id: number }) | null = null;
@@ -50,18 +68,54 @@ export class SqliteSearcher implements Searcher {
   private closed = false;
   /** Background failures not handed to an onWarning listener, oldest first. */
   readonly warnings: string[] = [];
+  private restartsLeft = RESTARTS;
+  private started = 0;
+  private readonly deaths: number;
 
-  constructor(dbPath: string, options: SqliteSearcherOptions = {}) {
+  constructor(
+    dbPath: string,
+    private readonly options: SqliteSearcherOptions = {},
+  ) {
     this.prefixLast = options.prefixLast ?? true;
-    const workerData: SearchWorkerData = { dbPath, prefixLast: this.prefixLast, roots: options.roots ?? [] };
-    this.worker = startWorker(new URL('./search-worker.js', import.meta.url), workerData);
-    const onWarning = options.onWarning ?? ((message: string) => this.warnings.push(message));
-    this.worker.on('message', (message: SearchReply | SearchWarning) => {
-      if ('warning' in message) onWarning(message.warning);
+    this.workerData = { dbPath, prefixLast: this.prefixLast, roots: options.roots ?? [] };
+    this.deaths = options.testOnlyWorkerDeaths ?? (Number(process.env[TEST_ONLY_SEARCH_WORKER_DEATHS_ENV]) || 0);
+    this.worker = this.spawn();
+  }
+
+  private spawn(): Worker {
+    const data: SearchWorkerData = this.started++ < this.deaths ? { ...this.workerData, testOnlyExitOnQuery: 2 } : this.workerData;
+    const worker = startWorker(new URL('./search-worker.js', import.meta.url), data);
+    let error: Error | null = null;
+    worker.on('message', (message: SearchReply | SearchWarning) => {
+      if ('warning' in message) (this.options.onWarning ?? ((text: string) => this.warnings.push(text)))(message.warning);
       else this.finish(message);
     });
-    this.worker.on('error', (error) => this.fail(`search worker failed: ${error.message}`));
-    this.worker.on('exit', () => this.fail('search worker stopped'));
+    // An 'error' is always followed by 'exit'; the exit decides what happens.
+    worker.on('error', (raised) => {
+      error = raised;
+    });
+    worker.on('exit', (code) => {
+      if (this.closed || worker !== this.worker) return;
+      this.stopped(error === null ? `search worker stopped (exit code ${code})` : `search worker failed: ${error.message}`);
+    });
+    return worker;
+  }
+
+  /** The worker stopped by itself: a new one takes over the running query, or search ends. */
+  private stopped(reason: string): void {
+    if (this.restartsLeft <= 0) {
+      this.fail(`search unavailable: ${reason}`);
+      this.options.onWorkerStop?.(this.failure ?? reason, false);
+      return;
+    }
+    this.restartsLeft--;
+    this.worker = this.spawn();
+    const running = this.running;
+    if (running !== null) {
+      const request: SearchRequest = { id: running.id, query: running.query, limit: running.limit, offset: running.offset };
+      this.worker.postMessage(request);
+    }
+    this.options.onWorkerStop?.(reason, true);
   }
 
   search(query: string, limit: number, offset = 0): Promise<RankedOutcome> {

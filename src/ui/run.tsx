@@ -15,8 +15,10 @@ import { SqliteSearcher } from '../search/sqlite-searcher.js';
 import { withoutColour } from '../terminal/colour.js';
 import { FrameWriter } from '../terminal/frame-writer.js';
 import { ReaderOutput } from '../terminal/reader-output.js';
+import { sanitize } from '../terminal/sanitize.js';
 import { Screen } from '../terminal/screen.js';
-import { App } from './App.js';
+import { App, type AppProps } from './App.js';
+import { BackgroundStatus, useBackgroundStatus } from './background-status.js';
 import { ErrorBoundary } from './ErrorBoundary.js';
 import type { FirstScreen } from './first-screen.js';
 
@@ -37,6 +39,8 @@ export interface ReaderOptions {
   colour?: boolean;
   /** The screen drawn before Ink loaded (see first-screen.ts), to continue from. */
   first?: FirstScreen | null;
+  /** What else runs in the background (the search worker's health), for the status bar. */
+  background?: BackgroundStatus;
 }
 
 /** The status-bar text for a refresh's progress, or null when there is nothing to say. */
@@ -45,11 +49,25 @@ export function activityText(progress: RefreshProgress): string | null {
     case 'walking':
       return 'looking for articles…';
     case 'checking':
-    case 'indexing':
-      return progress.total === 0 ? null : `indexing ${progress.done}/${progress.total}`;
+    case 'indexing': {
+      if (progress.total === 0) return null;
+      const restarted = progress.restarts === 0 ? '' : ' · a parse worker stopped and was restarted';
+      return `indexing ${progress.done}/${progress.total}${restarted}`;
+    }
     default:
       return null;
   }
+}
+
+/** The status-bar text for a refresh that stopped with an error: what was indexed stays readable. */
+export function refreshFailureText(error: unknown): string {
+  return sanitize(`indexing failed: ${error instanceof Error ? error.message : String(error)}`);
+}
+
+/** The App with the background status as it changes (see background-status.ts). */
+function Reader({ background, ...props }: Omit<AppProps, 'activity'> & { background: BackgroundStatus }) {
+  const activity = useBackgroundStatus(background);
+  return <App {...props} activity={activity} />;
 }
 
 function noTerminal(): number {
@@ -65,6 +83,7 @@ export async function runReader({
   notice = null,
   colour = true,
   first = null,
+  background = new BackgroundStatus(),
 }: ReaderOptions): Promise<number> {
   const { stdin } = process;
   if (!stdin.isTTY) return noTerminal();
@@ -75,7 +94,6 @@ export async function runReader({
   const frames = new FrameWriter(output.stream);
   if (first?.rows) frames.assume(first.rows);
   let redraw = 0;
-  let activity: string | null = refresh === null ? null : activityText(refresh.progress());
   let status = 0;
   let instance: ReturnType<typeof render> | null = null;
 
@@ -122,14 +140,14 @@ export async function runReader({
   };
   const tree = () => (
     <ErrorBoundary onError={fail}>
-      <App
+      <Reader
+        background={background}
         library={library}
         searcher={searcher}
         onQuit={quit}
         onSuspend={suspend}
         onRedraw={redrawScreen}
         redraw={redraw}
-        activity={activity}
         notice={notice}
       />
     </ErrorBoundary>
@@ -141,13 +159,15 @@ export async function runReader({
   process.on('SIGCONT', resume);
   process.on('uncaughtException', fail);
   process.on('unhandledRejection', fail);
-  // Re-render only when the words change: progress arrives every slice (~16 ms).
-  const stopProgress = refresh?.onProgress((progress) => {
-    const text = activityText(progress);
-    if (text === activity) return;
-    activity = text;
-    instance?.rerender(tree());
-  });
+  // Progress arrives every slice (~16 ms); the status redraws only when its words change.
+  if (refresh !== null) {
+    background.set('refresh', activityText(refresh.progress()));
+    refresh.done.then(
+      () => background.set('refresh', null),
+      (error: unknown) => background.set('refresh', refreshFailureText(error)),
+    );
+  }
+  const stopProgress = refresh?.onProgress((progress) => background.set('refresh', activityText(progress)));
   try {
     screen.enter();
     // Ink hands every frame to the FrameWriter, which writes only the rows that changed.
@@ -199,7 +219,17 @@ export async function openReader(
       return 2;
     }
   }
-  const searcher = new SqliteSearcher(library.file, { roots: library.roots });
+  const background = new BackgroundStatus();
+  const searchWarnings: string[] = [];
+  const searcher = new SqliteSearcher(library.file, {
+    roots: library.roots,
+    onWorkerStop: (message, restarted) => background.set('search', sanitize(restarted ? 'search restarted after its worker stopped' : message)),
+    // Shown at once, and printed again once the terminal is back.
+    onWarning: (message) => {
+      searchWarnings.push(message);
+      background.set('search', sanitize(message));
+    },
+  });
   const refresh = library.refresh();
   let summary: RefreshSummary | null = null;
   let failure: unknown = null;
@@ -212,10 +242,10 @@ export async function openReader(
     },
   );
   try {
-    const status = await runReader({ library, searcher, refresh, notice: library.notice, colour: options.colour ?? true, first });
+    const status = await runReader({ library, searcher, refresh, notice: library.notice, colour: options.colour ?? true, first, background });
     await finished;
     if (summary !== null) printWarnings((summary as RefreshSummary).warnings);
-    printWarnings(searcher.warnings.map((message) => ({ path: library.file, message })));
+    printWarnings(searchWarnings.map((message) => ({ path: library.file, message })));
     if (failure !== null) printError(failure instanceof Error ? failure.message : String(failure));
     return status;
   } finally {

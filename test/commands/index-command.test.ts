@@ -64,9 +64,9 @@ describe('newsreader index', () => {
   });
 
   it('formats done/total, percentage, rate and ETA', () => {
-    const line = progressLine({ phase: 'indexing', done: 500, total: 2000, added: 0, updated: 0, removed: 0, unchanged: 0, bytes: 0 }, 0.25);
+    const line = progressLine({ phase: 'indexing', done: 500, total: 2000, added: 0, updated: 0, removed: 0, unchanged: 0, bytes: 0, restarts: 0 }, 0.25);
     expect(line).toBe('[######------------------] 500/2000 25%  2,000 files/s  ETA 00:01');
-    expect(progressLine({ phase: 'walking', done: 0, total: 0, added: 0, updated: 0, removed: 0, unchanged: 0, bytes: 0 }, 0)).toBe(
+    expect(progressLine({ phase: 'walking', done: 0, total: 0, added: 0, updated: 0, removed: 0, unchanged: 0, bytes: 0, restarts: 0 }, 0)).toBe(
       'finding files…',
     );
   });

@@ -218,11 +218,14 @@ export class PtySession {
     return this.output.lastIndexOf('\u001b[?25h') >= this.output.lastIndexOf('\u001b[?25l');
   }
 
-  /** Wait until `check` holds on the emulated screen (text, pattern or predicate). */
-  async waitFor(check: string | RegExp | (() => boolean), what?: string): Promise<void> {
+  /**
+   * Wait until `check` holds on the emulated screen (text, pattern or predicate). `deadlineMs`
+   * is for waits on long work (indexing a large library), not for speed.
+   */
+  async waitFor(check: string | RegExp | (() => boolean), what?: string, deadlineMs = DEADLINE_MS): Promise<void> {
     const test =
       typeof check === 'function' ? check : typeof check === 'string' ? () => this.screen().includes(check) : () => check.test(this.screen());
-    const deadline = Date.now() + DEADLINE_MS;
+    const deadline = Date.now() + deadlineMs;
     for (;;) {
       if (this.pendingWrites === 0 && test()) return;
       if (Date.now() > deadline) {
@@ -233,8 +236,8 @@ export class PtySession {
   }
 
   /** Wait for the status bar to match. */
-  async waitForStatus(pattern: RegExp): Promise<void> {
-    await this.waitFor(() => pattern.test(this.status()), `status ${pattern}`);
+  async waitForStatus(pattern: RegExp, deadlineMs = DEADLINE_MS): Promise<void> {
+    await this.waitFor(() => pattern.test(this.status()), `status ${pattern}`, deadlineMs);
   }
 
   /** Type keys by name (`j`, `down`, `return`, `ctrl+c`), as a terminal sends them. */

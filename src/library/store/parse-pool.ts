@@ -1,42 +1,106 @@
 /**
  * A pool of parse workers. The bundle ships `parse-worker.js` beside `newsreader.js`;
  * run from source (tests, tsx) there is only the TypeScript file, loaded through tsx.
+ *
+ * A worker that stops (a crash, an out-of-memory kill of its heap, an exit) is replaced
+ * once and its unanswered jobs are sent to the replacement, so one bad moment does not end
+ * a refresh; a second stop fails every waiting job with the reason, never leaves one
+ * pending.
  */
 import type { Worker } from 'node:worker_threads';
 import { startWorker } from '../../worker-thread.js';
 import type { ParseOutcome, ParseRequest } from './parse-file.js';
-import type { ParseJob, ParseJobResult } from './parse-worker.js';
+import type { ParseJob, ParseJobResult, ParseWorkerData } from './parse-worker.js';
 
-function spawnWorker(): Worker {
-  return startWorker(new URL('./parse-worker.js', import.meta.url));
-}
+/** Workers the pool replaces in its lifetime before it gives up. */
+const RESTARTS = 1;
+
+/**
+ * Test only: the first N workers a pool starts exit on their second job, unanswered, so
+ * end-to-end tests can see a worker die in the built program. Unset in normal use.
+ */
+export const TEST_ONLY_WORKER_DEATHS_ENV = 'NEWSREADER_TEST_ONLY_PARSE_WORKER_DEATHS';
 
 interface Pending {
+  job: ParseJob;
+  slot: Slot;
   resolve: (outcomes: ParseOutcome[]) => void;
   reject: (error: Error) => void;
 }
 
+interface Slot {
+  worker: Worker;
+  /** The last error the worker raised, reported when it exits. */
+  error: Error | null;
+}
+
+export interface ParsePoolOptions {
+  /** Called when a stopped worker was replaced, with why it stopped. */
+  onRestart?: (reason: string) => void;
+  /** Test only: how many of the first workers started exit on their second job (see the env above). */
+  testOnlyWorkerDeaths?: number;
+}
+
 export class ParsePool {
-  private readonly workers: Worker[] = [];
+  private readonly slots: Slot[] = [];
   private readonly pending = new Map<number, Pending>();
   private nextId = 0;
+  private restartsLeft = RESTARTS;
   private failure: Error | null = null;
+  private closed = false;
+  private started = 0;
+  private readonly deaths: number;
 
-  constructor(size: number) {
+  constructor(
+    size: number,
+    private readonly options: ParsePoolOptions = {},
+  ) {
+    this.deaths = options.testOnlyWorkerDeaths ?? (Number(process.env[TEST_ONLY_WORKER_DEATHS_ENV]) || 0);
     for (let i = 0; i < size; i++) {
-      const worker = spawnWorker();
-      worker.on('message', (result: ParseJobResult) => {
-        const pending = this.pending.get(result.id);
-        this.pending.delete(result.id);
-        pending?.resolve(result.outcomes);
-      });
-      worker.on('error', (error) => this.fail(error));
-      this.workers.push(worker);
+      const slot: Slot = { worker: this.spawn(), error: null };
+      this.watch(slot);
+      this.slots.push(slot);
     }
   }
 
   get size(): number {
-    return this.workers.length;
+    return this.slots.length;
+  }
+
+  private spawn(): Worker {
+    const data: ParseWorkerData = this.started++ < this.deaths ? { testOnlyExitOnJob: 2 } : {};
+    return startWorker(new URL('./parse-worker.js', import.meta.url), data);
+  }
+
+  private watch(slot: Slot): void {
+    const worker = slot.worker;
+    worker.on('message', (result: ParseJobResult) => {
+      const pending = this.pending.get(result.id);
+      this.pending.delete(result.id);
+      pending?.resolve(result.outcomes);
+    });
+    // An 'error' is always followed by 'exit'; the exit decides what happens.
+    worker.on('error', (error) => {
+      slot.error = error;
+    });
+    worker.on('exit', (code) => {
+      if (this.closed || slot.worker !== worker) return;
+      this.stopped(slot, slot.error === null ? `parse worker stopped (exit code ${code})` : `parse worker failed: ${slot.error.message}`);
+    });
+  }
+
+  /** A worker stopped by itself: replace it and resend its jobs, or fail them all. */
+  private stopped(slot: Slot, reason: string): void {
+    if (this.restartsLeft <= 0) {
+      this.fail(new Error(reason));
+      return;
+    }
+    this.restartsLeft--;
+    slot.worker = this.spawn();
+    slot.error = null;
+    this.watch(slot);
+    for (const pending of this.pending.values()) if (pending.slot === slot) slot.worker.postMessage(pending.job);
+    this.options.onRestart?.(reason);
   }
 
   private fail(error: Error): void {
@@ -47,18 +111,22 @@ export class ParsePool {
 
   parse(requests: ParseRequest[]): Promise<ParseOutcome[]> {
     if (this.failure) return Promise.reject(this.failure);
+    if (this.closed) return Promise.reject(new Error('parse pool is closed'));
     const id = this.nextId++;
-    const worker = this.workers[id % this.workers.length];
-    if (!worker) return Promise.reject(new Error('parse pool is empty'));
+    const slot = this.slots[id % this.slots.length];
+    if (!slot) return Promise.reject(new Error('parse pool is empty'));
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
       const job: ParseJob = { id, requests };
-      worker.postMessage(job);
+      this.pending.set(id, { job, slot, resolve, reject });
+      slot.worker.postMessage(job);
     });
   }
 
   close(): void {
-    for (const worker of this.workers) void worker.terminate();
-    this.workers.length = 0;
+    this.closed = true;
+    for (const slot of this.slots) void slot.worker.terminate();
+    this.slots.length = 0;
+    for (const pending of this.pending.values()) pending.reject(new Error('parse pool is closed'));
+    this.pending.clear();
   }
 }

@@ -46,6 +46,8 @@ export interface RefreshProgress {
   unchanged: number;
   /** Bytes of files read and parsed. */
   bytes: number;
+  /** Parse workers that stopped and were replaced; the refresh went on. */
+  restarts: number;
 }
 
 export interface RefreshSummary extends RefreshProgress {
@@ -105,6 +107,12 @@ function defaultWorkers(files: number): number {
   if (files < BIG_JOB_FILES) return 0;
   return Math.max(1, Math.min(4, availableParallelism() - 1));
 }
+
+/** Views hear of new batches at most this often while a refresh runs (and once at its end). */
+const CHANGE_EVERY_MS = 100;
+
+/** Files a big job parses on this thread while its workers start: about a screen of headlines. */
+const FIRST_SCREEN = 50;
 
 /** Progress listeners hear of parsed files this often within a slice, not only between slices. */
 const PROGRESS_EVERY = 100;
@@ -205,7 +213,17 @@ async function storedFiles(db: Database.Database, roots: string[]): Promise<Map<
 export function startRefresh(db: Database.Database, paths: string[], options: RefreshOptions = {}): Refresh {
   const roots = paths.map((p) => libraryRoot(p, path.resolve));
   const sliceMs = options.sliceMs ?? DEFAULT_SLICE_MS;
-  const progress: RefreshProgress = { phase: 'walking', done: 0, total: 0, added: 0, updated: 0, removed: 0, unchanged: 0, bytes: 0 };
+  const progress: RefreshProgress = {
+    phase: 'walking',
+    done: 0,
+    total: 0,
+    added: 0,
+    updated: 0,
+    removed: 0,
+    unchanged: 0,
+    bytes: 0,
+    restarts: 0,
+  };
   const listeners = new Set<(p: RefreshProgress) => void>();
   const warnings: Warning[] = [];
   let cancelled = false;
@@ -213,9 +231,19 @@ export function startRefresh(db: Database.Database, paths: string[], options: Re
   const stopped = (): boolean => cancelled || !db.open;
   const started = performance.now();
 
+  // A listener that throws is the listener's fault: the refresh goes on and the error is
+  // raised on its own, where the process's handlers see it, instead of ending the refresh.
   const report = (): void => {
     const snapshot = { ...progress };
-    for (const listener of listeners) listener(snapshot);
+    for (const listener of listeners) {
+      try {
+        listener(snapshot);
+      } catch (error) {
+        queueMicrotask(() => {
+          throw error;
+        });
+      }
+    }
   };
 
   const statements = prepareStatements(db);
@@ -267,7 +295,28 @@ export function startRefresh(db: Database.Database, paths: string[], options: Re
     } catch (error) {
       throw describeStoreError(error, db.name);
     }
-    if (writes.some((w) => w.kind !== 'touch')) options.onChange?.();
+    if (writes.some((w) => w.kind !== 'touch')) changed();
+  };
+
+  // Views re-read the list on each change; a batch lands every slice, but the list need
+  // not be re-read and redrawn more often than a person follows it. The first change is
+  // told at once (the first headlines), the last when the refresh ends.
+  let lastChange = Number.NEGATIVE_INFINITY;
+  let changePending = false;
+  const changed = (): void => {
+    const now = performance.now();
+    if (now - lastChange < CHANGE_EVERY_MS) {
+      changePending = true;
+      return;
+    }
+    lastChange = now;
+    changePending = false;
+    options.onChange?.();
+  };
+  const flushChange = (): void => {
+    if (!changePending) return;
+    changePending = false;
+    options.onChange?.();
   };
 
   /**
@@ -335,6 +384,7 @@ export function startRefresh(db: Database.Database, paths: string[], options: Re
       report();
       await yieldToEventLoop();
     }
+    if (stopped()) return summary();
 
     progress.phase = 'indexing';
     report();
@@ -410,20 +460,46 @@ export function startRefresh(db: Database.Database, paths: string[], options: Re
       const workers = options.workers ?? defaultWorkers(toParse.length);
       if (workers > 0) {
         // Workers read and parse; this thread only writes, a batch at a time as results land.
-        const pool = new ParsePool(workers);
+        const pool = new ParsePool(workers, {
+          onRestart: () => {
+            progress.restarts++;
+            report();
+          },
+        });
         try {
+          const head = Math.min(FIRST_SCREEN, toParse.length);
           const chunks: FoundFile[][] = [];
-          for (let i = 0; i < toParse.length; i += WORKER_CHUNK) chunks.push(toParse.slice(i, i + WORKER_CHUNK));
+          for (let i = head; i < toParse.length; i += WORKER_CHUNK) chunks.push(toParse.slice(i, i + WORKER_CHUNK));
           const inFlight: Promise<ParseOutcome[]>[] = [];
           let sent = 0;
           const fill = (): void => {
-            while (inFlight.length < pool.size * WORKER_QUEUE && sent < chunks.length) inFlight.push(pool.parse((chunks[sent++] ?? []).map(request)));
+            while (inFlight.length < pool.size * WORKER_QUEUE && sent < chunks.length) {
+              const parsed = pool.parse((chunks[sent++] ?? []).map(request));
+              // Awaited in order below; a failure is seen there, and those left when the
+              // loop stops early must not count as unhandled.
+              parsed.catch(() => undefined);
+              inFlight.push(parsed);
+            }
           };
           fill();
+          // A worker takes a while to start (hundreds of ms on a busy machine), so while
+          // they do, this thread parses a screenful itself: on a first launch the first
+          // headlines show without waiting for the workers.
+          const firstWrites: Write[] = [];
+          for (const file of toParse.slice(0, head)) take(file, parseFile(request(file)), firstWrites);
+          commitTimed(firstWrites);
+          await yieldToEventLoop();
           let received = 0;
-          let writes: Write[] = [];
+          const writes: Write[] = [];
           while (inFlight.length > 0 && !stopped()) {
-            const outcomes = await (inFlight.shift() as Promise<ParseOutcome[]>);
+            let outcomes: ParseOutcome[];
+            try {
+              outcomes = await (inFlight.shift() as Promise<ParseOutcome[]>);
+            } catch (error) {
+              // The pool gave up: keep what was parsed before saying why.
+              commitTimed(writes);
+              throw error;
+            }
             fill();
             const chunk = chunks[received++] ?? [];
             outcomes.forEach((outcome, i) => {
@@ -431,11 +507,14 @@ export function startRefresh(db: Database.Database, paths: string[], options: Re
               if (file) take(file, outcome, writes);
             });
             if (writes.length * writeMsPerArticle >= sliceMs || writes.length >= MAX_BATCH || inFlight.length === 0) {
-              commitTimed(writes);
-              writes = [];
-              // Parsed chunks already queued resolve in microtasks, which would run the
-              // whole refresh without once letting the event loop read a key.
-              await yieldToEventLoop();
+              // A chunk's writes can take longer than a slice: commit them a slice at a
+              // time. Results that already arrived would resume this loop at once, batch
+              // after batch, so each slice gives keys, timers and frames their turn.
+              while (writes.length > 0 && !stopped()) {
+                const fits = Math.max(1, Math.min(MAX_BATCH, Math.floor(sliceMs / writeMsPerArticle)));
+                commitTimed(writes.splice(0, fits));
+                await yieldToEventLoop();
+              }
             } else {
               report();
             }
@@ -507,6 +586,10 @@ export function startRefresh(db: Database.Database, paths: string[], options: Re
     }
     progress.phase = 'done';
     report();
+    return summary();
+  }
+
+  function summary(): RefreshSummary {
     return { ...progress, warnings, elapsedMs: performance.now() - started, cancelled: stopped() };
   }
 
@@ -516,7 +599,7 @@ export function startRefresh(db: Database.Database, paths: string[], options: Re
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    done: run(),
+    done: run().finally(flushChange),
     cancel() {
       cancelled = true;
     },

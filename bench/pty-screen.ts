@@ -1,0 +1,163 @@
+/**
+ * The built reader in a pseudo-terminal (node-pty) with its screen kept by a terminal
+ * emulator (@xterm/headless), for timings the way a user sees them: from a write (or the
+ * launch) to the output bytes that first change the screen, or that first make it show
+ * something. A time is taken when node-pty hands the bytes over, not when the emulator
+ * has parsed them, so the emulator's own speed does not count.
+ */
+import xterm from '@xterm/headless';
+import { readFileSync } from 'node:fs';
+import * as pty from 'node-pty';
+import { builtCli } from './corpora.js';
+
+const { Terminal } = xterm;
+
+/** A wait longer than this is a hang, not a measurement. */
+const DEADLINE_MS = 60_000;
+
+export const COLS = 120;
+export const ROWS = 40;
+
+interface Waiter {
+  check: (lines: string[]) => boolean;
+  resolve: (at: number) => void;
+}
+
+export class ScreenSession {
+  /** When the session was started (performance.now()). */
+  readonly launchedAt: number;
+  private readonly term = new Terminal({ cols: COLS, rows: ROWS, allowProposedApi: true });
+  private readonly proc: pty.IPty;
+  private screen = '';
+  private current: string[] = [];
+  /** Bytes handed over but not yet parsed by the emulator. */
+  private parsing = 0;
+  private waiters: Waiter[] = [];
+  private readonly exited: Promise<void>;
+
+  constructor(args: string[], env: Record<string, string> = {}) {
+    this.launchedAt = performance.now();
+    this.proc = pty.spawn(process.execPath, [builtCli, ...args], {
+      name: 'xterm-256color',
+      cols: COLS,
+      rows: ROWS,
+      env: { ...process.env, TERM: 'xterm-256color', ...env } as Record<string, string>,
+    });
+    this.proc.onData((data) => {
+      const at = performance.now();
+      this.parsing++;
+      this.term.write(data, () => {
+        this.parsing--;
+        this.settle(at);
+      });
+    });
+    this.exited = new Promise((resolve) => this.proc.onExit(() => resolve()));
+  }
+
+  get pid(): number {
+    return this.proc.pid;
+  }
+
+  /** The screen as text, one string a row. */
+  lines(): string[] {
+    return this.current;
+  }
+
+  status(): string {
+    return this.current.at(-1) ?? '';
+  }
+
+  /** After the bytes that arrived at `at` are parsed: note a change, wake the waits it satisfies. */
+  private settle(at: number): void {
+    const buffer = this.term.buffer.active;
+    const rows: string[] = [];
+    for (let y = 0; y < ROWS; y++) rows.push(buffer.getLine(buffer.viewportY + y)?.translateToString(true) ?? '');
+    const screen = rows.join('\n');
+    if (screen === this.screen) return;
+    this.screen = screen;
+    this.current = rows;
+    const waiting = this.waiters;
+    this.waiters = [];
+    for (const waiter of waiting) {
+      if (waiter.check(rows)) waiter.resolve(at);
+      else this.waiters.push(waiter);
+    }
+  }
+
+  /**
+   * Resolves with the arrival time of the bytes after which the screen first satisfies
+   * `check` (checked on each change from now on, and on the screen as it is).
+   */
+  async when(check: (lines: string[]) => boolean, what: string): Promise<number> {
+    if (this.parsing === 0 && check(this.current)) return performance.now();
+    let timer: NodeJS.Timeout | undefined;
+    const reached = new Promise<number>((resolve) => this.waiters.push({ check, resolve }));
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}; screen was:\n${this.current.join('\n')}`)), DEADLINE_MS);
+    });
+    try {
+      return await Promise.race([reached, deadline]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Write `data` and time it to the first bytes that change the screen, in ms. */
+  async timeToChange(data: string): Promise<number> {
+    await this.idle();
+    const before = this.screen;
+    const sent = performance.now();
+    this.proc.write(data);
+    const at = await this.when((lines) => lines.join('\n') !== before, `a change after ${JSON.stringify(data)}`);
+    return at - sent;
+  }
+
+  /** Write `data` and time it to the first bytes after which the screen satisfies `check`, in ms. */
+  async timeTo(data: string, check: (lines: string[]) => boolean, what: string): Promise<number> {
+    await this.idle();
+    const sent = performance.now();
+    this.proc.write(data);
+    const at = await this.when(check, what);
+    return at - sent;
+  }
+
+  write(data: string): void {
+    this.proc.write(data);
+  }
+
+  /** Wait until no bytes wait to be parsed and the screen kept still for `quietMs` (2 s at most). */
+  async idle(quietMs = 50): Promise<void> {
+    const giveUp = performance.now() + 2000;
+    let last = this.screen;
+    while (performance.now() < giveUp) {
+      await new Promise((resolve) => setTimeout(resolve, quietMs));
+      if (this.parsing === 0 && this.screen === last) return;
+      last = this.screen;
+    }
+  }
+
+  /** Resident memory of the process (its worker threads included), in MiB. */
+  residentMiB(): number {
+    const status = readFileSync(`/proc/${this.proc.pid}/status`, 'utf8');
+    const kib = Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1]);
+    return kib / 1024;
+  }
+
+  async quit(): Promise<void> {
+    this.proc.write('q');
+    const timer = setTimeout(() => this.proc.kill('SIGKILL'), 10_000);
+    await this.exited;
+    clearTimeout(timer);
+    this.term.dispose();
+  }
+}
+
+/** The status bar shows the first headline selected: `1/N` with N > 0. */
+export function headlinesShown(lines: string[]): boolean {
+  return /^ 1\/[1-9]\d* /.test(lines.at(-1) ?? '') && (lines[0] ?? '').trim() !== '';
+}
+
+/** Nothing runs in the background any more (no `indexing`, no `looking for articles…`). */
+export function settled(lines: string[]): boolean {
+  return headlinesShown(lines) && !/indexing|looking for/.test(lines.at(-1) ?? '');
+}
