@@ -48,8 +48,10 @@ function statusNumbers(s: PtySession): { selected: number; shown: number; indexe
 function paneFollows(s: PtySession, y: number): boolean {
   const list = (s.lines()[y] ?? '').split('│')[0] ?? '';
   const headline = list.slice(3).trim().replace(/ +\d{4}-\d\d-\d\d$/, '').replace(/…$/, '');
-  const paneTop = ((s.lines()[0] ?? '').split('│')[1] ?? '').trim();
-  return headline !== '' && paneTop.startsWith(headline);
+  // The pane starts with the article's header (source, date, section; its path), then a
+  // blank line, then the headline.
+  const paneHeadline = ((s.lines()[3] ?? '').split('│')[1] ?? '').trim();
+  return headline !== '' && paneHeadline.startsWith(headline);
 }
 
 describe('first launch on a large library', () => {

@@ -128,6 +128,8 @@ describe('keys written together, on BBC at 120x40', () => {
   it('starts the article with its source, date and section, and the file dimmed', async () => {
     const s = await start();
     const pane = (y: number): string => (s.lines()[y] ?? '').split('│')[1] ?? '';
+    // The list may be drawn once more after the status bar says indexing is over.
+    await s.waitFor(() => pane(1).trim() === bbc[0]!.path, 'the newest article in the pane');
     expect(pane(0).trim()).toBe(`no date · ${bbc[0]!.section}`);
     expect(pane(1).trim()).toBe(bbc[0]!.path);
     const x = (s.lines()[1] ?? '').indexOf(bbc[0]!.path);
