@@ -84,20 +84,6 @@ function rowsWritten(output: string): number[] {
   return Array.from(output.matchAll(/\u001b\[(\d+);1H/g), (match) => Number(match[1]));
 }
 
-/** Wait until the reader has written nothing for a while. */
-async function settled(s: PtySession): Promise<void> {
-  let length = -1;
-  let since = Date.now();
-  await s.waitFor(() => {
-    if (s.output.length !== length) {
-      length = s.output.length;
-      since = Date.now();
-      return false;
-    }
-    return Date.now() - since >= 250;
-  }, 'the output to settle');
-}
-
 describe('the remembered first screen', () => {
   it('is drawn before Ink loads, and Ink changes nothing on it but the activity note', async () => {
     const db = freshDatabase();
@@ -108,7 +94,7 @@ describe('the remembered first screen', () => {
     const s = launch(db);
     await s.waitForStatus(/ 1\/30 /);
     await s.waitFor(() => !/indexing|looking/.test(s.status()), 'the start-up check to end');
-    await settled(s);
+    await s.waitForQuiet();
     const start = s.output.indexOf(BEGIN_SYNC);
     const preFrameEnd = s.output.indexOf(END_SYNC, start) + END_SYNC.length;
     const preFrame = await cellsOf(s.output.slice(0, preFrameEnd));
@@ -134,7 +120,7 @@ describe('the remembered first screen', () => {
     await s.waitForStatus(/ 1\/30 /);
     // Only the reader under Ink says the start-up check is over: the remembered frame says it has begun.
     await s.waitFor(() => !/indexing|looking/.test(s.status()), 'the start-up check to end');
-    await settled(s);
+    await s.waitForQuiet();
     const start = s.output.indexOf(BEGIN_SYNC);
     expect(s.output.slice(start, s.output.indexOf(END_SYNC, start))).toContain('A ROW THAT IS NOT IN THE LIBRARY');
     expect(s.lines()[0]).not.toContain('A ROW THAT IS NOT');

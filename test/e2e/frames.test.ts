@@ -33,30 +33,16 @@ function cells(s: PtySession): string[] {
   return rows;
 }
 
-/** Wait until the reader has written nothing for a while: every frame of the last key is in. */
-async function settled(s: PtySession): Promise<void> {
-  let length = -1;
-  let since = Date.now();
-  await s.waitFor(() => {
-    if (s.output.length !== length) {
-      length = s.output.length;
-      since = Date.now();
-      return false;
-    }
-    return Date.now() - since >= 250;
-  }, 'the output to settle');
-}
-
 /** The screen now, and the screen after a full repaint of the same state (Ctrl-Z, then continue). */
 async function screenAndRepaint(s: PtySession): Promise<{ shown: string[]; repainted: string[] }> {
-  await settled(s);
+  await s.waitForQuiet();
   const shown = cells(s);
   const status = s.status();
   s.press('ctrl+z');
   await s.waitFor(() => !s.alternateScreen, 'the normal screen while suspended');
   s.signal('SIGCONT');
   await s.waitFor(() => s.alternateScreen && s.status() === status, 'the reader repainted');
-  await settled(s);
+  await s.waitForQuiet();
   return { shown, repainted: cells(s) };
 }
 

@@ -218,6 +218,20 @@ export class PtySession {
     return this.output.lastIndexOf('\u001b[?25h') >= this.output.lastIndexOf('\u001b[?25l');
   }
 
+  /** Wait until the program has written nothing for `quietMs`: every frame of the last key is in. */
+  async waitForQuiet(quietMs = 250): Promise<void> {
+    let length = -1;
+    let since = Date.now();
+    await this.waitFor(() => {
+      if (this.output.length !== length) {
+        length = this.output.length;
+        since = Date.now();
+        return false;
+      }
+      return Date.now() - since >= quietMs;
+    }, 'the output to settle');
+  }
+
   /**
    * Wait until `check` holds on the emulated screen (text, pattern or predicate). `deadlineMs`
    * is for waits on long work (indexing a large library), not for speed.
