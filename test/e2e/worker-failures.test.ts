@@ -85,6 +85,9 @@ describe('a search worker that dies', () => {
   it('is restarted once and the status bar says so; after a second death it says search is unavailable', async () => {
     const s = start({ [TEST_ONLY_SEARCH_WORKER_DEATHS_ENV]: '2' });
     await s.waitForStatus(INDEXED, 60_000);
+    // The last change of the indexing may still ask an open search again (after 300 ms):
+    // let it pass first, so that each worker hears exactly the queries typed below.
+    await s.waitForQuiet(500);
     s.press('/');
     await s.waitFor(() => s.lines().at(-2)!.startsWith('/'), 'the search field');
     // First query: answered by the first worker.
