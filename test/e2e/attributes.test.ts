@@ -119,6 +119,7 @@ describe.skipIf(!hasShared).each([
     expect(currentRow, 'the current match drawn inverse').toBeDefined();
     // Every other match on screen is underlined but not inverse.
     const others = bodyRows(s).filter((y) => y !== currentRow && styled(y) !== null);
+    expect(others.length, 'other matches on screen').toBeGreaterThan(0);
     for (const y of others) expect(styled(y)!.every((c) => c.underline && !c.inverse)).toBe(true);
     expect(s.anyColour()).toBe(colour);
   });

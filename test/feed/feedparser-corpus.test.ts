@@ -89,6 +89,10 @@ describe.skipIf(!hasShared)('feedparser encoding/', () => {
   const dir = path.join(root, 'encoding');
   const files = hasShared ? readdirSync(dir).filter((name) => name.endsWith('.xml')) : [];
 
+  it('has its documents', () => {
+    expect(files.length).toBeGreaterThan(40);
+  });
+
   it.each(files)('%s decodes to readable text', (name) => {
     const bytes = readFileSync(path.join(dir, name));
     const { expect: expectation, charset } = header(bytes);
@@ -104,6 +108,7 @@ describe.skipIf(!hasShared)('feedparser encoding/', () => {
     expect(result).toHaveProperty('document');
     const parsed = parseExpectation(expectation);
     if (parsed.kind === 'checks' && 'document' in result) {
+      expect(parsed.checks.length).toBeGreaterThan(0);
       for (const comparison of parsed.checks) expect(check(result.document, comparison)).toMatchObject({ pass: true });
     }
   });
