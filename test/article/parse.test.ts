@@ -5,7 +5,7 @@ import { decodeArticleBytes } from '../../src/article/decode.js';
 import { decodeCharacterReferences, parseArticle } from '../../src/article/parse.js';
 import type { Article, BlockKind } from '../../src/article/types.js';
 import { articleFromBytes } from '../../src/library/load.js';
-import { bbcDir, hasShared, seedFile, sharedDir } from '../shared-dir.js';
+import { bbcDir, hasShared, seedFile, sharedDir } from '../../kit/shared-dir.js';
 
 function parseText(text: string): Article {
   return parseArticle(text, { path: 'x.txt', section: null });

@@ -4,7 +4,7 @@
  * must still stand out without colour (NO_COLOR, --no-color).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { bbcDir, hasShared } from '../shared-dir.js';
+import { bbcDir, hasShared } from '../../kit/shared-dir.js';
 import { type PtySession, spawnReader } from './pty.js';
 
 let session: PtySession | null = null;

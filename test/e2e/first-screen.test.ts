@@ -10,7 +10,7 @@ import path from 'node:path';
 import xterm from '@xterm/headless';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, runCli } from '../cli/run-cli.js';
-import { bbcDir, hasShared } from '../shared-dir.js';
+import { bbcDir, hasShared } from '../../kit/shared-dir.js';
 import { type PtySession, spawnReader } from './pty.js';
 
 const COLS = 120;

@@ -5,7 +5,7 @@
  * (characters and attributes).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { bbcDir, hasShared } from '../shared-dir.js';
+import { bbcDir, hasShared } from '../../kit/shared-dir.js';
 import { type PtySession, spawnReader } from './pty.js';
 
 let session: PtySession | null = null;

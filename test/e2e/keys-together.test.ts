@@ -10,7 +10,7 @@ import { initialState } from '../../src/state/reducer.js';
 import { layoutOf } from '../../src/state/layout.js';
 import { layoutArticle } from '../../src/terminal/article-layout.js';
 import { freshDatabase } from '../cli/run-cli.js';
-import { bbcDir, hasShared } from '../shared-dir.js';
+import { bbcDir, hasShared } from '../../kit/shared-dir.js';
 import { type PtySession, spawnReader } from './pty.js';
 
 const COLS = 120;

@@ -3,7 +3,7 @@
  * help scrolled with the paging keys. CI is set, as it is on CI.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { bbcDir, hasShared } from '../shared-dir.js';
+import { bbcDir, hasShared } from '../../kit/shared-dir.js';
 import { type PtySession, spawnReader } from './pty.js';
 
 let session: PtySession | null = null;

@@ -2,7 +2,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '../../src/article/types.js';
 import { loadArticles } from '../../src/library/load-all.js';
 import { freshDatabase } from '../cli/run-cli.js';
-import { bbcDir, hasShared } from '../shared-dir.js';
+import { bbcDir, hasShared } from '../../kit/shared-dir.js';
 import { type PtySession, spawnReader } from './pty.js';
 
 let session: PtySession | null = null;

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeFeedBytes } from '../../src/feed/decode.js';
 import { parseFeedBytes } from '../../src/feed/parse.js';
 import { feedToArticles } from '../../src/feed/to-articles.js';
-import { hasShared, sharedDir } from '../shared-dir.js';
+import { hasShared, sharedDir } from '../../kit/shared-dir.js';
 import { check, parseExpectation } from './feedparser-expect.js';
 
 const root = path.join(sharedDir, 'corpora', 'feeds', 'feedparser');

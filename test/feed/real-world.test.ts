@@ -11,7 +11,7 @@ import { htmlToLine } from '../../src/feed/html-blocks.js';
 import { parseFeedBytes } from '../../src/feed/parse.js';
 import { feedToArticles } from '../../src/feed/to-articles.js';
 import type { FeedDocument } from '../../src/feed/types.js';
-import { hasShared, sharedDir } from '../shared-dir.js';
+import { hasShared, sharedDir } from '../../kit/shared-dir.js';
 
 const dir = path.join(sharedDir, 'corpora', 'feeds', 'real-world');
 // Listed while tests are collected, so only when the corpus is here.

@@ -1,10 +1,10 @@
-/** Search quality on the BBC corpus: the known-item test of the search issue. */
+/** Search quality on the BBC corpus: the known-item test (kit/known-item.ts). */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SearchEngine } from '../../src/search/engine.js';
-import { hasShared, sharedDir } from '../shared-dir.js';
+import { hasShared, sharedDir } from '../../kit/shared-dir.js';
 import { fixtureDbFromPaths, type FixtureDb } from './fixture-db.js';
-import { runKnownItem } from './known-item.js';
+import { runKnownItem } from '../../kit/known-item.js';
 
 describe.skipIf(!hasShared)('known-item search on the BBC corpus', () => {
   let fixture: FixtureDb;

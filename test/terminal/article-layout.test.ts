@@ -7,7 +7,7 @@ import { loadArticles } from '../../src/library/load-all.js';
 import { highlightRanges } from '../../src/search/highlight.js';
 import { parseQuery } from '../../src/search/query.js';
 import type { MatchRange } from '../../src/search/searcher.js';
-import { seedsDir } from '../shared-dir.js';
+import { seedsDir } from '../../kit/shared-dir.js';
 
 async function seedArticles(): Promise<Article[]> {
   return (await loadArticles([seedsDir])).articles;

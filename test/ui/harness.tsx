@@ -12,7 +12,7 @@ import { HeldSearcher } from '../fakes/held-searcher.js';
 import { fixtureDbFromPaths, type FixtureDb } from '../search/fixture-db.js';
 import { App } from '../../src/ui/App.js';
 import { keySequence } from '../key-sequences.js';
-import { seedsDir } from '../shared-dir.js';
+import { seedsDir } from '../../kit/shared-dir.js';
 
 export { keySequence };
 

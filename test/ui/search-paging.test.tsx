@@ -7,7 +7,7 @@ import { openLibrary, type SqliteLibrary } from '../../src/library/store/sqlite-
 import { SqliteSearcher } from '../../src/search/sqlite-searcher.js';
 import { SEARCH_PAGE } from '../../src/state/hits.js';
 import { fixtureDbFromPaths, type FixtureDb } from '../search/fixture-db.js';
-import { bbcDir, hasShared } from '../shared-dir.js';
+import { bbcDir, hasShared } from '../../kit/shared-dir.js';
 import { type Reader, renderReader, statusLine } from './harness.js';
 
 /** Poll `condition` until it holds; the deadline only turns a hang into a failure. */
