@@ -7,8 +7,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { repoRoot } from '../test/shared-dir.js';
-import { generateCorpus } from './generate.js';
+import { repoRoot } from '../kit/shared-dir.js';
+import { generateCorpus } from '../kit/corpus-generator.js';
 import type { BenchContext } from './harness.js';
 
 export const builtCli = path.join(repoRoot, 'dist', 'newsreader.js');

@@ -5,7 +5,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { hasShared, repoRoot, sharedDir } from '../test/shared-dir.js';
+import { hasShared, repoRoot, sharedDir } from '../kit/shared-dir.js';
 import { defaultCacheDir, summarise, table, type Benchmark } from './harness.js';
 import { benchmarks as feedBenchmarks } from './feeds.bench.js';
 import { benchmarks as readerBenchmarks } from './reader.bench.js';

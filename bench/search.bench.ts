@@ -10,8 +10,8 @@ import type { Article } from '../src/article/types.js';
 import { loadArticles } from '../src/library/load-all.js';
 import { SearchEngine } from '../src/search/engine.js';
 import { SqliteSearcher } from '../src/search/sqlite-searcher.js';
-import { runKnownItem, type KnownItemResult } from '../test/search/known-item.js';
-import { seededRandom } from '../test/seeded-random.js';
+import { runKnownItem, type KnownItemResult } from '../kit/known-item.js';
+import { seededRandom } from '../kit/seeded-random.js';
 import { indexedBbc, indexedSynthetic } from './corpora.js';
 import { formatMs, once, percentile, type BenchContext, type BenchResult, type Benchmark } from './harness.js';
 

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { repoRoot } from './shared-dir.js';
+import { repoRoot } from '../kit/shared-dir.js';
 
 interface PackResult {
   files: { path: string }[];

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { keyTableMarkdown } from '../src/keys/key-table.js';
-import { repoRoot } from './shared-dir.js';
+import { repoRoot } from '../kit/shared-dir.js';
 
 describe('README', () => {
   it('lists the keys exactly as the key map binds them', () => {

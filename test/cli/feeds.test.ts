@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedFile } from '../shared-dir.js';
+import { seedFile } from '../../kit/shared-dir.js';
 import { runCli } from './run-cli.js';
 
 type JsonArticle = Record<string, unknown> & { headline: string; path: string; date: string | null; source: string | null };

@@ -8,7 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { repoRoot } from '../shared-dir.js';
+import { repoRoot } from '../../kit/shared-dir.js';
 
 export const cliPath = path.join(repoRoot, 'dist', 'newsreader.js');
 

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { generateCorpus } from '../../bench/generate.js';
+import { generateCorpus } from '../../kit/corpus-generator.js';
 import { type PtySession, spawnReader } from './pty.js';
 
 const COUNT = 10_000;

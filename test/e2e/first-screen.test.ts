@@ -10,7 +10,7 @@ import path from 'node:path';
 import xterm from '@xterm/headless';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, runCli } from '../cli/run-cli.js';
-import { bbcDir } from '../shared-dir.js';
+import { bbcDir, hasShared } from '../../kit/shared-dir.js';
 import { type PtySession, spawnReader } from './pty.js';
 
 const COLS = 120;
@@ -22,6 +22,7 @@ let session: PtySession | null = null;
 let articles: string;
 
 beforeAll(() => {
+  if (!hasShared) return;
   articles = mkdtempSync(path.join(tmpdir(), 'newsreader-first-screen-'));
   const business = path.join(bbcDir, 'business');
   for (const name of readdirSync(business).sort().slice(0, 30)) copyFileSync(path.join(business, name), path.join(articles, name));
@@ -84,7 +85,7 @@ function rowsWritten(output: string): number[] {
   return Array.from(output.matchAll(/\u001b\[(\d+);1H/g), (match) => Number(match[1]));
 }
 
-describe('the remembered first screen', () => {
+describe.skipIf(!hasShared)('the remembered first screen', () => {
   it('is drawn before Ink loads, and Ink changes nothing on it but the activity note', async () => {
     const db = freshDatabase();
     expect((await runCli(['index', '--db', db, articles])).code).toBe(0);

@@ -5,7 +5,7 @@
  * (characters and attributes).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { bbcDir } from '../shared-dir.js';
+import { bbcDir, hasShared } from '../../kit/shared-dir.js';
 import { type PtySession, spawnReader } from './pty.js';
 
 let session: PtySession | null = null;
@@ -63,7 +63,7 @@ async function startIndexed(cols: number, rows: number): Promise<PtySession> {
   return s;
 }
 
-describe('drawing only the rows that changed', () => {
+describe.skipIf(!hasShared)('drawing only the rows that changed', () => {
   it('leaves the screen a full repaint would draw, after keys one by one and many in one read', async () => {
     const s = await startIndexed(120, 40);
     for (let i = 0; i < 4; i++) {

@@ -10,7 +10,7 @@ import { initialState } from '../../src/state/reducer.js';
 import { layoutOf } from '../../src/state/layout.js';
 import { layoutArticle } from '../../src/terminal/article-layout.js';
 import { freshDatabase } from '../cli/run-cli.js';
-import { bbcDir } from '../shared-dir.js';
+import { bbcDir, hasShared } from '../../kit/shared-dir.js';
 import { type PtySession, spawnReader } from './pty.js';
 
 const COLS = 120;
@@ -21,7 +21,7 @@ let bbc: Article[];
 const sessions: PtySession[] = [];
 
 beforeAll(async () => {
-  bbc = (await loadArticles([bbcDir])).articles;
+  if (hasShared) bbc = (await loadArticles([bbcDir])).articles;
 });
 
 afterEach(() => {
@@ -52,7 +52,7 @@ function inverseRows(s: PtySession): number[] {
 /** The list's part of screen row `y`. */
 const listText = (s: PtySession, y: number): string => (s.lines()[y] ?? '').split('│')[0] ?? '';
 
-describe('keys written together, on BBC at 120x40', () => {
+describe.skipIf(!hasShared)('keys written together, on BBC at 120x40', () => {
   it('js stars the row it moved to, jm marks it, ss leaves it unstarred, one write or key by key', async () => {
     const s = await start();
     s.write('jjjjjjjjjj');
@@ -139,7 +139,7 @@ describe('keys written together, on BBC at 120x40', () => {
   });
 });
 
-describe('a search typed during the first indexing', () => {
+describe.skipIf(!hasShared)('a search typed during the first indexing', () => {
   it('shows every match once indexing ends, without another key', async () => {
     const s = spawnReader({ cols: COLS, rows: ROWS, args: ['--db', freshDatabase(), bbcDir], env: { FORCE_COLOR: '1' } });
     sessions.push(s);
@@ -152,7 +152,7 @@ describe('a search typed during the first indexing', () => {
   });
 });
 
-describe('two readers on one library', () => {
+describe.skipIf(!hasShared)('two readers on one library', () => {
   it("each sees the other's stars and reads", async () => {
     const db = freshDatabase();
     const a = await start(db);

@@ -3,7 +3,7 @@
  * help scrolled with the paging keys. CI is set, as it is on CI.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { bbcDir } from '../shared-dir.js';
+import { bbcDir, hasShared } from '../../kit/shared-dir.js';
 import { type PtySession, spawnReader } from './pty.js';
 
 let session: PtySession | null = null;
@@ -37,7 +37,7 @@ describe('bracketed paste', () => {
     expect(s.output.lastIndexOf('\u001b[?2004l')).toBeGreaterThan(s.output.lastIndexOf('\u001b[?2004h'));
   });
 
-  it.each([
+  it.skipIf(!hasShared).each([
     ['in one read', [`${PASTE_START}oil\r\ngas${PASTE_END}`]],
     ['split over reads', [`${PASTE_START}oi`, 'l\rg', `as${PASTE_END}`]],
   ])('pastes into the search field as text, a line break as a space, %s', async (_how, parts) => {
@@ -53,7 +53,7 @@ describe('bracketed paste', () => {
     expect(s.screen()).not.toContain('★');
   });
 
-  it('starts a search for what is pasted outside the field, never running it as keys', async () => {
+  it.skipIf(!hasShared)('starts a search for what is pasted outside the field, never running it as keys', async () => {
     const s = await start(120, 40);
     s.write(`${PASTE_START}yukos\rsss${PASTE_END}`);
     await s.waitFor(() => field(s).startsWith('/yukos sss'), 'a search for the pasted text');

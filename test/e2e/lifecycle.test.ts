@@ -9,7 +9,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../cli/run-cli.js';
-import { bbcDir } from '../shared-dir.js';
+import { bbcDir, hasShared } from '../../kit/shared-dir.js';
 import { type PtySession, readerCommand, spawnReader } from './pty.js';
 
 let session: PtySession | null = null;
@@ -32,7 +32,7 @@ function shown(s: PtySession): string[] {
 }
 
 describe('in a shell with job control', () => {
-  it('draws nothing on the shell screen after jjj and Ctrl-Z in one read, and takes a resize made while stopped', async () => {
+  it.skipIf(!hasShared)('draws nothing on the shell screen after jjj and Ctrl-Z in one read, and takes a resize made while stopped', async () => {
     const s = await shell(120, 40);
     s.write(`${readerCommand([bbcDir, '--db', freshDatabase()])}\r`);
     await s.waitForStatus(/1\/2225 · newest first(?! · indexing)/);
@@ -63,7 +63,7 @@ describe('in a shell with job control', () => {
   });
 });
 
-describe('SIGTERM during the first indexing', () => {
+describe.skipIf(!hasShared)('SIGTERM during the first indexing', () => {
   it('quits between two transactions, without waiting for the rest, and leaves a library that opens', async () => {
     const db = freshDatabase();
     const s = (session = spawnReader({ cols: 120, rows: 40, args: [bbcDir], env: { CI: 'true', NEWSREADER_DB: db } }));
@@ -86,7 +86,7 @@ describe('SIGTERM during the first indexing', () => {
 });
 
 describe('first launch', () => {
-  it('says it is looking for articles, never that there are none, while the first walk runs', async () => {
+  it.skipIf(!hasShared)('says it is looking for articles, never that there are none, while the first walk runs', async () => {
     const s = (session = spawnReader({ cols: 120, rows: 40, args: [bbcDir], env: { CI: 'true' } }));
     await s.waitForStatus(/1\/2225 · newest first(?! · indexing)/);
     expect(s.output).toContain('looking…');

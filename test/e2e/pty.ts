@@ -8,7 +8,7 @@ import xterm from '@xterm/headless';
 import * as pty from 'node-pty';
 import { keySequence } from '../key-sequences.js';
 import { cliPath, freshDatabase } from '../cli/run-cli.js';
-import { repoRoot } from '../shared-dir.js';
+import { repoRoot } from '../../kit/shared-dir.js';
 
 const { Terminal } = xterm;
 type XTerm = InstanceType<typeof Terminal>;

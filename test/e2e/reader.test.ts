@@ -2,14 +2,14 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '../../src/article/types.js';
 import { loadArticles } from '../../src/library/load-all.js';
 import { freshDatabase } from '../cli/run-cli.js';
-import { bbcDir } from '../shared-dir.js';
+import { bbcDir, hasShared } from '../../kit/shared-dir.js';
 import { type PtySession, spawnReader } from './pty.js';
 
 let session: PtySession | null = null;
 let bbc: Article[];
 
 beforeAll(async () => {
-  bbc = (await loadArticles([bbcDir])).articles;
+  if (hasShared) bbc = (await loadArticles([bbcDir])).articles;
 });
 
 afterEach(() => {
@@ -50,7 +50,7 @@ describe.each([
     await quitAndCheckRestored(s);
   });
 
-  it('moves through the BBC corpus with j/k and the arrows', async () => {
+  it.skipIf(!hasShared)('moves through the BBC corpus with j/k and the arrows', async () => {
     const s = start(cols, rows, [bbcDir]);
     await s.waitForStatus(/1\/2225/);
     s.press('j', 'j', 'down');
@@ -167,7 +167,7 @@ describe('when something breaks', () => {
   });
 });
 
-describe('search in a real terminal', () => {
+describe.skipIf(!hasShared)('search in a real terminal', () => {
   it('finds as you type, highlights, keeps results on Enter and jumps with n', async () => {
     const s = (session = spawnReader({ cols: 120, rows: 40, args: [bbcDir] }));
     await s.waitForStatus(/1\/2225 · newest first(?! · indexing)/);

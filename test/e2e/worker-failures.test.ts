@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { generateCorpus } from '../../bench/generate.js';
+import { generateCorpus } from '../../kit/corpus-generator.js';
 import { TEST_ONLY_WORKER_DEATHS_ENV } from '../../src/library/store/parse-pool.js';
 import { TEST_ONLY_SEARCH_WORKER_DEATHS_ENV } from '../../src/search/sqlite-searcher.js';
 import { freshDatabase } from '../cli/run-cli.js';

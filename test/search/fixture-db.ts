@@ -75,8 +75,9 @@ async function storeFixture(
 /**
  * The texts as files, added one at a time in the order given (a refresh after each), so
  * their rowids follow that order as in a library that grows: the newest is added last.
+ * With `once`, all are written and then indexed by one refresh, for larger fixtures.
  */
-export async function fixtureDbFromTexts(fixtures: FixtureText[]): Promise<FixtureDb> {
+export async function fixtureDbFromTexts(fixtures: FixtureText[], options: { once?: boolean } = {}): Promise<FixtureDb> {
   const dir = mkdtempSync(path.join(tmpdir(), 'newsreader-search-test-'));
   const libraryDir = path.join(dir, 'library');
   mkdirSync(libraryDir);
@@ -86,7 +87,8 @@ export async function fixtureDbFromTexts(fixtures: FixtureText[]): Promise<Fixtu
     writeFileSync(file, fixture.text);
   });
   const relative = (storedPath: string): string => path.relative(libraryDir, storedPath);
-  return storeFixture([libraryDir], dir, { articles: fixtures.map(parseFixture), relative }, additions);
+  const steps = options.once === true ? [() => additions.forEach((add) => add())] : additions;
+  return storeFixture([libraryDir], dir, { articles: fixtures.map(parseFixture), relative }, steps);
 }
 
 export async function fixtureDbFromPaths(paths: string[]): Promise<FixtureDb> {

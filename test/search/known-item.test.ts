@@ -1,25 +1,25 @@
-/** Search quality on the BBC corpus: the known-item test of the search issue. */
+/** Search quality on the BBC corpus: the known-item test (kit/known-item.ts). */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SearchEngine } from '../../src/search/engine.js';
-import { sharedDir } from '../shared-dir.js';
+import { hasShared, sharedDir } from '../../kit/shared-dir.js';
 import { fixtureDbFromPaths, type FixtureDb } from './fixture-db.js';
-import { runKnownItem } from './known-item.js';
+import { runKnownItem } from '../../kit/known-item.js';
 
-let fixture: FixtureDb;
-let engine: SearchEngine;
+describe.skipIf(!hasShared)('known-item search on the BBC corpus', () => {
+  let fixture: FixtureDb;
+  let engine: SearchEngine;
 
-beforeAll(async () => {
-  fixture = await fixtureDbFromPaths([path.join(sharedDir, 'corpora', 'bbc')]);
-  engine = new SearchEngine(fixture.dbPath);
-});
+  beforeAll(async () => {
+    fixture = await fixtureDbFromPaths([path.join(sharedDir, 'corpora', 'bbc')]);
+    engine = new SearchEngine(fixture.dbPath);
+  });
 
-afterAll(() => {
-  engine.close();
-  fixture.remove();
-});
+  afterAll(() => {
+    engine.close();
+    fixture.remove();
+  });
 
-describe('known-item search on the BBC corpus', () => {
   it('finds a sampled article from three rarer body words, also with a typo', () => {
     const result = runKnownItem(engine, fixture.dbPath, fixture.articles);
     expect(result.sampled).toBe(200);

@@ -2,8 +2,23 @@ import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/article/parse.js';
 import { ArticleLayoutCache, layoutArticle, layoutBytes } from '../../src/terminal/article-layout.js';
-import { seedArticles } from '../ui/harness.js';
-import { substringHighlight } from '../fakes/searcher.js';
+import type { Article } from '../../src/article/types.js';
+import { loadArticles } from '../../src/library/load-all.js';
+import { highlightRanges } from '../../src/search/highlight.js';
+import { parseQuery } from '../../src/search/query.js';
+import type { MatchRange } from '../../src/search/searcher.js';
+import { seedsDir } from '../../kit/shared-dir.js';
+
+async function seedArticles(): Promise<Article[]> {
+  return (await loadArticles([seedsDir])).articles;
+}
+
+/** The search's own highlighter for `query`, as the reader gets it with an outcome. */
+function highlighter(query: string): (text: string) => MatchRange[] {
+  const parsed = parseQuery(query);
+  if (!parsed.ok) throw new Error(parsed.error);
+  return (text) => highlightRanges(parsed.query, text);
+}
 
 const text = (line: { segments: { text: string }[] }): string => line.segments.map((s) => s.text).join('');
 
@@ -23,7 +38,7 @@ describe('layoutArticle', () => {
 
   it('finds the line of every match, in order', async () => {
     const [seed] = await seedArticles();
-    const { lines, matchLines } = layoutArticle(seed!, 50, substringHighlight('kerry'));
+    const { lines, matchLines } = layoutArticle(seed!, 50, highlighter('kerry'));
     expect(matchLines.length).toBeGreaterThan(3);
     expect([...matchLines].sort((a, b) => a - b)).toEqual(matchLines);
     for (const at of matchLines) expect(lines[at]!.segments.some((s) => s.match && s.text.toLowerCase() === 'kerry')).toBe(true);
@@ -31,7 +46,7 @@ describe('layoutArticle', () => {
 
   it('keeps hostile text out of every line', () => {
     const article = parseArticle('Title\u001b]0;x\u0007\n\nBody\u001b[31m red\u009b2J\n', { path: 'x.txt', section: null }, []);
-    const { lines } = layoutArticle(article, 30, substringHighlight('red'));
+    const { lines } = layoutArticle(article, 30, highlighter('red'));
     const all = lines.map(text).join('\n');
     expect(all).toContain('Title');
     for (const bad of ['\u001b', '\u0007', '\u009b']) expect(all).not.toContain(bad);
@@ -43,7 +58,7 @@ describe('layoutArticle', () => {
     const a = cache.get('0', seed!, 60, '', null);
     expect(cache.get('0', seed!, 60, '', null)).toBe(a);
     expect(cache.get('0', seed!, 61, '', null)).not.toBe(a);
-    expect(cache.get('0', seed!, 60, 'kerry', substringHighlight('kerry'))).not.toBe(a);
+    expect(cache.get('0', seed!, 60, 'kerry', highlighter('kerry'))).not.toBe(a);
   });
 
   it('starts with a header: source, date and section, then the file dimmed', async () => {

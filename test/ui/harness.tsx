@@ -4,16 +4,15 @@
  */
 import { render } from 'ink-testing-library';
 import { type Mock, vi } from 'vitest';
-import path from 'node:path';
-import type { Article } from '../../src/article/types.js';
-import { loadArticles } from '../../src/library/load-all.js';
-import { compareNewestFirst, type Library } from '../../src/library/library.js';
-import { MemoryLibrary } from '../fakes/memory-library.js';
-import { FakeSearcher, type FakeSearcherOptions } from '../fakes/searcher.js';
+import type { Library } from '../../src/library/library.js';
+import { openLibrary, type SqliteLibrary } from '../../src/library/store/sqlite-library.js';
 import type { Searcher } from '../../src/search/searcher.js';
+import { SqliteSearcher } from '../../src/search/sqlite-searcher.js';
+import { HeldSearcher } from '../fakes/held-searcher.js';
+import { fixtureDbFromPaths, type FixtureDb } from '../search/fixture-db.js';
 import { App } from '../../src/ui/App.js';
 import { keySequence } from '../key-sequences.js';
-import { bbcDir, seedsDir } from '../shared-dir.js';
+import { seedsDir } from '../../kit/shared-dir.js';
 
 export { keySequence };
 
@@ -22,13 +21,16 @@ export function tick(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
-/** Wait until `condition` holds, turning the event loop; fail after `turns` turns. */
-export async function until(condition: () => boolean, what = 'condition', turns = 500): Promise<void> {
-  for (let i = 0; i < turns; i++) {
-    if (condition()) return;
+/**
+ * Wait until `condition` holds, turning the event loop. The searcher answers from a worker
+ * thread that takes a while to start; the deadline only turns a hang into a failure.
+ */
+export async function until(condition: () => boolean, what = 'condition'): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await tick();
   }
-  throw new Error(`timed out waiting for ${what}`);
 }
 
 export interface Reader {
@@ -99,43 +101,49 @@ export async function renderReader(options: {
   return reader;
 }
 
-let seed: Article[] | null = null;
-let bbc: Article[] | null = null;
-
-export async function seedArticles(): Promise<Article[]> {
-  seed ??= (await loadArticles([seedsDir])).articles;
-  return seed;
+/** Close what `openStored` opened: the reader first, then the searcher and the library. */
+export interface Stored {
+  reader: Reader;
+  library: SqliteLibrary;
+  /** The real searcher, watched (null when opened without search). */
+  searcher: HeldSearcher | null;
+  close: () => void;
 }
 
 /**
- * The BBC corpus, loaded once per test file, in the order MemoryLibrary lists it: date,
- * then path. (The listing orders undated articles by file time, which the fake does not
- * know, and every BBC article is undated.)
+ * The reader over a fixture database through the real store and searcher, as the command
+ * opens it: `SqliteLibrary` for the list, `SqliteSearcher` (behind a `HeldSearcher` that
+ * records queries and, with `hold`, keeps answers back) for search.
  */
-export async function bbcArticles(): Promise<Article[]> {
-  bbc ??= (await loadArticles([bbcDir])).articles.sort(compareNewestFirst);
-  return bbc;
+export async function openStored(
+  dbPath: string,
+  options: { width?: number; height?: number; search?: boolean; hold?: boolean } = {},
+): Promise<Stored> {
+  const library = openLibrary({ paths: [], db: dbPath });
+  const searcher = options.search === false ? null : new HeldSearcher(new SqliteSearcher(dbPath), { hold: options.hold ?? false });
+  const reader = await renderReader({ library, searcher, width: options.width ?? 100, height: options.height ?? 30 });
+  return {
+    reader,
+    library,
+    searcher,
+    close() {
+      reader.unmount();
+      searcher?.close();
+      library.close();
+    },
+  };
 }
 
-export function bbcSection(section: string): string {
-  return path.join(bbcDir, section);
+/** The seed article in a database of its own. */
+export function seedFixture(): Promise<FixtureDb> {
+  return fixtureDbFromPaths([seedsDir]);
 }
 
-export { MemoryLibrary };
-
-/** The reader over `articles`, with a fake searcher over their text. */
-export async function renderSearchableReader(
-  articles: Article[],
-  options: FakeSearcherOptions = {},
-  width = 100,
-  height = 30,
-): Promise<{ reader: Reader; searcher: FakeSearcher; library: MemoryLibrary }> {
-  const library = new MemoryLibrary(articles);
-  const rows = library.page({ sort: 'newest' }, 0, library.count({ sort: 'newest' }));
-  const bodies = new Map(rows.map((row) => [row.key, library.article(row.key)!.blocks.map((b) => b.text).join('\n')]));
-  const searcher = new FakeSearcher(rows, { bodies, ...options });
-  const reader = await renderReader({ library, searcher, width, height });
-  return { reader, searcher, library };
+/** The text of an article in the seed format, dated `date` (YYYY-MM-DD). */
+export function articleText(headline: string, date: string, body: string): string {
+  const month = new Date(`${date}T12:00:00Z`).toLocaleString('en-US', { month: 'short', timeZone: 'UTC' });
+  const [year, , day] = date.split('-');
+  return `${headline}\n\nUpdated ${month} ${Number(day)}, ${year}\n\n${body}\n`;
 }
 
 /** The status bar: the frame's last line. */

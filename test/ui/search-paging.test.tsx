@@ -7,7 +7,7 @@ import { openLibrary, type SqliteLibrary } from '../../src/library/store/sqlite-
 import { SqliteSearcher } from '../../src/search/sqlite-searcher.js';
 import { SEARCH_PAGE } from '../../src/state/hits.js';
 import { fixtureDbFromPaths, type FixtureDb } from '../search/fixture-db.js';
-import { bbcDir } from '../shared-dir.js';
+import { bbcDir, hasShared } from '../../kit/shared-dir.js';
 import { type Reader, renderReader, statusLine } from './harness.js';
 
 /** Poll `condition` until it holds; the deadline only turns a hang into a failure. */
@@ -19,26 +19,26 @@ async function until(condition: () => boolean, what: string): Promise<void> {
   }
 }
 
-let fixture: FixtureDb;
-let library: SqliteLibrary;
-let searcher: SqliteSearcher;
-let reader: Reader;
+describe.skipIf(!hasShared)('paging through search hits', () => {
+  let fixture: FixtureDb;
+  let library: SqliteLibrary;
+  let searcher: SqliteSearcher;
+  let reader: Reader;
 
-beforeAll(async () => {
-  fixture = await fixtureDbFromPaths([bbcDir]);
-  library = openLibrary({ paths: [], db: fixture.dbPath });
-  searcher = new SqliteSearcher(fixture.dbPath);
-  reader = await renderReader({ library, searcher, width: 120, height: 40 });
-}, 120_000);
+  beforeAll(async () => {
+    fixture = await fixtureDbFromPaths([bbcDir]);
+    library = openLibrary({ paths: [], db: fixture.dbPath });
+    searcher = new SqliteSearcher(fixture.dbPath);
+    reader = await renderReader({ library, searcher, width: 120, height: 40 });
+  }, 120_000);
 
-afterAll(() => {
-  reader.unmount();
-  searcher.close();
-  library.close();
-  fixture.remove();
-});
+  afterAll(() => {
+    reader.unmount();
+    searcher.close();
+    library.close();
+    fixture.remove();
+  });
 
-describe('paging through search hits', () => {
   it('reaches the last of 2,225 hits with G, and the rows around it', async () => {
     const total = library.count({ sort: 'newest' });
     expect(total).toBe(2225);

@@ -5,7 +5,7 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateCorpus } from '../../../bench/generate.js';
+import { generateCorpus } from '../../../kit/corpus-generator.js';
 import { openLibrary, type SqliteLibrary } from '../../../src/library/store/sqlite-library.js';
 import { articleText, suiteTempDir, tempDir, writeArticle } from './helpers.js';
 

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compareNewestFirst, type LibraryView } from '../../../src/library/library.js';
 import { openLibrary, type SqliteLibrary } from '../../../src/library/store/sqlite-library.js';
-import { generateCorpus } from '../../../bench/generate.js';
+import { generateCorpus } from '../../../kit/corpus-generator.js';
 import { suiteTempDir } from './helpers.js';
 
 let lib: SqliteLibrary;

@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateCorpus } from '../../../bench/generate.js';
+import { generateCorpus } from '../../../kit/corpus-generator.js';
 import { openLibrary } from '../../../src/library/store/sqlite-library.js';
 import { runCli, spawnCli } from '../../cli/run-cli.js';
 import { suiteTempDir, tempDir, waitFor } from './helpers.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateCorpus } from '../../../bench/generate.js';
+import { generateCorpus } from '../../../kit/corpus-generator.js';
 import { articleFromBytes } from '../../../src/library/load.js';
 import { blocksFromStored, storedBlocks } from '../../../src/library/store/parse-file.js';
 import { openLibrary, type SqliteLibrary } from '../../../src/library/store/sqlite-library.js';

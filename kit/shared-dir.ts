@@ -1,7 +1,8 @@
 /**
- * Where the tests find the read-only shared folder (the corpora and the reference seed): the
- * folder named by NEWSREADER_SHARED, else `shared` beside the repository. When it is absent the
- * tests that need a corpus are skipped (see `needsCorpus`), and say why once.
+ * Where tests and benchmarks find the read-only shared folder (the corpora and the
+ * reference seed): the folder named by NEWSREADER_SHARED, else `shared` beside the
+ * repository. When it is absent, tests that read a corpus are skipped
+ * (`describe.skipIf(!hasShared)`), and the reason is printed once per process.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';

@@ -5,11 +5,11 @@
  * would.
  */
 import Database from 'better-sqlite3';
-import type { Article } from '../../src/article/types.js';
-import { foldText, words } from '../../src/search/normalize.js';
-import type { SearchEngine } from '../../src/search/engine.js';
-import { loadVocabulary } from '../../src/search/suggest.js';
-import { seededRandom } from '../seeded-random.js';
+import type { Article } from '../src/article/types.js';
+import { foldText, words } from '../src/search/normalize.js';
+import type { SearchEngine } from '../src/search/engine.js';
+import { loadVocabulary } from '../src/search/suggest.js';
+import { seededRandom } from './seeded-random.js';
 
 /** "Rarer" words: in a few other articles too (so no word alone names the article), not in many. */
 const RARE_DOCS = { min: 2, max: 50 };
