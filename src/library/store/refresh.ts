@@ -86,7 +86,7 @@ export interface RefreshOptions {
   /**
    * Walk and compare with the store in a worker thread that ends after it (check.ts), so
    * this thread's heap never holds the whole library's file list. By default, for a
-   * database in a file; false checks on this thread.
+   * database in a file that holds many articles; false checks on this thread.
    */
   checkInWorker?: boolean;
 }
@@ -132,6 +132,20 @@ const MAX_BATCH = 1000;
 
 /** Default slice budget: about one frame at 60 Hz. */
 export const DEFAULT_SLICE_MS = 16;
+
+/**
+ * Below this many stored articles the check runs on this thread: its list and map are
+ * small, and a worker's own heap (about 5 MiB while it runs) would cost more than they do.
+ */
+const CHECK_WORKER_ROWS = 10_000;
+
+/** A database in a file holding many articles is checked in a worker (see check.ts). */
+function checksInWorkerByDefault(db: Database.Database): boolean {
+  if (db.memory) return false;
+  // The largest rowid stands for the row count at the cost of one index lookup.
+  const rows = db.prepare('SELECT max(rowid) FROM articles').pluck().get() as number | null;
+  return (rows ?? 0) >= CHECK_WORKER_ROWS;
+}
 
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
@@ -332,7 +346,7 @@ export function startRefresh(db: Database.Database, paths: string[], options: Re
       progress.unchanged = checked.unchanged;
       report();
     };
-    if (options.checkInWorker ?? !db.memory) {
+    if (options.checkInWorker ?? checksInWorkerByDefault(db)) {
       const outcome = await checkInWorker(db.name, request, { onProgress, stopped });
       if (outcome === 'stopped') return null;
       // A worker that could not start or read the database: check here instead.
