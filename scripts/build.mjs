@@ -16,10 +16,12 @@ await rm(path.dirname(outfile), { recursive: true, force: true });
 await mkdir(path.dirname(outfile), { recursive: true });
 
 await build({
-  // The search worker is a second bundle beside the CLI, found via import.meta.url.
+  // The workers are bundles beside the CLI, found via import.meta.url.
   entryPoints: {
     newsreader: path.join(root, 'src', 'cli.ts'),
     'search-worker': path.join(root, 'src', 'search', 'search-worker.ts'),
+    // The refresh's walk and check against the store (see check-thread.ts).
+    'check-worker': path.join(root, 'src', 'library', 'store', 'check-worker.ts'),
   },
   outdir: path.dirname(outfile),
   bundle: true,

@@ -1,7 +1,8 @@
 /**
  * The incremental refresh: walk the library paths, re-parse only files whose size, mtime
  * or inode changed since the store last saw them, and remove articles whose files are gone
- * (their user state stays, keyed by article id, so a file put back is still read).
+ * (their user state stays, keyed by article id, so a file put back is still read). The
+ * walk and the comparison with the store run in a worker thread by default (check.ts).
  *
  * better-sqlite3 is synchronous, so writes happen on the caller's thread in slices: a
  * batch sized by the measured write cost is committed in one transaction, subscribers are
@@ -16,11 +17,12 @@
  * uses short slices, `newsreader index` long ones.
  */
 import type Database from 'better-sqlite3';
-import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fetchFeed, isFeedUrl, libraryRoot } from '../fetch-feed.js';
-import { findArticleFiles, type FoundFile } from '../find.js';
+import type { FoundFile } from '../find.js';
+import { checkFiles, type CheckProgress, type CheckRequest, type CheckResult } from './check.js';
+import { checkInWorker } from './check-thread.js';
 import { feedRows } from './feed-rows.js';
 import type { Warning } from '../load-all.js';
 import { dropIndexesIfEmpty, restoreIndexes } from './migrations.js';
@@ -29,7 +31,6 @@ import type { FeedRow } from './feed-rows.js';
 import { parseFile, type ParseOutcome, type ParseRequest, type Row } from './parse-file.js';
 import { ParsePool } from './parse-pool.js';
 import { vocabularyComplete, VocabularyWriter } from './vocabulary.js';
-import { rootFilter } from './roots.js';
 
 export { articleBody } from './parse-file.js';
 
@@ -82,6 +83,12 @@ export interface RefreshOptions {
    * pages while it indexes would feel.
    */
   buildIndexesLast?: boolean;
+  /**
+   * Walk and compare with the store in a worker thread that ends after it (check.ts), so
+   * this thread's heap never holds the whole library's file list. By default, for a
+   * database in a file that holds many articles; false checks on this thread.
+   */
+  checkInWorker?: boolean;
 }
 
 /** A refresh parsing this many files counts as big: parse workers and a bigger cache. */
@@ -126,11 +133,18 @@ const MAX_BATCH = 1000;
 /** Default slice budget: about one frame at 60 Hz. */
 export const DEFAULT_SLICE_MS = 16;
 
-interface StoredFile {
-  size: number;
-  mtime: number;
-  ino: number;
-  hash: string;
+/**
+ * Below this many stored articles the check runs on this thread: its list and map are
+ * small, and a worker's own heap (about 5 MiB while it runs) would cost more than they do.
+ */
+const CHECK_WORKER_ROWS = 10_000;
+
+/** A database in a file holding many articles is checked in a worker (see check.ts). */
+function checksInWorkerByDefault(db: Database.Database): boolean {
+  if (db.memory) return false;
+  // The largest rowid stands for the row count at the cost of one index lookup.
+  const rows = db.prepare('SELECT max(rowid) FROM articles').pluck().get() as number | null;
+  return (rows ?? 0) >= CHECK_WORKER_ROWS;
 }
 
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -183,27 +197,6 @@ type Write =
   | { kind: 'feed'; file: string; rows: FeedRow[] }
   | { kind: 'touch'; path: string; root: string; section: string | null; stat: { size: number; mtimeMs: number; ino: number } }
   | { kind: 'remove'; path: string };
-
-/** Load what the store knows of the files under `roots`, a page at a time, yielding between pages. */
-async function storedFiles(db: Database.Database, roots: string[]): Promise<Map<string, StoredFile>> {
-  const filter = rootFilter(roots, 'path');
-  const statement = db.prepare(
-    `SELECT path, feed_file, size, mtime_ms AS mtime, ino, hash FROM articles WHERE (${filter.sql}) AND path > ? ORDER BY path LIMIT 5000`,
-  );
-  const stored = new Map<string, StoredFile>();
-  let after = '';
-  for (;;) {
-    const rows = statement.all(...filter.params, after) as (StoredFile & { path: string; feed_file: string | null })[];
-    // A feed's entries all carry its file's stat and hash: the file is known once.
-    for (const row of rows) stored.set(row.feed_file ?? row.path, row);
-    const last = rows.at(-1);
-    if (!last || rows.length < 5000) break;
-    after = last.path;
-    await yieldToEventLoop();
-    if (!db.open) break;
-  }
-  return stored;
-}
 
 /**
  * Start refreshing the store from `paths` (files or folders; made absolute, so the same
@@ -323,7 +316,7 @@ export function startRefresh(db: Database.Database, paths: string[], options: Re
    * Feed URLs are fetched once a refresh, all at once. One that fails keeps what the store
    * has from an earlier fetch, with a warning.
    */
-  async function fetchUrls(urls: string[], stored: Map<string, StoredFile>): Promise<void> {
+  async function fetchUrls(urls: string[], knownHashes: Map<string, string>): Promise<void> {
     const results = await Promise.all(urls.map((url) => fetchFeed(url)));
     const writes: Write[] = [];
     results.forEach((result, i) => {
@@ -338,57 +331,45 @@ export function startRefresh(db: Database.Database, paths: string[], options: Re
       const file = { path: url, root: url, section: null };
       const stat = { size: result.bytes, mtimeMs: Date.now(), ino: 0 };
       writes.push({ kind: 'feed', file: url, rows: feedRows(result.articles, file, stat, result.hash) });
-      if (stored.has(url)) progress.updated++;
+      if (knownHashes.has(url)) progress.updated++;
       else progress.added++;
     });
     if (!stopped()) commit(writes);
   }
 
+  /** The walk and the comparison with the store; null when the refresh was stopped meanwhile. */
+  async function check(request: CheckRequest): Promise<CheckResult | null> {
+    const onProgress = (checked: CheckProgress): void => {
+      progress.phase = 'checking';
+      progress.total = checked.total;
+      progress.done = checked.done;
+      progress.unchanged = checked.unchanged;
+      report();
+    };
+    if (options.checkInWorker ?? checksInWorkerByDefault(db)) {
+      const outcome = await checkInWorker(db.name, request, { onProgress, stopped });
+      if (outcome === 'stopped') return null;
+      // A worker that could not start or read the database: check here instead.
+      if (!(outcome instanceof Error)) return outcome;
+    }
+    const result = await checkFiles(db, request, { sliceMs, onProgress, stopped });
+    return stopped() ? null : result;
+  }
+
   async function run(): Promise<RefreshSummary> {
     const urls = roots.filter(isFeedUrl);
-    const found = await findArticleFiles(roots.filter((root) => !isFeedUrl(root)));
-    warnings.push(...found.warnings);
-    // Articles under a PATH that cannot be read now (an unmounted disk) are kept, not
-    // taken for deleted: only the roots that were read are compared with the store.
-    const readRoots = roots.filter((root) => !found.unreadableRoots.includes(root));
-    const stored = stopped() ? new Map<string, StoredFile>() : await storedFiles(db, readRoots);
+    const checked = await check({ roots: roots.filter((root) => !isFeedUrl(root)), urls });
+    if (checked === null) return summary();
+    const { toParse, knownHashes, gone } = checked;
+    warnings.push(...checked.warnings);
     progress.phase = 'checking';
-    progress.total = found.files.length + urls.length;
-    report();
-
-    // Check stat against the store in slices; collect the files that need parsing.
-    const toParse: FoundFile[] = [];
-    const seen = new Set<string>(urls);
-    let index = 0;
-    while (index < found.files.length && !stopped()) {
-      const sliceEnd = performance.now() + sliceMs;
-      while (index < found.files.length && performance.now() < sliceEnd) {
-        const file = found.files[index++];
-        if (!file) continue;
-        seen.add(file.path);
-        const known = stored.get(file.path);
-        if (known) {
-          try {
-            const info = statSync(file.path);
-            if (info.size === known.size && info.mtimeMs === known.mtime && info.ino === known.ino) {
-              progress.unchanged++;
-              progress.done++;
-              continue;
-            }
-          } catch {
-            // gone or unreadable since the walk: parsing will say why
-          }
-        }
-        toParse.push(file);
-      }
-      report();
-      await yieldToEventLoop();
-    }
-    if (stopped()) return summary();
+    progress.total = checked.total;
+    progress.unchanged = checked.unchanged;
+    progress.done = checked.unchanged;
 
     progress.phase = 'indexing';
     report();
-    await fetchUrls(urls, stored);
+    await fetchUrls(urls, knownHashes);
     // Writing (FTS5 tokenising above all) costs more than parsing, so batches are sized by
     // measurement: the running mean write cost per article decides how many fit a slice.
     let writeMsPerArticle = 0.5;
@@ -404,7 +385,7 @@ export function startRefresh(db: Database.Database, paths: string[], options: Re
     const take = (file: FoundFile, outcome: ParseOutcome, writes: Write[]): void => {
       progress.done++;
       progress.bytes += outcome.bytes;
-      const known = stored.get(file.path);
+      const known = knownHashes.has(file.path);
       if (outcome.kind === 'skip' || outcome.kind === 'ignored') {
         if (outcome.kind === 'skip') warnings.push({ path: file.path, message: outcome.warning });
         if (known) writes.push({ kind: 'remove', path: file.path });
@@ -423,7 +404,7 @@ export function startRefresh(db: Database.Database, paths: string[], options: Re
         else progress.added++;
       }
     };
-    const request = (file: FoundFile): ParseRequest => ({ file, knownHash: stored.get(file.path)?.hash ?? null });
+    const request = (file: FoundFile): ParseRequest => ({ file, knownHash: knownHashes.get(file.path) ?? null });
 
     // A big job's index pages (date, headline, id, FTS) stop fitting the default cache as
     // the library grows; 256 MB while writing made 100,000 articles index in 39 s instead
@@ -568,8 +549,7 @@ export function startRefresh(db: Database.Database, paths: string[], options: Re
 
     // Articles whose files are gone. Their user_state rows stay on purpose.
     progress.phase = 'removing';
-    const gone = stopped() ? [] : [...stored.keys()].filter((p) => !seen.has(p));
-    for (let start = 0; start < gone.length; start += 2000) {
+    for (let start = 0; start < gone.length && !stopped(); start += 2000) {
       commit(gone.slice(start, start + 2000).map((p): Write => ({ kind: 'remove', path: p })));
       progress.removed += Math.min(2000, gone.length - start);
       await yieldToEventLoop();

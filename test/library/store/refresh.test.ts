@@ -1,6 +1,8 @@
 import { renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { UnreadablePathsError } from '../../../src/library/find.js';
+import { checkInWorker } from '../../../src/library/store/check-thread.js';
 import { openLibrary, type SqliteLibrary } from '../../../src/library/store/sqlite-library.js';
 import { articleText, tempDir, writeArticle } from './helpers.js';
 
@@ -200,5 +202,46 @@ describe('refresh with parse workers', () => {
     expect(await pooled.refresh({ workers: 1 }).done).toMatchObject({ updated: 1, removed: 1, unchanged: 251 });
     inThread.close();
     pooled.close();
+  });
+});
+
+describe('refresh checking files in a worker thread', () => {
+  it('finds the same added, changed, removed and unchanged files as checking on the main thread', async () => {
+    const { dir, news } = setup();
+    const inThread = openLibrary({ paths: [news], db: path.join(dir, 'a.db') });
+    const inWorker = openLibrary({ paths: [news], db: path.join(dir, 'b.db') });
+    await inThread.refresh({ checkInWorker: false }).done;
+    expect(await inWorker.refresh({ checkInWorker: true }).done).toMatchObject({ added: 3, total: 3, done: 3 });
+    writeArticle(news, 'tech/chips.txt', articleText('Chip makers merge', 'Sep 7, 2016'));
+    writeFileSync(path.join(news, 'business/oil.txt'), articleText('Oil prices fall sharply', 'Sep 4, 2016'));
+    rmSync(path.join(news, 'world/summit.txt'));
+    const a = await inThread.refresh({ checkInWorker: false }).done;
+    const b = await inWorker.refresh({ checkInWorker: true }).done;
+    expect(b).toMatchObject({ added: 1, updated: 1, removed: 1, unchanged: 1, total: 3, done: 3 });
+    expect({ ...b, elapsedMs: 0 }).toEqual({ ...a, elapsedMs: 0 });
+    expect(headlines(inWorker)).toEqual(['Chip makers merge', 'Syria talks end without deal', 'Oil prices fall sharply']);
+    inThread.close();
+    inWorker.close();
+  });
+
+  it('answers from the worker itself: a result, an unreadable-paths error, or a stop', async () => {
+    const { dir, lib, news } = setup();
+    await lib.refresh().done;
+    writeArticle(news, 'tech/chips.txt', articleText('Chip makers merge', 'Sep 7, 2016'));
+    const dbPath = path.join(dir, 'library.db');
+    const result = await checkInWorker(dbPath, { roots: [news], urls: [] }, { stopped: () => false });
+    expect(result).toMatchObject({ total: 4, unchanged: 3, gone: [], toParse: [{ path: path.join(news, 'tech/chips.txt'), section: 'tech' }] });
+    await expect(checkInWorker(dbPath, { roots: [path.join(dir, 'missing')], urls: [] }, { stopped: () => false })).rejects.toThrow(
+      UnreadablePathsError,
+    );
+    expect(await checkInWorker(dbPath, { roots: [news], urls: [] }, { stopped: () => true })).toBe('stopped');
+    lib.close();
+  });
+
+  it('says why when the worker cannot open the database, so the refresh checks on its own thread', async () => {
+    const { dir, news } = setup();
+    const failed = await checkInWorker(path.join(dir, 'no-such.db'), { roots: [news], urls: [] }, { stopped: () => false });
+    expect(failed).toBeInstanceOf(Error);
+    expect(String(failed)).toMatch(/SQLITE_CANTOPEN|unable to open/);
   });
 });
