@@ -21,7 +21,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fetchFeed, isFeedUrl, libraryRoot } from '../fetch-feed.js';
 import { findArticleFiles, type FoundFile } from '../find.js';
-import { feedRows } from './feed-rows.js';
+import { feedRows, INSERT_ENTRY_SQL, UPDATE_ENTRY_SQL } from './feed-rows.js';
 import type { Warning } from '../load-all.js';
 import { dropIndexesIfEmpty, restoreIndexes } from './migrations.js';
 import { describeStoreError } from './open.js';
@@ -30,6 +30,7 @@ import { parseFile, type ParseOutcome, type ParseRequest, type Row } from './par
 import { ParsePool } from './parse-pool.js';
 import { vocabularyComplete, VocabularyWriter } from './vocabulary.js';
 import { rootFilter } from './roots.js';
+import { subscribedUrls } from '../subscriptions/store.js';
 
 export { articleBody } from './parse-file.js';
 
@@ -162,18 +163,8 @@ function prepareStatements(db: Database.Database) {
     touchFeed: db.prepare('UPDATE articles SET size = ?, mtime_ms = ?, ino = ?, root = ?, section = ? WHERE feed_file = ?'),
     removeFeed: db.prepare('DELETE FROM articles WHERE feed_file = ?'),
     feedEntryPaths: db.prepare('SELECT path FROM articles WHERE feed_file = ?').pluck(),
-    insertEntry: db.prepare(`
-      INSERT INTO articles (id, path, root, section, headline, standfirst, date, source, words, size, mtime_ms, ino, hash, blocks, warnings, body,
-        cjk_headline, cjk_text, feed_file, url, feed, published, author, categories, enclosures)
-      VALUES (@id, @path, @root, @section, @headline, @standfirst, @date, @source, @words, @size, @mtime_ms, @ino, @hash, @blocks, @warnings, @body,
-        @cjk_headline, @cjk_text, @feed_file, @url, @feed, @published, @author, @categories, @enclosures)`),
-    updateEntry: db.prepare(`
-      UPDATE articles SET id = @id, root = @root, section = @section, headline = @headline, standfirst = @standfirst, date = @date,
-        source = @source, words = @words, size = @size, mtime_ms = @mtime_ms, ino = @ino, hash = @hash, blocks = @blocks,
-        warnings = @warnings, body = @body, cjk_headline = @cjk_headline, cjk_text = @cjk_text,
-        feed_file = @feed_file, url = @url, feed = @feed, published = @published,
-        author = @author, categories = @categories, enclosures = @enclosures
-      WHERE path = @path`),
+    insertEntry: db.prepare(INSERT_ENTRY_SQL),
+    updateEntry: db.prepare(UPDATE_ENTRY_SQL),
   };
 }
 
@@ -345,7 +336,10 @@ export function startRefresh(db: Database.Database, paths: string[], options: Re
   }
 
   async function run(): Promise<RefreshSummary> {
-    const urls = roots.filter(isFeedUrl);
+    // A subscribed feed is fetched by `newsreader fetch`, never by a refresh: opening the
+    // library reads what the store has and does not wait on the network.
+    const subscribed = new Set(stopped() ? [] : subscribedUrls(db));
+    const urls = roots.filter((root) => isFeedUrl(root) && !subscribed.has(root));
     const found = await findArticleFiles(roots.filter((root) => !isFeedUrl(root)));
     warnings.push(...found.warnings);
     // Articles under a PATH that cannot be read now (an unmounted disk) are kept, not
@@ -358,7 +352,7 @@ export function startRefresh(db: Database.Database, paths: string[], options: Re
 
     // Check stat against the store in slices; collect the files that need parsing.
     const toParse: FoundFile[] = [];
-    const seen = new Set<string>(urls);
+    const seen = new Set<string>(roots.filter(isFeedUrl));
     let index = 0;
     while (index < found.files.length && !stopped()) {
       const sliceEnd = performance.now() + sliceMs;
