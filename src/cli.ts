@@ -5,11 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { indexMain } from './commands/index-command.js';
-import { addCommand } from './commands/add-command.js';
-import { feedsCommand } from './commands/feeds-command.js';
-import { fetchCommand } from './commands/fetch-command.js';
 import { listArticles, listLibrary } from './commands/list.js';
-import { removeCommand } from './commands/remove-command.js';
 import { EXIT_ERROR, PROGRAM, parseCommandArgs, printError, type GlobalOptions } from './commands/output.js';
 import { searchCommand } from './commands/search-command.js';
 import { UnreadablePathsError } from './library/find.js';
@@ -70,10 +66,11 @@ const OPTIONS = {
 const COMMANDS = {
   search: searchCommand,
   index: indexMain,
-  add: addCommand,
-  remove: removeCommand,
-  feeds: feedsCommand,
-  fetch: fetchCommand,
+  // Loaded when used: the HTTP client they bring costs every other start-up.
+  add: async (argv, globals) => (await import('./commands/add-command.js')).addCommand(argv, globals),
+  remove: async (argv, globals) => (await import('./commands/remove-command.js')).removeCommand(argv, globals),
+  feeds: async (argv, globals) => (await import('./commands/feeds-command.js')).feedsCommand(argv, globals),
+  fetch: async (argv, globals) => (await import('./commands/fetch-command.js')).fetchCommand(argv, globals),
 } as const satisfies Record<string, (argv: string[], globals: GlobalOptions) => Promise<number>>;
 
 function isCommand(name: string): name is keyof typeof COMMANDS {
