@@ -31,6 +31,8 @@ Commands:
   remove URL|TITLE         unsubscribe from a feed
   feeds                    list the subscribed feeds
   fetch [URL|TITLE...]     fetch every subscribed feed, or the named ones
+  import FILE.opml         subscribe to the feeds of an OPML list
+  export                   write the subscriptions as OPML on stdout
 
 Options (also before a command: ${PROGRAM} --db FILE search oil):
   --json          print one JSON object per article (newest first, then path)
@@ -71,6 +73,8 @@ const COMMANDS = {
   remove: async (argv, globals) => (await import('./commands/remove-command.js')).removeCommand(argv, globals),
   feeds: async (argv, globals) => (await import('./commands/feeds-command.js')).feedsCommand(argv, globals),
   fetch: async (argv, globals) => (await import('./commands/fetch-command.js')).fetchCommand(argv, globals),
+  import: async (argv, globals) => (await import('./commands/opml-commands.js')).importCommand(argv, globals),
+  export: async (argv, globals) => (await import('./commands/opml-commands.js')).exportCommand(argv, globals),
 } as const satisfies Record<string, (argv: string[], globals: GlobalOptions) => Promise<number>>;
 
 function isCommand(name: string): name is keyof typeof COMMANDS {

@@ -4,7 +4,8 @@
  * with its summary line and exit status, remove, and the listing and search with no PATH
  * reading the subscribed feeds.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharedDir } from '../shared-dir.js';
@@ -130,5 +131,51 @@ describe('subscriptions through the CLI', () => {
     const listing = await runCli(['--db', freshDatabase()]);
     expect(listing.code).toBe(0);
     expect(listing.stdout).toMatch(/seeds\/000_f7bcbbc1a212b420\.txt/);
+  });
+
+  it('imports an OPML list, skips what is already subscribed, and exports what imports into an empty library as the same list', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'newsreader-opml-'));
+    const opml = path.join(dir, 'list.opml');
+    writeFileSync(
+      opml,
+      `<?xml version="1.0"?><opml version="1.1"><head><title>x</title></head><body>
+        <outline text="News"><outline text="World">
+          <outline text="Guardian" type="rss" xmlUrl="${server.url('/guardian.rss')}"/></outline>
+          <outline text="Small" type="rss" xmlUrl="${server.url('/small.rss')}"/></outline>
+        <outline text="Small again" type="rss" xmlUrl="${server.url('/small.rss')}"/>
+        <outline text="Elsewhere" type="rss" xmlUrl="https://elsewhere.example/feed" category="/misc"/>
+      </body></opml>`,
+    );
+    const db = freshDatabase();
+    const imported = await runCli(['--db', db, 'import', opml]);
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toBe(
+      `added Guardian (${server.url('/guardian.rss')}) [News, World]\n` +
+        `added Small (${server.url('/small.rss')}) [News]\n` +
+        'added Elsewhere (https://elsewhere.example/feed) [misc]\n',
+    );
+    expect(imported.stderr).toBe('newsreader: imported 3 feeds, skipped 1 already subscribed\n');
+    const again = await runCli(['--db', db, 'import', opml]);
+    expect(again).toMatchObject({ code: 0, stdout: '', stderr: 'newsreader: imported 0 feeds, skipped 4 already subscribed\n' });
+
+    const exported = await runCli(['--db', db, 'export']);
+    expect(exported.code).toBe(0);
+    expect(exported.stdout).toContain('<opml version="2.0">');
+    const exportFile = path.join(dir, 'export.opml');
+    writeFileSync(exportFile, exported.stdout);
+    const other = freshDatabase();
+    expect((await runCli(['--db', other, 'import', exportFile])).code).toBe(0);
+    const listOf = async (file: string) =>
+      (await runCli(['--db', file, 'feeds', '--json'])).stdout
+        .trim()
+        .split('\n')
+        .map((line) => (({ title, url, tags }: { title: string; url: string; tags: string[] }) => ({ title, url, tags }))(JSON.parse(line)));
+    const original = await listOf(db);
+    expect(original).toHaveLength(3);
+    expect(await listOf(other)).toEqual(original);
+
+    expect((await runCli(['--db', db, 'import', path.join(dir, 'missing.opml')])).stderr).toContain('missing.opml: no such file');
+    writeFileSync(path.join(dir, 'feed.opml'), '<rss version="2.0"><channel/></rss>');
+    expect(await runCli(['--db', db, 'import', path.join(dir, 'feed.opml')])).toMatchObject({ code: 2, stderr: expect.stringContaining('not an OPML document') });
   });
 });

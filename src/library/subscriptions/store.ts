@@ -65,9 +65,12 @@ export function displayTitle(subscription: Pick<Subscription, 'title' | 'feedTit
   return subscription.title ?? subscription.feedTitle ?? subscription.url;
 }
 
-/** Tags as stored: trimmed, no empty ones, no repeats, in the order given. */
+/**
+ * Tags as stored: trimmed, no empty ones, no repeats, in the order given. A comma
+ * separates tags (`--tag news,uk`), as in OPML's category attribute.
+ */
 export function cleanTags(tags: readonly string[]): string[] {
-  return [...new Set(tags.map((t) => t.trim()).filter((t) => t !== ''))];
+  return [...new Set(tags.flatMap((t) => t.split(',')).map((t) => t.trim()).filter((t) => t !== ''))];
 }
 
 /** What a successful fetch leaves on the subscription. */
