@@ -11,6 +11,7 @@ import path from 'node:path';
 import { gzipSync, brotliCompressSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../../src/library/store/open.js';
+import { vocabularyComplete } from '../../../src/library/store/vocabulary.js';
 import { fetchAll } from '../../../src/library/subscriptions/fetch-all.js';
 import { Subscriptions } from '../../../src/library/subscriptions/store.js';
 import { sharedDir } from '../../shared-dir.js';
@@ -304,5 +305,21 @@ describe('fetching subscriptions', () => {
     expect(server.requests).toHaveLength(10);
     expect(server.maxOpenConnections()).toBeLessThanOrEqual(2);
     expect(server.maxOpenConnections()).toBeGreaterThan(0);
+  });
+
+  it('leaves the did-you-mean vocabulary complete and counting the new words after fetching many feeds at once', async () => {
+    const server = await serve((request, response) => {
+      response.writeHead(200, { 'content-type': 'application/rss+xml' });
+      response.end(rssFeed(`Feed ${request.url}`, [[`${request.url}-1`, 'Zanzibar referendum']]));
+    });
+    const { db, subscriptions } = library();
+    for (let i = 0; i < 25; i++) subscriptions.add(server.url(`/many-${i}`));
+    const outcomes = await fetchEvery(db);
+    expect(outcomes.filter((o) => o.status === 'new')).toHaveLength(25);
+    expect(vocabularyComplete(db)).toBe(true);
+    expect(db.prepare('SELECT docs FROM vocabulary WHERE term = ?').pluck().get('zanzibar')).toBe(25);
+    // Fetched again, nothing is new: the vocabulary stays whole without a rebuild.
+    await fetchEvery(db);
+    expect(vocabularyComplete(db)).toBe(true);
   });
 });
