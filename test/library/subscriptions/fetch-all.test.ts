@@ -6,7 +6,7 @@
  */
 import type Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
-import { createServer as createTcpServer, type Server as TcpServer, type Socket } from 'node:net';
+import { connect, createServer as createTcpServer, type Server as TcpServer, type Socket } from 'node:net';
 import path from 'node:path';
 import { gzipSync, brotliCompressSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -321,5 +321,57 @@ describe('fetching subscriptions', () => {
     // Fetched again, nothing is new: the vocabulary stays whole without a rebuild.
     await fetchEvery(db);
     expect(vocabularyComplete(db)).toBe(true);
+  });
+
+  it('goes through the proxy HTTP_PROXY names, except for the hosts NO_PROXY names', async () => {
+    // The proxy tunnels every CONNECT to one origin server, whatever host is asked for: a
+    // host that does not resolve can then be reached only through the proxy.
+    const origin = await serve((request, response) => {
+      response.writeHead(200, { 'content-type': 'application/rss+xml' });
+      response.end(rssFeed('Proxied', [['p', `Through the proxy to ${request.headers.host}`]]));
+    });
+    const proxy = await serve((_request, response) => {
+      response.writeHead(405);
+      response.end();
+    });
+    const tunnels: string[] = [];
+    proxy.server.on('connect', (request: { url?: string }, client: Socket, head: Buffer) => {
+      tunnels.push(request.url ?? '');
+      const upstream = connect(Number(new URL(origin.origin).port), '127.0.0.1', () => {
+        client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+        upstream.write(head);
+        upstream.pipe(client);
+        client.pipe(upstream);
+      });
+      upstream.on('error', () => client.destroy());
+      client.on('error', () => upstream.destroy());
+    });
+    const direct = await serve((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/rss+xml' });
+      response.end(rssFeed('Direct', [['d', 'Straight to the server']]));
+    });
+    const saved = { HTTP_PROXY: process.env.HTTP_PROXY, NO_PROXY: process.env.NO_PROXY, http_proxy: process.env.http_proxy, no_proxy: process.env.no_proxy };
+    process.env.HTTP_PROXY = proxy.origin;
+    process.env.NO_PROXY = '127.0.0.1';
+    delete process.env.http_proxy;
+    delete process.env.no_proxy;
+    try {
+      const { db, subscriptions } = library();
+      subscriptions.add('http://feeds.invalid/news.xml');
+      subscriptions.add(direct.url('/direct.xml'));
+      const outcomes = await fetchEvery(db, { totalTimeoutMs: 5000 });
+      expect(outcomes.map((o) => [o.status, o.added, o.message])).toEqual([
+        ['new', 1, null],
+        ['new', 1, null],
+      ]);
+      expect(tunnels).toEqual(['feeds.invalid:80']);
+      expect(origin.requests.map((r) => [r.path, r.headers.host])).toEqual([['/news.xml', 'feeds.invalid']]);
+      expect(direct.requests.map((r) => r.path)).toEqual(['/direct.xml']);
+    } finally {
+      for (const [key, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
+    }
   });
 });
