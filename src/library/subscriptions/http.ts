@@ -7,7 +7,7 @@
  */
 import { EnvHttpProxyAgent, type Dispatcher } from 'undici';
 import { MAX_FEED_BYTES } from '../../feed/parse.js';
-import { packageVersion } from '../../package-files.js';
+import { charsetOf, readBody, userAgent } from '../fetch-feed.js';
 
 export const MAX_REDIRECTS = 5;
 export const CONNECT_TIMEOUT_MS = 10_000;
@@ -42,15 +42,6 @@ export function makeDispatcher(connectTimeoutMs = CONNECT_TIMEOUT_MS): Dispatche
   return new EnvHttpProxyAgent({ connections: CONNECTIONS_PER_HOST, connect: { timeout: connectTimeoutMs } });
 }
 
-export function userAgent(): string {
-  return `newsreader/${packageVersion()} (+https://www.npmjs.com/package/newsreader)`;
-}
-
-export function charsetOf(contentType: string | null): string | null {
-  const match = /;\s*charset\s*=\s*["']?([\w.:-]+)/i.exec(contentType ?? '');
-  return match?.[1] ?? null;
-}
-
 /** Retry-After as a time (ms since the epoch): delay-seconds or an HTTP date; null if absent or unreadable. */
 export function retryAfterTime(header: string | null, now: number): number | null {
   if (header === null) return null;
@@ -72,25 +63,6 @@ function describeError(error: unknown, totalTimeoutMs: number): string {
   if (cause?.code) return cause.code;
   if (cause instanceof Error) return cause.message;
   return error instanceof Error ? error.message : String(error);
-}
-
-/** A response body, or null once it passes `limit` bytes (the rest is not read). */
-async function readCapped(response: Response, limit: number): Promise<Uint8Array | null> {
-  if (!response.body) return new Uint8Array(0);
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  const reader = response.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > limit) {
-      await reader.cancel().catch(() => undefined);
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks, total);
 }
 
 const discard = async (response: Response): Promise<void> => {
@@ -154,7 +126,7 @@ export async function fetchFeedHttp(url: string, validators: Validators, options
         await discard(response);
         return tooLarge;
       }
-      const bytes = await readCapped(response, maxBytes);
+      const bytes = await readBody(response, maxBytes);
       if (bytes === null) return tooLarge;
       return { kind: 'body', bytes, finalUrl: current, charset: charsetOf(response.headers.get('content-type')), validators: got, movedTo };
     }
