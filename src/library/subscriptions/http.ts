@@ -47,6 +47,8 @@ export function retryAfterTime(header: string | null, now: number): number | nul
   if (header === null) return null;
   const value = header.trim();
   if (/^\d+$/.test(value)) return now + Number(value) * 1000;
+  // An HTTP date names its day or month; Date.parse alone would take '-5' for a year.
+  if (!/[a-z]/i.test(value)) return null;
   const date = Date.parse(value);
   return Number.isNaN(date) ? null : Math.max(now, date);
 }
