@@ -11,10 +11,11 @@ import { benchmarks as feedBenchmarks } from './feeds.bench.js';
 import { benchmarks as readerBenchmarks } from './reader.bench.js';
 import { benchmarks as searchBenchmarks } from './search.bench.js';
 import { benchmarks as storeBenchmarks } from './store.bench.js';
+import { benchmarks as subscriptionBenchmarks } from './subscriptions.bench.js';
 import { benchmarks as terminalBenchmarks } from './terminal.bench.js';
 
 // The store first: its cold runs leave the databases the search benchmarks query.
-const MODULES: readonly (readonly Benchmark[])[] = [storeBenchmarks, searchBenchmarks, readerBenchmarks, feedBenchmarks, terminalBenchmarks];
+const MODULES: readonly (readonly Benchmark[])[] = [storeBenchmarks, searchBenchmarks, readerBenchmarks, feedBenchmarks, subscriptionBenchmarks, terminalBenchmarks];
 
 const { values } = parseArgs({
   options: {

@@ -5,11 +5,13 @@
  */
 import { parseArgs } from 'node:util';
 import { indexMain } from './commands/index-command.js';
-import { listArticles } from './commands/list.js';
+import { listArticles, listLibrary } from './commands/list.js';
 import { EXIT_ERROR, PROGRAM, parseCommandArgs, printError, type GlobalOptions } from './commands/output.js';
 import { searchCommand } from './commands/search-command.js';
 import { UnreadablePathsError } from './library/find.js';
-import { bundledSeedsPath, packageVersion } from './package-files.js';
+import { StoreError } from './library/store/open.js';
+import { defaultPaths } from './library/subscriptions/default-paths.js';
+import { packageVersion } from './package-files.js';
 import { prepareTerminalStyle } from './terminal/colour.js';
 
 const USAGE = `Usage: ${PROGRAM} [options] [PATH...]
@@ -19,11 +21,18 @@ const USAGE = `Usage: ${PROGRAM} [options] [PATH...]
 A fast, keyboard-driven reader for news articles stored as text files and web feeds.
 Each PATH is an article file, a feed file (RSS, Atom, RDF, JSON Feed), a feed URL
 (https://...), or a folder searched recursively for *.txt and feed files.
-With no PATH, the articles bundled with ${PROGRAM} are opened.
+With no PATH, the subscribed feeds' entries are opened (as last fetched), or the
+articles bundled with ${PROGRAM} while there are no subscriptions.
 
 Commands:
   search QUERY [PATH...]   ranked full-text search (see ${PROGRAM} search --help)
   index [PATH...]          build or refresh the library database, without the reader
+  add URL                  subscribe to a feed (see ${PROGRAM} add --help)
+  remove URL|TITLE         unsubscribe from a feed
+  feeds                    list the subscribed feeds
+  fetch [URL|TITLE...]     fetch every subscribed feed, or the named ones
+  import FILE.opml         subscribe to the feeds of an OPML list
+  export                   write the subscriptions as OPML on stdout
 
 Options (also before a command: ${PROGRAM} --db FILE search oil):
   --json          print one JSON object per article (newest first, then path)
@@ -59,6 +68,13 @@ const OPTIONS = {
 const COMMANDS = {
   search: searchCommand,
   index: indexMain,
+  // Loaded when used: the HTTP client they bring costs every other start-up.
+  add: async (argv, globals) => (await import('./commands/add-command.js')).addCommand(argv, globals),
+  remove: async (argv, globals) => (await import('./commands/remove-command.js')).removeCommand(argv, globals),
+  feeds: async (argv, globals) => (await import('./commands/feeds-command.js')).feedsCommand(argv, globals),
+  fetch: async (argv, globals) => (await import('./commands/fetch-command.js')).fetchCommand(argv, globals),
+  import: async (argv, globals) => (await import('./commands/opml-commands.js')).importCommand(argv, globals),
+  export: async (argv, globals) => (await import('./commands/opml-commands.js')).exportCommand(argv, globals),
 } as const satisfies Record<string, (argv: string[], globals: GlobalOptions) => Promise<number>>;
 
 function isCommand(name: string): name is keyof typeof COMMANDS {
@@ -103,7 +119,8 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${packageVersion()}\n`);
     return 0;
   }
-  const paths = positionals.length > 0 ? positionals : [bundledSeedsPath()];
+  const library = positionals.length > 0 ? null : defaultPaths(values.db);
+  const paths = library?.paths ?? positionals;
   try {
     if (!values.json && process.stdout.isTTY) {
       if (process.env.TERM !== 'dumb') {
@@ -118,9 +135,11 @@ export async function main(argv: string[]): Promise<number> {
       }
       printError('TERM=dumb: the reader needs a terminal that can move the cursor; listing the articles instead');
     }
+    // Subscribed feeds are listed from the library: the listing never waits on the network.
+    if (library?.subscriptions) return await listLibrary(paths, values.json ?? false, values.db);
     return await listArticles(paths, values.json ?? false);
   } catch (error) {
-    if (error instanceof UnreadablePathsError) {
+    if (error instanceof UnreadablePathsError || error instanceof StoreError) {
       printError(error.message);
       return EXIT_ERROR;
     }

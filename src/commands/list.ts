@@ -7,6 +7,7 @@
 import type { Article, Block } from '../article/types.js';
 import { isFeedArticle } from '../feed/types.js';
 import { loadArticles } from '../library/load-all.js';
+import { openLibrary } from '../library/store/sqlite-library.js';
 import { escapeUnsafeInJson, sanitize } from '../terminal/sanitize.js';
 import { printWarnings, writeOut } from './output.js';
 
@@ -51,4 +52,32 @@ export async function listArticles(paths: string[], json: boolean): Promise<numb
     await writeOut(articles.slice(i, i + BATCH).map((a) => `${format(a)}\n`).join(''));
   }
   return 0;
+}
+
+/**
+ * The listing of what the library database holds under `paths` (the subscribed feeds, as
+ * `newsreader fetch` stored them): refreshed from any files first, never fetched.
+ */
+export async function listLibrary(paths: string[], json: boolean, db: string | undefined): Promise<number> {
+  const library = openLibrary({ paths, db });
+  try {
+    if (library.notice !== null) printWarnings([{ path: library.file, message: library.notice }]);
+    const summary = await library.refresh().done;
+    printWarnings(summary.warnings);
+    const view = { sort: 'newest' } as const;
+    const PAGE = 256;
+    for (let offset = 0; ; offset += PAGE) {
+      const page = library.page(view, offset, PAGE);
+      if (page.length === 0) break;
+      const lines = page.map((summaryRow) => {
+        if (!json) return articleTsv(summaryRow);
+        const article = library.article(summaryRow.key);
+        return article === null ? null : articleJson(article);
+      });
+      await writeOut(lines.filter((l): l is string => l !== null).map((l) => `${l}\n`).join(''));
+    }
+    return 0;
+  } finally {
+    library.close();
+  }
 }

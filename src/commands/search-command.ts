@@ -7,7 +7,7 @@
 import { UnreadablePathsError, assertSomePathExists } from '../library/find.js';
 import { StoreError } from '../library/store/open.js';
 import { openLibrary, type SqliteLibrary } from '../library/store/sqlite-library.js';
-import { bundledSeedsPath } from '../package-files.js';
+import { defaultPaths } from '../library/subscriptions/default-paths.js';
 import type { RankedHit } from '../search/engine.js';
 import { emptyQueryMessage, isEmptyQuery, parseQuery, type QueryAst } from '../search/query.js';
 import { SqliteSearcher } from '../search/sqlite-searcher.js';
@@ -16,7 +16,8 @@ import { EXIT_ERROR, PROGRAM, parseCommandArgs, printError, printWarnings, write
 
 export const SEARCH_USAGE = `Usage: ${PROGRAM} search [--json] [--limit N] [--db FILE] QUERY [PATH...]
 
-Search the articles under each PATH (default: the bundled articles), best match first.
+Search the articles under each PATH (default: the subscribed feeds' entries, else the
+bundled articles), best match first.
 The library database is refreshed from the files first, as the reader does.
 QUERY: words (all must match), "exact phrase", -excluded, a OR b, headline:word,
 source:word, section:word, after:YYYY-MM-DD, before:YYYY-MM-DD, is:read, is:unread,
@@ -100,8 +101,8 @@ export async function searchCommand(argv: string[], globals: GlobalOptions = {})
     return EXIT_ERROR;
   }
 
-  const roots = paths.length > 0 ? paths : [bundledSeedsPath()];
   const db = values.db ?? globals.db;
+  const roots = paths.length > 0 ? paths : defaultPaths(db).paths;
   let library;
   try {
     await assertSomePathExists(roots);

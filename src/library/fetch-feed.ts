@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import type { Article } from '../article/types.js';
 import { MAX_FEED_BYTES, parseFeedBytes } from '../feed/parse.js';
 import { feedToArticles } from '../feed/to-articles.js';
+import { packageVersion } from '../package-files.js';
 
 /** A slow server gets this long for the whole response. */
 export const FETCH_TIMEOUT_MS = 30_000;
@@ -16,12 +17,20 @@ export type FetchResult =
   | { articles: Article[]; warnings: string[]; bytes: number; hash: string }
   | { error: string };
 
+/** The User-Agent of every request: the program and its version, and where to read about it. */
+let agent: string | null = null;
+export function userAgent(): string {
+  // Read once: the version comes from package.json on disk.
+  agent ??= `newsreader/${packageVersion()} (+https://www.npmjs.com/package/newsreader)`;
+  return agent;
+}
+
 /** True for the `http://` and `https://` arguments read as feed URLs rather than paths. */
 export function isFeedUrl(argument: string): boolean {
   return /^https?:\/\//i.test(argument);
 }
 
-function charsetOf(contentType: string | null): string | null {
+export function charsetOf(contentType: string | null): string | null {
   const match = /;\s*charset\s*=\s*["']?([\w.:-]+)/i.exec(contentType ?? '');
   return match?.[1] ?? null;
 }
@@ -40,7 +49,7 @@ function describeFetchError(error: unknown): string {
 }
 
 /** Read a response body, stopping (null) once it passes `limit` bytes. */
-async function readBody(response: Response, limit: number): Promise<Uint8Array | null> {
+export async function readBody(response: Response, limit: number): Promise<Uint8Array | null> {
   if (!response.body) return new Uint8Array(0);
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -50,7 +59,7 @@ async function readBody(response: Response, limit: number): Promise<Uint8Array |
     if (done) break;
     total += value.byteLength;
     if (total > limit) {
-      await reader.cancel();
+      await reader.cancel().catch(() => undefined);
       return null;
     }
     chunks.push(value);
@@ -65,7 +74,7 @@ export async function fetchFeed(url: string, readAt = new Date()): Promise<Fetch
       signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
       headers: {
         accept: 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5',
-        'user-agent': 'newsreader (+https://www.npmjs.com/package/newsreader)',
+        'user-agent': userAgent(),
       },
     });
   } catch (error) {

@@ -216,6 +216,28 @@ export const MIGRATIONS: readonly Migration[] = [
       DROP TABLE temp.migration_vocab;
     `,
   },
+  {
+    description: 'subscriptions: the feeds `newsreader fetch` keeps up to date, with their HTTP validators',
+    // A subscription's entries are ordinary feed rows whose feed_file is its url; a 301
+    // renames them with it. Tags are a JSON array. retry_after (ms since the epoch) is when
+    // a server that answered 429/503 may be asked again; a gone feed (410) is not fetched.
+    sql: `
+      CREATE TABLE subscriptions (
+        url TEXT PRIMARY KEY,
+        title TEXT,
+        feed_title TEXT,
+        tags TEXT NOT NULL DEFAULT '[]',
+        added_at INTEGER NOT NULL,
+        etag TEXT,
+        last_modified TEXT,
+        body_hash TEXT,
+        last_fetch INTEGER,
+        last_error TEXT,
+        gone INTEGER NOT NULL DEFAULT 0,
+        retry_after INTEGER
+      );
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -23,7 +23,7 @@ import { fetchFeed, isFeedUrl, libraryRoot } from '../fetch-feed.js';
 import type { FoundFile } from '../find.js';
 import { checkFiles, type CheckProgress, type CheckRequest, type CheckResult } from './check.js';
 import { checkInWorker } from './check-thread.js';
-import { feedRows } from './feed-rows.js';
+import { feedRows, INSERT_ENTRY_SQL, UPDATE_ENTRY_SQL } from './feed-rows.js';
 import type { Warning } from '../load-all.js';
 import { dropIndexesIfEmpty, restoreIndexes } from './migrations.js';
 import { describeStoreError } from './open.js';
@@ -31,6 +31,7 @@ import type { FeedRow } from './feed-rows.js';
 import { parseFile, type ParseOutcome, type ParseRequest, type Row } from './parse-file.js';
 import { ParsePool } from './parse-pool.js';
 import { vocabularyComplete, VocabularyWriter } from './vocabulary.js';
+import { subscribedUrls } from '../subscriptions/store.js';
 
 export { articleBody } from './parse-file.js';
 
@@ -176,18 +177,8 @@ function prepareStatements(db: Database.Database) {
     touchFeed: db.prepare('UPDATE articles SET size = ?, mtime_ms = ?, ino = ?, root = ?, section = ? WHERE feed_file = ?'),
     removeFeed: db.prepare('DELETE FROM articles WHERE feed_file = ?'),
     feedEntryPaths: db.prepare('SELECT path FROM articles WHERE feed_file = ?').pluck(),
-    insertEntry: db.prepare(`
-      INSERT INTO articles (id, path, root, section, headline, standfirst, date, source, words, size, mtime_ms, ino, hash, blocks, warnings, body,
-        cjk_headline, cjk_text, feed_file, url, feed, published, author, categories, enclosures)
-      VALUES (@id, @path, @root, @section, @headline, @standfirst, @date, @source, @words, @size, @mtime_ms, @ino, @hash, @blocks, @warnings, @body,
-        @cjk_headline, @cjk_text, @feed_file, @url, @feed, @published, @author, @categories, @enclosures)`),
-    updateEntry: db.prepare(`
-      UPDATE articles SET id = @id, root = @root, section = @section, headline = @headline, standfirst = @standfirst, date = @date,
-        source = @source, words = @words, size = @size, mtime_ms = @mtime_ms, ino = @ino, hash = @hash, blocks = @blocks,
-        warnings = @warnings, body = @body, cjk_headline = @cjk_headline, cjk_text = @cjk_text,
-        feed_file = @feed_file, url = @url, feed = @feed, published = @published,
-        author = @author, categories = @categories, enclosures = @enclosures
-      WHERE path = @path`),
+    insertEntry: db.prepare(INSERT_ENTRY_SQL),
+    updateEntry: db.prepare(UPDATE_ENTRY_SQL),
   };
 }
 
@@ -357,7 +348,10 @@ export function startRefresh(db: Database.Database, paths: string[], options: Re
   }
 
   async function run(): Promise<RefreshSummary> {
-    const urls = roots.filter(isFeedUrl);
+    // A subscribed feed is fetched by `newsreader fetch`, never by a refresh: opening the
+    // library reads what the store has and does not wait on the network.
+    const subscribed = new Set(stopped() ? [] : subscribedUrls(db));
+    const urls = roots.filter((root) => isFeedUrl(root) && !subscribed.has(root));
     const checked = await check({ roots: roots.filter((root) => !isFeedUrl(root)), urls });
     if (checked === null) return summary();
     const { toParse, knownHashes, gone } = checked;

@@ -70,6 +70,11 @@ export class VocabularyWriter {
     this.pending.clear();
   }
 
+  /** A bulk write that added no words ends: the table is whole again without a rebuild. */
+  markComplete(): void {
+    this.unmark.run(INCOMPLETE_MARK);
+  }
+
   /** A bulk refresh starts: until rebuild() ends, the table is incomplete. */
   markIncomplete(): void {
     this.mark.run(INCOMPLETE_MARK);

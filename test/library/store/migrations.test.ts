@@ -86,6 +86,24 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('adds an empty subscriptions table, from empty and from the version before it (step 9)', () => {
+    const fresh = new Database(path.join(tempDir(), 'library.db'));
+    migrate(fresh);
+    expect(objectNames(fresh)).toContain('subscriptions');
+    fresh.close();
+
+    const db = new Database(path.join(tempDir(), 'library.db'));
+    migrate(db, 8);
+    insertArticle(db, '/lib/a.txt', 'Syria talks');
+    migrate(db);
+    expect(schemaVersion(db)).toBe(9);
+    expect(db.prepare('SELECT count(*) AS n FROM subscriptions').get()).toEqual({ n: 0 });
+    db.prepare("INSERT INTO subscriptions (url, added_at) VALUES ('https://example.org/feed', 1)").run();
+    expect(db.prepare('SELECT tags, gone, etag FROM subscriptions').get()).toEqual({ tags: '[]', gone: 0, etag: null });
+    expect(db.prepare('SELECT headline FROM articles').all()).toEqual([{ headline: 'Syria talks' }]);
+    db.close();
+  });
+
   it('refuses a database from a newer release with a clear error', () => {
     const file = path.join(tempDir(), 'library.db');
     const db = new Database(file);
