@@ -85,8 +85,10 @@ export async function checkFiles(db: Database.Database, request: CheckRequest, o
   const found = await findArticleFiles(request.roots);
   // Articles under a PATH that cannot be read now (an unmounted disk) are kept, not
   // taken for deleted: only the roots that were read are compared with the store.
-  const readRoots = request.roots.filter((root) => !found.unreadableRoots.includes(root));
-  const stored = stopped() ? new Map<string, StoredFile>() : await storedFiles(db, readRoots);
+  // The feed URLs asked for are compared too (their entries are stored under the URL).
+  // No root at all compares nothing: an empty filter would take the whole store for gone.
+  const compared = [...request.roots.filter((root) => !found.unreadableRoots.includes(root)), ...request.urls];
+  const stored = stopped() || compared.length === 0 ? new Map<string, StoredFile>() : await storedFiles(db, compared);
   const total = found.files.length + request.urls.length;
   const progress: CheckProgress = { total, done: 0, unchanged: 0 };
   options.onProgress?.({ ...progress });

@@ -164,6 +164,22 @@ describe('refresh', () => {
   });
 });
 
+describe('refresh of feed URLs alone', () => {
+  it("leaves the articles of the library's other folders in place", async () => {
+    const { lib, dir } = setup();
+    const db = path.join(dir, 'library.db');
+    await lib.refresh().done;
+    lib.close();
+    // Nothing listens on port 9 of the loopback: the fetch fails at once, with a warning.
+    const onlyUrl = openLibrary({ paths: ['http://127.0.0.1:9/feed.xml'], db });
+    const summary = await onlyUrl.refresh().done;
+    expect(summary.removed).toBe(0);
+    expect(summary.warnings.map((w) => w.path)).toEqual(['http://127.0.0.1:9/feed.xml']);
+    expect(onlyUrl.db.prepare('SELECT count(*) AS n FROM articles').get()).toEqual({ n: 3 });
+    onlyUrl.close();
+  });
+});
+
 describe('refresh and close', () => {
   it('stops quietly when the library is closed mid-refresh, keeping what was written', async () => {
     const { lib, news, dir } = setup();
