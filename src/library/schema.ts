@@ -2,7 +2,7 @@
  * One row of the headline list as SQL selects it (articles `a` joined to user_state `u`),
  * shared by the library's pages and search hits so both read the same columns the same way.
  */
-import type { ArticleSummary } from '../library.js';
+import type { ArticleSummary } from './library.js';
 
 export const SUMMARY_COLUMNS = `a.rowid AS key, a.id AS id, a.path AS path, a.section AS section,
   a.headline AS headline, a.date AS date, a.source AS source, a.words AS words,

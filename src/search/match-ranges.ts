@@ -5,7 +5,7 @@
  */
 import type { MatchRange } from './searcher.js';
 import { foldWithOffsets, tokenizeRaw } from './normalize.js';
-import { isCjkWord } from '../library/store/index-text.js';
+import { isCjkWord } from '../library/index-text.js';
 import type { QueryAst, Term } from './query.js';
 
 function termMatchesAt(term: Term, tokens: ReturnType<typeof tokenizeRaw>, at: number): boolean {
