@@ -6,8 +6,7 @@
  * else is a bound parameter.
  */
 import type { QueryAst, Term } from './query.js';
-import { rootFilter } from '../library/store/roots.js';
-import { SUMMARY_COLUMNS } from '../library/schema.js';
+import { rootFilter, SUMMARY_COLUMNS } from '../library/schema.js';
 import { cjkPairs, isCjkWord } from '../library/index-text.js';
 
 /**

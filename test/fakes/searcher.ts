@@ -4,7 +4,8 @@
  * delays resolved by hand to test that stale outcomes are dropped).
  */
 import type { ArticleSummary } from '../../src/library/library.js';
-import type { MatchRange, SearchOutcome, Searcher } from '../../src/search/searcher.js';
+import type { MatchRange } from '../../src/search/match-ranges.js';
+import type { SearchOutcome, Searcher } from '../../src/search/searcher.js';
 
 export function substringHighlight(query: string): (text: string) => MatchRange[] {
   const words = query.toLowerCase().split(/\s+/).filter((w) => w !== '');

@@ -29,7 +29,7 @@ import type { FeedRow } from './feed-rows.js';
 import { parseFile, type ParseOutcome, type ParseRequest, type Row } from './parse-file.js';
 import { ParsePool } from './parse-pool.js';
 import { vocabularyComplete, VocabularyWriter } from './vocabulary.js';
-import { rootFilter } from './roots.js';
+import { rootFilter } from '../schema.js';
 
 export { articleBody } from './parse-file.js';
 
