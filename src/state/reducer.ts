@@ -347,8 +347,6 @@ function step(state: AppState, action: Action): AppState {
     }
     case 'searchCancel':
       return endSearch(state);
-    case 'notice':
-      return { ...state, notice: action.text };
     case 'redraw':
       return { ...state, redrawCount: state.redrawCount + 1 };
   }

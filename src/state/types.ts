@@ -132,5 +132,4 @@ export type Action =
   | { type: 'searchRerun' }
   | { type: 'searchSubmit' }
   | { type: 'searchCancel' }
-  | { type: 'notice'; text: string | null }
   | { type: 'redraw' };

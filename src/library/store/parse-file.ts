@@ -12,8 +12,6 @@ import { readArticleFile, type FileStat } from '../read-file.js';
 import { feedRows, type FeedRow } from './feed-rows.js';
 import { cjkPairText } from '../index-text.js';
 
-export type { FileStat } from '../read-file.js';
-
 export interface Row {
   id: string;
   path: string;

@@ -31,8 +31,6 @@ import { ParsePool } from './parse-pool.js';
 import { vocabularyComplete, VocabularyWriter } from './vocabulary.js';
 import { rootFilter } from '../schema.js';
 
-export { articleBody } from './parse-file.js';
-
 export type RefreshPhase = 'walking' | 'checking' | 'indexing' | 'removing' | 'done';
 
 export interface RefreshProgress {
