@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 const SRC = fileURLToPath(new URL('../src', import.meta.url));
 
 /** Each folder's layer: it may import from strictly lower layers only. */
-export const LAYERS: Record<string, number> = {
+const LAYERS: Record<string, number> = {
   '.': 10, // cli.ts, the composition root
   commands: 9, // the CLI's commands, the reader's launch among them
   ui: 8, // Ink components and hooks
