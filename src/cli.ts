@@ -10,8 +10,8 @@ import { EXIT_ERROR, PROGRAM, parseCommandArgs, printError, type GlobalOptions }
 import { searchCommand } from './commands/search-command.js';
 import { UnreadablePathsError } from './library/find.js';
 import { StoreError } from './library/store/open.js';
-import { defaultPaths } from './library/subscriptions/default-paths.js';
-import { packageVersion } from './package-files.js';
+import { defaultPaths } from './commands/default-paths.js';
+import { packageVersion } from './library/package-files.js';
 import { prepareTerminalStyle } from './terminal/colour.js';
 
 const USAGE = `Usage: ${PROGRAM} [options] [PATH...]
@@ -128,9 +128,9 @@ export async function main(argv: string[]): Promise<number> {
         const { colour } = prepareTerminalStyle(process.env, { noColor: values['no-color'] ?? false });
         // The light first-screen module opens the library and may draw the remembered
         // first frame while Ink and React load.
-        const { showFirstScreen } = await import('./ui/first-screen.js');
+        const { showFirstScreen } = await import('./commands/first-screen.js');
         const first = await showFirstScreen(paths, { db: values.db });
-        const { openReader } = await import('./ui/run.js');
+        const { openReader } = await import('./commands/read.js');
         return await openReader(paths, { db: values.db, colour, first });
       }
       printError('TERM=dumb: the reader needs a terminal that can move the cursor; listing the articles instead');

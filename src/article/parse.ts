@@ -4,7 +4,7 @@
  * block's `lines`, in file order.
  */
 import { createHash } from 'node:crypto';
-import { hasControlOrFormatCharacters } from '../terminal/sanitize.js';
+import { hasControlOrFormatCharacters } from '../unicode/unsafe-characters.js';
 import { classifyBlocks, creditsOf, datelineDate, wordCount } from './classify.js';
 import type { Article, Block } from './types.js';
 

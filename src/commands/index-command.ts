@@ -8,7 +8,7 @@ import { UnreadablePathsError, assertSomePathExists } from '../library/find.js';
 import { StoreError } from '../library/store/open.js';
 import type { RefreshProgress, RefreshSummary } from '../library/store/refresh.js';
 import { openLibrary } from '../library/store/sqlite-library.js';
-import { bundledSeedsPath } from '../package-files.js';
+import { bundledSeedsPath } from '../library/package-files.js';
 import { sanitize } from '../terminal/sanitize.js';
 import { EXIT_ERROR, PROGRAM, parseCommandArgs, printError, printWarnings, type GlobalOptions } from './output.js';
 

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { joinLines } from '../article/parse.js';
 import type { Block } from '../article/types.js';
-import { hasControlOrFormatCharacters } from '../terminal/sanitize.js';
+import { hasControlOrFormatCharacters } from '../unicode/unsafe-characters.js';
 import { htmlToBlocks, type TextBlock } from './html-blocks.js';
 import type { Enclosure, FeedArticle, FeedDocument, FeedEntry, FeedText } from './types.js';
 

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import type { Article } from '../article/types.js';
 import { MAX_FEED_BYTES, parseFeedBytes } from '../feed/parse.js';
 import { feedToArticles } from '../feed/to-articles.js';
-import { packageVersion } from '../package-files.js';
+import { packageVersion } from './package-files.js';
 
 /** A slow server gets this long for the whole response. */
 export const FETCH_TIMEOUT_MS = 30_000;

@@ -30,8 +30,18 @@ export interface UserState {
 
 /** One row of the headline list: enough to draw it without loading the article. */
 export interface ArticleSummary {
-  /** Unique within the library: what `article()` takes. */
+  /**
+   * Where the row is in this library database (the store's rowid, as text): unique within
+   * the library, what `article()` takes. It changes when the library is rebuilt, so it is
+   * never saved or compared across runs.
+   */
   key: string;
+  /**
+   * The article's stable id (docs/FORMAT.md, "The article"): a hash of a text file's
+   * blocks, or of a feed entry's guid or link within its feed. The same article has the
+   * same id in any library, so read and starred state are kept by it and survive a rename
+   * or a move. Two files with the same text share an id but not a key.
+   */
   id: string;
   path: string;
   section: string | null;

@@ -6,9 +6,8 @@
  * else is a bound parameter.
  */
 import type { QueryAst, Term } from './query.js';
-import { rootFilter } from '../library/store/roots.js';
-import { SUMMARY_COLUMNS } from '../library/store/summary-row.js';
-import { cjkPairs, isCjkWord } from '../library/store/index-text.js';
+import { rootFilter, SUMMARY_COLUMNS } from '../library/schema.js';
+import { cjkPairs, isCjkWord } from '../library/index-text.js';
 
 /**
  * BM25 column weights, in the FTS table's column order: headline, standfirst, body,

@@ -8,9 +8,8 @@ import type { ArticleSummary } from '../library/library.js';
 import { compileQuery, ftsString, type CompiledQuery } from './compile.js';
 import { isEmptyQuery, parseQuery, type ParseOptions, type QueryAst } from './query.js';
 import { loadVocabulary, suggestQuery, type Vocabulary } from './suggest.js';
-import { isCjkWord } from '../library/store/index-text.js';
-import { rootFilter } from '../library/store/roots.js';
-import { toSummary, type SummaryRow } from '../library/store/summary-row.js';
+import { isCjkWord } from '../library/index-text.js';
+import { rootFilter, toSummary, type SummaryRow } from '../library/schema.js';
 
 /** A hit with its relevance: higher is better (negated BM25; 0 when nothing was ranked). */
 export interface RankedHit extends ArticleSummary {

@@ -5,9 +5,7 @@
  * time: the reader asks for more as the selection moves down the list.
  */
 import type { ArticleSummary } from '../library/library.js';
-
-/** A match in a piece of text: UTF-16 offsets, end exclusive. */
-export type MatchRange = readonly [start: number, end: number];
+import type { MatchRange } from './match-ranges.js';
 
 export interface SearchOutcome {
   /** The query this outcome answers. */

@@ -12,12 +12,13 @@
  * with the reason. `onWorkerStop` hears of both, for the status bar.
  */
 import type { Worker } from 'node:worker_threads';
-import { startWorker } from '../worker-thread.js';
+import { startWorker } from '../library/worker-thread.js';
 import type { RankedHit } from './engine.js';
-import { highlightRanges } from './highlight.js';
+import { highlightRanges } from './match-ranges.js';
 import { isEmptyQuery, parseQuery, type QueryAst } from './query.js';
 import type { SearchReply, SearchRequest, SearchWarning, SearchWorkerData } from './search-worker.js';
-import type { MatchRange, SearchOutcome, Searcher } from './searcher.js';
+import type { MatchRange } from './match-ranges.js';
+import type { SearchOutcome, Searcher } from './searcher.js';
 
 /** A search outcome whose hits carry their relevance scores. */
 export interface RankedOutcome extends SearchOutcome {

@@ -2,7 +2,7 @@
  * Where everything goes on the screen, as a pure function of the state: the reducer uses it
  * for page sizes and keeping the selection visible, the components for their sizes.
  */
-import type { AppState } from './types.js';
+import type { AppState, Pane } from './types.js';
 
 /** From this width up, the list and the article sit side by side. */
 export const WIDE_COLUMNS = 100;
@@ -62,4 +62,26 @@ export function layoutOf(state: AppState): Layout {
   if (mode === 'list') return { mode, bodyRows, listWidth: width, articleWidth: 0, articleLeft: width, searchLines, statusLines };
   const margin = width >= 10 ? 1 : 0;
   return { mode, bodyRows, listWidth: 0, articleWidth: Math.max(1, Math.min(MAX_MEASURE, width - 2 * margin)), articleLeft: margin, searchLines, statusLines };
+}
+
+/** The pane that has the keys: the one on screen, or in a split the focused one. */
+export function keyPane(state: AppState): Pane {
+  const { mode } = layoutOf(state);
+  return mode === 'split' ? state.focus : mode;
+}
+
+/** Whether the article is on screen with the keys (so that opening it marks it read). */
+export function articleOpen(state: AppState): boolean {
+  return keyPane(state) === 'article';
+}
+
+/** The first article line on screen: the scroll asked for, but never past the last page. */
+export function articleScroll(wanted: number, lines: number, bodyRows: number): number {
+  return Math.min(wanted, Math.max(0, lines - bodyRows));
+}
+
+/** The article pane's width and the blank columns left of its text. */
+export function articlePaneBox(layout: Layout, width: number): { width: number; margin: number } {
+  if (layout.mode === 'split') return { width: width - layout.listWidth - SEPARATOR.length, margin: 1 };
+  return { width, margin: layout.articleLeft };
 }

@@ -45,7 +45,7 @@ export function initialState(options: InitialOptions): AppState {
     notice: options.notice ?? null,
     quit: false,
     exitStatus: 0,
-    frame: 0,
+    redrawCount: 0,
     effect: null,
   });
 }
@@ -347,10 +347,8 @@ function step(state: AppState, action: Action): AppState {
     }
     case 'searchCancel':
       return endSearch(state);
-    case 'notice':
-      return { ...state, notice: action.text };
     case 'redraw':
-      return { ...state, frame: state.frame + 1 };
+      return { ...state, redrawCount: state.redrawCount + 1 };
   }
 }
 

@@ -83,8 +83,11 @@ export interface AppState {
   quit: boolean;
   /** The exit status to quit with: 130 after Ctrl-C, as shells expect of an interrupted program. */
   exitStatus: number;
-  /** Bumped to force a full redraw (after a resume from suspension). */
-  frame: number;
+  /**
+   * How many full redraws were asked for (after a resume from suspension). Nothing reads
+   * it: bumping it makes a new state, so React draws the whole frame again.
+   */
+  redrawCount: number;
   /** What the last command asks of the library (star, mark read), or null. */
   effect: MarkEffect | null;
 }
@@ -129,5 +132,4 @@ export type Action =
   | { type: 'searchRerun' }
   | { type: 'searchSubmit' }
   | { type: 'searchCancel' }
-  | { type: 'notice'; text: string | null }
   | { type: 'redraw' };

@@ -5,7 +5,7 @@
  * query) and scrolling only slices the lines.
  */
 import type { Article, BlockKind } from '../article/types.js';
-import type { MatchRange } from '../search/searcher.js';
+import type { MatchRange } from '../search/match-ranges.js';
 import { markMatches, segmentsOf } from './highlight.js';
 import { type Segment, wrapRanges } from './text.js';
 

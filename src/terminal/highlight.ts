@@ -4,7 +4,7 @@
  * spaces), so the text is sanitised piece by piece between range boundaries: every piece
  * is safe on its own, and the ranges land on the same characters afterwards.
  */
-import type { MatchRange } from '../search/searcher.js';
+import type { MatchRange } from '../search/match-ranges.js';
 import { sanitize } from './sanitize.js';
 import type { Segment } from './text.js';
 

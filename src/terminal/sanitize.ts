@@ -1,7 +1,8 @@
 /**
  * The one gate between untrusted article text and the terminal (FORMAT.md "Untrusted text").
  * Article text, headlines, paths and warning messages are data; a terminal reading them
- * must never see a byte it would act on.
+ * must never see a byte it would act on. Which characters are unsafe is defined once, in
+ * src/unicode/unsafe-characters.ts; this module decides what each becomes.
  *
  * What `sanitize` changes:
  * - Escape sequences are removed whole, so no parameter text is left behind, whether they
@@ -44,24 +45,15 @@
  * - Private-use and unassigned code points, noncharacters (U+FFFE/FFFF) and U+FFFD itself:
  *   a terminal draws them as a glyph or a box, it does not act on them.
  */
+import { unsafeCharacterPattern } from '../unicode/unsafe-characters.js';
 
 const TAB_AS_SPACES = '    ';
 const ESC_PLACEHOLDER = '\u241b';
 const C1_PLACEHOLDER = '\ufffd';
 
-/** Format characters that are visible or that only shape their neighbour: kept. */
-const KEPT_FORMAT =
-  '\\u200c\\u200d\\u034f\\u180b-\\u180d\\u180f\\ufe00-\\ufe0f\\u{e0100}-\\u{e01ef}\\u{e0020}-\\u{e007f}' +
-  '\\u0600-\\u0605\\u06dd\\u070f\\u0890\\u0891\\u08e2\\u{110bd}\\u{110cd}';
-
-/** One character `sanitize` changes: controls, separators, removed format characters, lone surrogates. */
-const UNSAFE_SOURCE = `[\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029]|(?![${KEPT_FORMAT}])[\\p{Cf}\\p{Default_Ignorable_Code_Point}]|\\p{Cs}`;
-function unsafeRegExp(flags: string): RegExp {
-  return new RegExp(UNSAFE_SOURCE, flags);
-}
-const UNSAFE = unsafeRegExp('u');
+const UNSAFE = unsafeCharacterPattern('u');
 /** Global: callers set lastIndex before each exec. */
-const UNSAFE_ALL = unsafeRegExp('gu');
+const UNSAFE_ALL = unsafeCharacterPattern('gu');
 
 const ESC = 0x1b;
 const BEL = 0x07;
@@ -147,19 +139,6 @@ function replaceAt(text: string, i: number, out: string[]): number {
   }
   // Anything else is an invisible format character: removed.
   return i + 1;
-}
-
-/** True when `text` holds anything `sanitize` would change. */
-export function isUnsafe(text: string): boolean {
-  return UNSAFE.test(text);
-}
-
-/**
- * True when sanitising `text` removes or replaces more than tabs: the case an article's
- * warning reports. Tabs are ordinary whitespace in a text file (FORMAT.md exempts them).
- */
-export function hasControlOrFormatCharacters(text: string): boolean {
-  return isUnsafe(text.includes('\t') ? text.replaceAll('\t', ' ') : text);
 }
 
 /** Text that is safe to write to a terminal: see the module comment for what changes. */

@@ -34,10 +34,6 @@ export class Screen {
     this.write(LEAVE);
   }
 
-  get isActive(): boolean {
-    return this.active;
-  }
-
   private write(text: string): void {
     try {
       writeSync(this.fd, text);

@@ -2,7 +2,7 @@
 import { Box, Text } from 'ink';
 import { memo } from 'react';
 import type { ArticleSummary } from '../library/library.js';
-import type { MatchRange } from '../search/searcher.js';
+import type { MatchRange } from '../search/match-ranges.js';
 import { markMatches, segmentsOf } from '../terminal/highlight.js';
 import { sanitize } from '../terminal/sanitize.js';
 import { fitWidth, type Segment, truncateSegments, widthOf } from '../terminal/text.js';

@@ -50,7 +50,9 @@ export class BackgroundStatus {
 export function useBackgroundStatus(status: BackgroundStatus): string | null {
   const [text, setText] = useState(() => status.text());
   useEffect(() => {
-    // A change between the first render and this effect would otherwise be missed.
+    // A change between the first render and this effect would otherwise be missed; the
+    // render it asks for is the batched kind (see above), which is the point.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setText(status.text());
     return status.subscribe(setText);
   }, [status]);

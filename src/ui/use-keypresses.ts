@@ -6,13 +6,16 @@
  * the handler decides by the state what a key does.
  */
 import { useStdin } from 'ink';
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { KeyDecoder, type KeyPress } from '../keys/key-names.js';
 
 export function useKeypresses(handler: (presses: KeyPress[]) => void): void {
   const { setRawMode, internal_eventEmitter: events } = useStdin();
+  // The newest handler, swapped in as a frame is committed, before any input is read.
   const latest = useRef(handler);
-  latest.current = handler;
+  useLayoutEffect(() => {
+    latest.current = handler;
+  });
   useEffect(() => {
     setRawMode(true);
     return () => {

@@ -6,17 +6,17 @@
 import { useCallback, useRef, useState } from 'react';
 
 export function useSyncReducer<S, A>(reducer: (state: S, action: A) => S, init: () => S): [S, (action: A) => void, () => S] {
-  const current = useRef<S | null>(null);
-  current.current ??= init();
-  const [state, setState] = useState<S>(current.current);
+  const [state, setState] = useState<S>(init);
+  // The newest state, ahead of the rendered one; starts as the first state.
+  const current = useRef<S>(state);
   const dispatch = useCallback(
     (action: A) => {
-      const next = reducer(current.current as S, action);
+      const next = reducer(current.current, action);
       current.current = next;
       setState(next);
     },
     [reducer],
   );
-  const getState = useCallback(() => current.current as S, []);
+  const getState = useCallback(() => current.current, []);
   return [state, dispatch, getState];
 }

@@ -10,7 +10,7 @@ import { decodeArticleBytes } from '../../src/article/decode.js';
 import { parseArticle } from '../../src/article/parse.js';
 import type { Article, BlockKind } from '../../src/article/types.js';
 import { articleFromBytes } from '../../src/library/load.js';
-import { hasControlOrFormatCharacters } from '../../src/terminal/sanitize.js';
+import { hasControlOrFormatCharacters } from '../../src/unicode/unsafe-characters.js';
 import { fuzzParameters, propertyTimeout } from '../fuzz-settings.js';
 
 const KINDS: BlockKind[] = ['headline', 'standfirst', 'credit', 'dateline', 'caption', 'paragraph', 'attribution'];

@@ -9,7 +9,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeArticleBytes } from '../../src/article/decode.js';
 import type { Article } from '../../src/article/types.js';
-import { hasControlOrFormatCharacters, sanitize } from '../../src/terminal/sanitize.js';
+import { sanitize } from '../../src/terminal/sanitize.js';
+import { hasControlOrFormatCharacters } from '../../src/unicode/unsafe-characters.js';
 import { buildHostileCase, hostileCases, SANITISED, type BuiltCase } from './cases.js';
 import { freshDatabase, runCliBytes, type CliBytes } from '../cli/run-cli.js';
 

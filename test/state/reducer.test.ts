@@ -271,7 +271,7 @@ describe('sort, help, quit, notices', () => {
   });
 
   it('counts a redraw', () => {
-    expect(reducer(make(1), { type: 'redraw' }).frame).toBe(1);
+    expect(reducer(make(1), { type: 'redraw' }).redrawCount).toBe(1);
   });
 });
 

@@ -4,9 +4,8 @@ import { parseArticle } from '../../src/article/parse.js';
 import { ArticleLayoutCache, layoutArticle, layoutBytes } from '../../src/terminal/article-layout.js';
 import type { Article } from '../../src/article/types.js';
 import { loadArticles } from '../../src/library/load-all.js';
-import { highlightRanges } from '../../src/search/highlight.js';
+import { highlightRanges, type MatchRange } from '../../src/search/match-ranges.js';
 import { parseQuery } from '../../src/search/query.js';
-import type { MatchRange } from '../../src/search/searcher.js';
 import { seedsDir } from '../../kit/shared-dir.js';
 
 async function seedArticles(): Promise<Article[]> {

@@ -1,7 +1,8 @@
 /** Fuzzing the sanitiser: whatever the input, the output is inert to a terminal. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { escapeUnsafeInJson, isUnsafe, sanitize } from '../../src/terminal/sanitize.js';
+import { escapeUnsafeInJson, sanitize } from '../../src/terminal/sanitize.js';
+import { isUnsafe } from '../../src/unicode/unsafe-characters.js';
 import { fuzzParameters, propertyTimeout } from '../fuzz-settings.js';
 
 /** Anything a terminal would act on, or that could flip or hide text: never in the output. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { escapeUnsafeInJson, hasControlOrFormatCharacters, isUnsafe, sanitize } from '../../src/terminal/sanitize.js';
+import { escapeUnsafeInJson, sanitize } from '../../src/terminal/sanitize.js';
+import { hasControlOrFormatCharacters, isUnsafe } from '../../src/unicode/unsafe-characters.js';
 
 const ESC = '\u001b';
 const BEL = '\u0007';

@@ -4,7 +4,7 @@
  * up a key press. The bundle ships `check-worker.js` beside `newsreader.js`.
  */
 import { UnreadablePathsError } from '../find.js';
-import { startWorker } from '../../worker-thread.js';
+import { startWorker } from '../worker-thread.js';
 import type { CheckProgress, CheckRequest, CheckResult } from './check.js';
 import type { CheckMessage, CheckWorkerData } from './check-worker.js';
 

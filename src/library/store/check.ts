@@ -10,7 +10,7 @@ import type Database from 'better-sqlite3';
 import { statSync } from 'node:fs';
 import { findArticleFiles, type FoundFile } from '../find.js';
 import type { Warning } from '../load-all.js';
-import { rootFilter } from './roots.js';
+import { rootFilter } from '../schema.js';
 
 export interface CheckRequest {
   /** Library roots, absolute, without feed URLs. */

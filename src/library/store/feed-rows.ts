@@ -5,7 +5,8 @@
 import type { Article } from '../../article/types.js';
 import { isFeedArticle } from '../../feed/types.js';
 import type { FoundFile } from '../find.js';
-import { articleRow, type FileStat, type Row } from './parse-file.js';
+import type { FileStat } from '../read-file.js';
+import { articleRow, type Row } from './parse-file.js';
 
 /** A row with the feed columns (migration 6). */
 export interface FeedRow extends Row {

@@ -9,7 +9,7 @@
  * keyed by the article's stable id, and the word list `vocabulary`.
  */
 import type Database from 'better-sqlite3';
-import { cjkPairText } from './index-text.js';
+import { cjkPairText } from '../index-text.js';
 
 /** 'NWRD': marks a database as ours, so a foreign SQLite file is not taken for one. */
 export const APPLICATION_ID = 0x4e575244;

@@ -10,9 +10,7 @@ import type { FoundFile } from '../find.js';
 import { articleFromBytes } from '../load.js';
 import { readArticleFile, type FileStat } from '../read-file.js';
 import { feedRows, type FeedRow } from './feed-rows.js';
-import { cjkPairText } from './index-text.js';
-
-export type { FileStat } from '../read-file.js';
+import { cjkPairText } from '../index-text.js';
 
 export interface Row {
   id: string;

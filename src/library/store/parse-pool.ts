@@ -8,7 +8,7 @@
  * pending.
  */
 import type { Worker } from 'node:worker_threads';
-import { startWorker } from '../../worker-thread.js';
+import { startWorker } from '../worker-thread.js';
 import type { ParseOutcome, ParseRequest } from './parse-file.js';
 import type { ParseJob, ParseJobResult, ParseWorkerData } from './parse-worker.js';
 

@@ -33,8 +33,6 @@ import { ParsePool } from './parse-pool.js';
 import { vocabularyComplete, VocabularyWriter } from './vocabulary.js';
 import { subscribedUrls } from '../subscriptions/store.js';
 
-export { articleBody } from './parse-file.js';
-
 export type RefreshPhase = 'walking' | 'checking' | 'indexing' | 'removing' | 'done';
 
 export interface RefreshProgress {

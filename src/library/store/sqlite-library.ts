@@ -14,8 +14,7 @@ import { resolveDbPath, type DbLocationOptions } from './paths.js';
 import { libraryRoot } from '../fetch-feed.js';
 import { blocksFromStored, type Row } from './parse-file.js';
 import { startRefresh, type Refresh, type RefreshOptions } from './refresh.js';
-import { rootFilter } from './roots.js';
-import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './summary-row.js';
+import { rootFilter, SUMMARY_COLUMNS, toSummary, type SummaryRow } from '../schema.js';
 
 const ORDER_BY: Record<SortOrder, string> = {
   // Matches the index articles_by_date (sort_date DESC, path): the date, or for an

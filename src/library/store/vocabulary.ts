@@ -14,7 +14,7 @@
  * before it is shown, so a word no longer there is never offered.
  */
 import type Database from 'better-sqlite3';
-import { indexTerms } from './index-text.js';
+import { indexTerms } from '../index-text.js';
 import type { Row } from './parse-file.js';
 
 /** The row that marks the vocabulary incomplete; no indexed word is empty. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { highlightRanges } from '../../src/search/highlight.js';
+import { highlightRanges } from '../../src/search/match-ranges.js';
 import { parseQuery } from '../../src/search/query.js';
 
 function marked(query: string, text: string, prefixLast = false): string[] {

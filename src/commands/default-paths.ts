@@ -2,10 +2,10 @@
  * What `newsreader` and `newsreader search` read when no PATH is given: the subscribed
  * feeds' stored entries, or the bundled articles while there are no subscriptions.
  */
-import { openStore } from '../store/open.js';
-import { resolveDbPath } from '../store/paths.js';
-import { bundledSeedsPath } from '../../package-files.js';
-import { subscribedUrls } from './store.js';
+import { openStore } from '../library/store/open.js';
+import { resolveDbPath } from '../library/store/paths.js';
+import { subscribedUrls } from '../library/subscriptions/store.js';
+import { bundledSeedsPath } from '../library/package-files.js';
 
 export interface DefaultPaths {
   paths: string[];

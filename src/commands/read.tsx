@@ -4,7 +4,7 @@
  * uncaught error), Ctrl-Z suspends like any other program, and `fg` redraws.
  */
 import { render } from 'ink';
-import { printError, printWarnings } from '../commands/output.js';
+import { printError, printWarnings } from './output.js';
 import { assertSomePathExists } from '../library/find.js';
 import type { Library } from '../library/library.js';
 import { StoreError } from '../library/store/open.js';
@@ -17,9 +17,9 @@ import { FrameWriter } from '../terminal/frame-writer.js';
 import { ReaderOutput } from '../terminal/reader-output.js';
 import { sanitize } from '../terminal/sanitize.js';
 import { Screen } from '../terminal/screen.js';
-import { App, type AppProps } from './App.js';
-import { BackgroundStatus, useBackgroundStatus } from './background-status.js';
-import { ErrorBoundary } from './ErrorBoundary.js';
+import { App, type AppProps } from '../ui/App.js';
+import { BackgroundStatus, useBackgroundStatus } from '../ui/background-status.js';
+import { ErrorBoundary } from '../ui/ErrorBoundary.js';
 import type { FirstScreen } from './first-screen.js';
 
 /** Exit status when the reader cannot run here (no terminal to read keys from). */

@@ -3,10 +3,15 @@
  * phrases and prefixes, found the way the index finds them (case, diacritics and NBSP
  * ignored) but reported as offsets into the raw text the reader draws.
  */
-import type { MatchRange } from './searcher.js';
 import { foldWithOffsets, tokenizeRaw } from './normalize.js';
-import { isCjkWord } from '../library/store/index-text.js';
+import { isCjkWord } from '../library/index-text.js';
 import type { QueryAst, Term } from './query.js';
+
+/**
+ * A match in a piece of text: UTF-16 offsets, end exclusive. Defined here, with the code
+ * that finds matches, so the text layout can take ranges without depending on the searcher.
+ */
+export type MatchRange = readonly [start: number, end: number];
 
 function termMatchesAt(term: Term, tokens: ReturnType<typeof tokenizeRaw>, at: number): boolean {
   const last = term.words.length - 1;

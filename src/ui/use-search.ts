@@ -1,0 +1,84 @@
+/**
+ * The reader's side of search: each new query is asked once, later pages of hits are asked
+ * for as the list reaches them, and new articles ask the active search again. Outcomes go
+ * to the reducer, which keeps only those of the newest query.
+ */
+import { useEffect, useRef, useState } from 'react';
+import type { Library } from '../library/library.js';
+import type { SearchOutcome, Searcher } from '../search/searcher.js';
+import { missingPages, SEARCH_PAGE } from '../state/hits.js';
+import type { Action, AppState } from '../state/types.js';
+
+/**
+ * How long changes to the library gather before the active search is asked again: during
+ * indexing batches land every few milliseconds, and one query per interval is plenty.
+ */
+export const RERUN_INTERVAL_MS = 300;
+
+function failedOutcome(query: string, error: unknown): SearchOutcome {
+  const message = error instanceof Error ? error.message : String(error);
+  return { query, offset: 0, total: 0, hits: [], error: `search failed: ${message}`, suggestion: null, highlight: () => [] };
+}
+
+export interface SearchHookOptions {
+  searcher: Searcher | null;
+  library: Library;
+  state: AppState;
+  /** Rows of the list on screen: the pages they need are asked for. */
+  rowsOnScreen: number;
+  dispatch: (action: Action) => void;
+  getState: () => AppState;
+}
+
+export function useSearch({ searcher, library, state, rowsOnScreen, dispatch, getState }: SearchHookOptions): void {
+  // New or changed articles ask the active search again, at most once an interval.
+  useEffect(() => {
+    let rerun: NodeJS.Timeout | null = null;
+    const unsubscribe = library.subscribe((change) => {
+      if (change !== 'articles' || rerun !== null) return;
+      rerun = setTimeout(() => {
+        rerun = null;
+        dispatch({ type: 'searchRerun' });
+      }, RERUN_INTERVAL_MS);
+    });
+    return () => {
+      unsubscribe();
+      if (rerun !== null) clearTimeout(rerun);
+    };
+  }, [library, dispatch]);
+
+  // Each new query is asked once; its outcome is applied only if no newer query was asked.
+  const { seq, query } = state.search;
+  useEffect(() => {
+    if (searcher === null || query.trim() === '') return;
+    searcher.search(query, SEARCH_PAGE).then(
+      (result) => dispatch({ type: 'searchResult', seq, outcome: result }),
+      (error: unknown) => dispatch({ type: 'searchResult', seq, outcome: failedOutcome(query, error) }),
+    );
+  }, [searcher, seq, query, dispatch]);
+
+  // Later pages of hits are asked for when the list reaches them. A page request answered
+  // with another query's outcome (a newer query replaced it) is asked again.
+  const asking = useRef(new Set<string>());
+  const [pageRetry, setPageRetry] = useState(0);
+  const { outcome, outcomeSeq, pages } = state.search;
+  const { top, selected } = state;
+  useEffect(() => {
+    if (searcher === null || outcome === null) return;
+    const search = getState().search;
+    const wanted = new Set([...missingPages(search, top, top + rowsOnScreen), ...missingPages(search, selected, selected + 1)]);
+    for (const offset of wanted) {
+      const id = `${outcomeSeq}:${offset}`;
+      if (asking.current.has(id)) continue;
+      asking.current.add(id);
+      searcher.search(outcome.query, SEARCH_PAGE, offset).then(
+        (page) => {
+          asking.current.delete(id);
+          if (page.offset === offset && page.query === outcome.query) dispatch({ type: 'searchPage', seq: outcomeSeq, outcome: page });
+          else setPageRetry((n) => n + 1);
+        },
+        () => asking.current.delete(id),
+      );
+    }
+  }, [searcher, outcome, outcomeSeq, pages, top, selected, rowsOnScreen, pageRetry, dispatch, getState]);
+}
