@@ -8,7 +8,7 @@ import { fetchAll, type FeedOutcome } from '../library/subscriptions/fetch-all.j
 import { Subscriptions, type Subscription } from '../library/subscriptions/store.js';
 import { sanitize } from '../terminal/sanitize.js';
 import { withLibraryDb } from './library-store.js';
-import { EXIT_ERROR, PROGRAM, parseCommandArgs, printError, type GlobalOptions } from './output.js';
+import { EXIT_ERROR, PROGRAM, commandArgs, printError, type GlobalOptions } from './output.js';
 
 export const FETCH_USAGE = `Usage: ${PROGRAM} fetch [--db FILE] [URL|TITLE...]
 
@@ -99,11 +99,7 @@ export async function fetchCommand(argv: string[], globals: GlobalOptions = {}, 
     printError('fetch: --json applies to the listing, search and feeds, not to fetch (see fetch --help)');
     return EXIT_ERROR;
   }
-  const parsed = parseCommandArgs(argv, { db: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, 'fetch --help');
-  if (parsed === null) return EXIT_ERROR;
-  if (parsed.values.help) {
-    process.stdout.write(FETCH_USAGE);
-    return 0;
-  }
+  const parsed = commandArgs(argv, 'fetch', FETCH_USAGE);
+  if (typeof parsed === 'number') return parsed;
   return withLibraryDb(parsed.values.db ?? globals.db, (db) => fetchChosen(db, parsed.positionals, stream));
 }

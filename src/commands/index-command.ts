@@ -10,7 +10,7 @@ import type { RefreshProgress, RefreshSummary } from '../library/store/refresh.j
 import { openLibrary } from '../library/store/sqlite-library.js';
 import { bundledSeedsPath } from '../library/package-files.js';
 import { sanitize } from '../terminal/sanitize.js';
-import { EXIT_ERROR, PROGRAM, parseCommandArgs, printError, printWarnings, type GlobalOptions } from './output.js';
+import { EXIT_ERROR, PROGRAM, commandArgs, printError, printWarnings, type GlobalOptions } from './output.js';
 
 export const INDEX_USAGE = `Usage: ${PROGRAM} index [--db FILE] [PATH...]
 
@@ -111,12 +111,8 @@ export async function indexMain(argv: string[], globals: GlobalOptions = {}): Pr
     printError('index: --json applies to the listing and search, not to index (see index --help)');
     return EXIT_ERROR;
   }
-  const parsed = parseCommandArgs(argv, { db: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, 'index --help');
-  if (parsed === null) return EXIT_ERROR;
-  if (parsed.values.help) {
-    process.stdout.write(INDEX_USAGE);
-    return 0;
-  }
+  const parsed = commandArgs(argv, 'index', INDEX_USAGE);
+  if (typeof parsed === 'number') return parsed;
   const paths = parsed.positionals.length > 0 ? parsed.positionals : [bundledSeedsPath()];
   return indexCommand(paths, { db: parsed.values.db ?? globals.db });
 }

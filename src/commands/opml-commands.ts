@@ -8,7 +8,7 @@ import { readOpml, writeOpml } from '../library/subscriptions/opml.js';
 import { Subscriptions } from '../library/subscriptions/store.js';
 import { sanitize } from '../terminal/sanitize.js';
 import { withLibraryDb } from './library-store.js';
-import { EXIT_ERROR, PROGRAM, parseCommandArgs, printError, printWarnings, writeOut, type GlobalOptions } from './output.js';
+import { EXIT_ERROR, PROGRAM, commandArgs, printError, printWarnings, writeOut, type GlobalOptions } from './output.js';
 
 export const IMPORT_USAGE = `Usage: ${PROGRAM} import [--db FILE] FILE.opml
 
@@ -38,12 +38,8 @@ function readFile(file: string): string | null {
 }
 
 export async function importCommand(argv: string[], globals: GlobalOptions = {}): Promise<number> {
-  const parsed = parseCommandArgs(argv, { db: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, 'import --help');
-  if (parsed === null) return EXIT_ERROR;
-  if (parsed.values.help) {
-    process.stdout.write(IMPORT_USAGE);
-    return 0;
-  }
+  const parsed = commandArgs(argv, 'import', IMPORT_USAGE);
+  if (typeof parsed === 'number') return parsed;
   const [file, ...rest] = parsed.positionals;
   if (file === undefined || rest.length > 0) {
     printError('import: one OPML FILE is needed (see import --help)');
@@ -77,12 +73,8 @@ export async function importCommand(argv: string[], globals: GlobalOptions = {})
 }
 
 export async function exportCommand(argv: string[], globals: GlobalOptions = {}): Promise<number> {
-  const parsed = parseCommandArgs(argv, { db: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, 'export --help');
-  if (parsed === null) return EXIT_ERROR;
-  if (parsed.values.help) {
-    process.stdout.write(EXPORT_USAGE);
-    return 0;
-  }
+  const parsed = commandArgs(argv, 'export', EXPORT_USAGE);
+  if (typeof parsed === 'number') return parsed;
   if (parsed.positionals.length > 0) {
     printError('export: no arguments are taken; the OPML goes to stdout (see export --help)');
     return EXIT_ERROR;

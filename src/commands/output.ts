@@ -55,3 +55,20 @@ export function parseCommandArgs<T extends OptionsConfig>(argv: string[], option
     return null;
   }
 }
+
+/** What every command takes: the library database, and its help. */
+const COMMAND_OPTIONS = { db: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
+
+/**
+ * The arguments of a command that takes only `--db` and `--help`; a number when the command
+ * is done already: 0 after printing `usage` for --help, EXIT_ERROR after a bad option.
+ */
+export function commandArgs(argv: string[], name: string, usage: string) {
+  const parsed = parseCommandArgs(argv, COMMAND_OPTIONS, `${name} --help`);
+  if (parsed === null) return EXIT_ERROR;
+  if (parsed.values.help === true) {
+    process.stdout.write(usage);
+    return 0;
+  }
+  return parsed;
+}

@@ -2,7 +2,7 @@
 import { displayTitle, Subscriptions } from '../library/subscriptions/store.js';
 import { sanitize } from '../terminal/sanitize.js';
 import { withLibraryDb } from './library-store.js';
-import { EXIT_ERROR, PROGRAM, parseCommandArgs, printError, type GlobalOptions } from './output.js';
+import { EXIT_ERROR, PROGRAM, commandArgs, printError, type GlobalOptions } from './output.js';
 
 export const REMOVE_USAGE = `Usage: ${PROGRAM} remove [--db FILE] URL|TITLE
 
@@ -14,12 +14,8 @@ Exit status: 0 when removed; 1 when no feed, or more than one, has that name;
 `;
 
 export async function removeCommand(argv: string[], globals: GlobalOptions = {}): Promise<number> {
-  const parsed = parseCommandArgs(argv, { db: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, 'remove --help');
-  if (parsed === null) return EXIT_ERROR;
-  if (parsed.values.help) {
-    process.stdout.write(REMOVE_USAGE);
-    return 0;
-  }
+  const parsed = commandArgs(argv, 'remove', REMOVE_USAGE);
+  if (typeof parsed === 'number') return parsed;
   const [name, ...rest] = parsed.positionals;
   if (name === undefined || rest.length > 0) {
     printError('remove: one URL or TITLE is needed (see remove --help)');
