@@ -6,9 +6,9 @@
 import type Database from 'better-sqlite3';
 import { fetchAll, type FeedOutcome } from '../library/subscriptions/fetch-all.js';
 import { Subscriptions, type Subscription } from '../library/subscriptions/store.js';
-import { sanitize } from '../terminal/sanitize.js';
 import { withLibraryDb } from './library-store.js';
-import { EXIT_ERROR, PROGRAM, commandArgs, printError, type GlobalOptions } from './output.js';
+import { EXIT_ERROR, PROGRAM, commandArgs, plural, printError, printWarnings, type GlobalOptions } from './output.js';
+import { bar, StatusLine } from './progress.js';
 
 export const FETCH_USAGE = `Usage: ${PROGRAM} fetch [--db FILE] [URL|TITLE...]
 
@@ -22,11 +22,6 @@ Exit status: 0 when every feed was fetched or unchanged; 1 when some failed (eac
 named on stderr); 2 on bad usage, an unknown feed name or an unusable library database.
 `;
 
-const BAR_WIDTH = 24;
-
-function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
 
 /** `fetched 40 feeds: 312 new, 2 failed`, with the gone and waiting ones when there are any. */
 export function fetchSummary(outcomes: readonly FeedOutcome[]): string {
@@ -39,8 +34,7 @@ export function fetchSummary(outcomes: readonly FeedOutcome[]): string {
 }
 
 function progressBar(done: number, total: number, added: number): string {
-  const filled = total === 0 ? BAR_WIDTH : Math.round((done / total) * BAR_WIDTH);
-  return `fetching [${'#'.repeat(filled)}${'-'.repeat(BAR_WIDTH - filled)}] ${done}/${total}  ${added} new`;
+  return `fetching ${bar(total === 0 ? 1 : done / total)} ${done}/${total}  ${added} new`;
 }
 
 /** The subscriptions the names mean, or null after naming those that match none. */
@@ -64,21 +58,15 @@ async function fetchChosen(db: Database.Database, names: readonly string[], stre
     stream.write(`${PROGRAM}: no subscriptions to fetch; add one with ${PROGRAM} add URL\n`);
     return 0;
   }
-  const tty = stream.isTTY === true;
+  const status = new StatusLine(stream);
   let added = 0;
-  let lastDraw = 0;
   const outcomes = await fetchAll(db, chosen, {
     onFeedDone(outcome, done, total) {
       added += outcome.added;
-      if (!tty) return;
-      const now = performance.now();
-      // Ten redraws a second at most: the bar is for people, not a log.
-      if (now - lastDraw < 100 && done < total) return;
-      lastDraw = now;
-      stream.write(`\r\x1b[2K${PROGRAM}: ${progressBar(done, total, added)}`);
+      status.draw(() => progressBar(done, total, added), done === total);
     },
   });
-  if (tty) stream.write('\r\x1b[2K');
+  status.clear();
   let failed = false;
   for (const outcome of outcomes) {
     const name = outcome.title === outcome.url ? outcome.url : `${outcome.title} (${outcome.url})`;
@@ -88,7 +76,7 @@ async function fetchChosen(db: Database.Database, names: readonly string[], stre
       failed = true;
       printError(`fetch: ${name}: ${outcome.message ?? 'failed'}`);
     }
-    for (const warning of outcome.warnings) process.stderr.write(`${PROGRAM}: warning: ${sanitize(outcome.url)}: ${sanitize(warning)}\n`);
+    printWarnings(outcome.warnings.map((message) => ({ path: outcome.url, message })));
   }
   stream.write(`${PROGRAM}: ${fetchSummary(outcomes)}\n`);
   return failed ? 1 : 0;

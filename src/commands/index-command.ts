@@ -10,7 +10,8 @@ import type { RefreshProgress, RefreshSummary } from '../library/store/refresh.j
 import { openLibrary } from '../library/store/sqlite-library.js';
 import { bundledSeedsPath } from '../library/package-files.js';
 import { sanitize } from '../terminal/sanitize.js';
-import { EXIT_ERROR, PROGRAM, commandArgs, printError, printWarnings, type GlobalOptions } from './output.js';
+import { EXIT_ERROR, PROGRAM, commandArgs, plural, printError, printWarnings, type GlobalOptions } from './output.js';
+import { bar, StatusLine } from './progress.js';
 
 export const INDEX_USAGE = `Usage: ${PROGRAM} index [--db FILE] [PATH...]
 
@@ -33,7 +34,6 @@ export interface IndexOptions {
  * throughput (bigger transactions mean fewer FTS5 segments to merge).
  */
 const INDEX_SLICE_MS = 2000;
-const BAR_WIDTH = 24;
 
 function formatDuration(seconds: number): string {
   if (!Number.isFinite(seconds) || seconds < 0) return '--:--';
@@ -65,19 +65,15 @@ export function formatSize(bytes: number): string {
   return whole >= 1024 && unit < units.length - 1 ? `1.0${units[unit + 1]}` : `${whole}${units[unit]}`;
 }
 
-function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
 
 /** One line of the progress bar: `[#####-----] 1234/2225  55%  5,120 files/s  ETA 00:01`. */
 export function progressLine(progress: RefreshProgress, elapsedSeconds: number): string {
   if (progress.phase === 'walking') return 'finding files…';
   const fraction = progress.total === 0 ? 1 : progress.done / progress.total;
-  const filled = Math.round(fraction * BAR_WIDTH);
   const rate = elapsedSeconds > 0 ? progress.done / elapsedSeconds : 0;
   const eta = rate > 0 ? (progress.total - progress.done) / rate : Number.NaN;
   return (
-    `[${'#'.repeat(filled)}${'-'.repeat(BAR_WIDTH - filled)}] ${progress.done}/${progress.total} ` +
+    `${bar(fraction)} ${progress.done}/${progress.total} ` +
     `${Math.floor(fraction * 100)}%  ${Math.round(rate).toLocaleString('en-US')} files/s  ETA ${formatDuration(eta)}`
   );
 }
@@ -131,24 +127,17 @@ export async function indexCommand(paths: string[], options: IndexOptions = {}):
     throw error;
   }
   if (library.notice !== null) printError(library.notice);
-  const tty = stream.isTTY === true;
+  const status = new StatusLine(stream);
   const started = performance.now();
   const refresh = library.refresh({ sliceMs: INDEX_SLICE_MS, buildIndexesLast: true });
-  let lastDraw = 0;
-  if (tty) {
-    refresh.onProgress((progress) => {
-      const now = performance.now();
-      // Redraw at most ten times a second: the bar is for people, not a log.
-      if (now - lastDraw < 100 && progress.phase !== 'done') return;
-      lastDraw = now;
-      stream.write(`\r\x1b[2K${PROGRAM}: ${progressLine(progress, (now - started) / 1000)}`);
-    });
-  }
+  refresh.onProgress((progress) => {
+    status.draw(() => progressLine(progress, (performance.now() - started) / 1000), progress.phase === 'done');
+  });
   let summary: RefreshSummary;
   try {
     summary = await refresh.done;
   } catch (error) {
-    if (tty) stream.write('\r\x1b[2K');
+    status.clear();
     library.close();
     if (error instanceof UnreadablePathsError || error instanceof StoreError) {
       printError(error.message);
@@ -156,7 +145,7 @@ export async function indexCommand(paths: string[], options: IndexOptions = {}):
     }
     throw error;
   }
-  if (tty) stream.write('\r\x1b[2K');
+  status.clear();
   // Closing checkpoints the write-ahead log into the database file, so the size printed
   // is the one `ls -lh` shows afterwards.
   library.close();

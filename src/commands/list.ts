@@ -9,7 +9,7 @@ import { isFeedArticle } from '../feed/types.js';
 import { loadArticles } from '../library/load-all.js';
 import { openLibrary } from '../library/store/sqlite-library.js';
 import { escapeUnsafeInJson, sanitize } from '../terminal/sanitize.js';
-import { printWarnings, writeOut } from './output.js';
+import { printError, printWarnings, writeOut } from './output.js';
 
 /**
  * A block as --json prints it: `text` as shown (references decoded), `lines` exactly as in
@@ -61,7 +61,7 @@ export async function listArticles(paths: string[], json: boolean): Promise<numb
 export async function listLibrary(paths: string[], json: boolean, db: string | undefined): Promise<number> {
   const library = openLibrary({ paths, db });
   try {
-    if (library.notice !== null) printWarnings([{ path: library.file, message: library.notice }]);
+    if (library.notice !== null) printError(library.notice);
     const summary = await library.refresh().done;
     printWarnings(summary.warnings);
     const view = { sort: 'newest' } as const;
