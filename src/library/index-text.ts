@@ -11,29 +11,18 @@
  * usual CJK bigram indexing; unlike FTS5's trigram tokenizer it finds two-character words
  * through the index, and it costs nothing for articles without CJK text.
  */
+import { foldText, words } from '../unicode/fold.js';
 
 /** Han, kana (with the prolonged sound mark) and Hangul, syllables and jamo. */
 const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u30fc]/u;
 const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u30fc]+/gu;
 const CJK_ONLY = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u30fc]+$/u;
-const NON_ASCII = /[\u0080-\uffff]/;
-const MARKS = /\p{M}+/gu;
-const WORD = /[\p{L}\p{N}]+/gu;
-
-/**
- * Fold a whole string as the search side folds each character (src/search/normalize.ts):
- * diacritics stripped, case folded, no-break spaces made ordinary spaces.
- */
-export function foldIndexText(text: string): string {
-  if (!NON_ASCII.test(text)) return text.toLowerCase();
-  return text.normalize('NFD').replace(MARKS, '').toLowerCase().replaceAll('\u00a0', ' ');
-}
 
 /** The distinct words of some texts, folded and split as the index splits them. */
 export function indexTerms(texts: readonly (string | null)[], into = new Set<string>()): Set<string> {
   for (const text of texts) {
     if (!text) continue;
-    for (const match of foldIndexText(text).matchAll(WORD)) into.add(match[0]);
+    for (const word of words(foldText(text))) into.add(word);
   }
   return into;
 }
@@ -59,7 +48,7 @@ export function cjkPairText(...texts: (string | null)[]): string | null {
   const pairs: string[] = [];
   for (const text of texts) {
     if (!text || !CJK_CHAR.test(text)) continue;
-    for (const run of text.matchAll(CJK_RUN)) pairs.push(...cjkPairs(foldIndexText(run[0])));
+    for (const run of text.matchAll(CJK_RUN)) pairs.push(...cjkPairs(foldText(run[0])));
   }
   return pairs.length > 0 ? pairs.join(' ') : null;
 }

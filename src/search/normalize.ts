@@ -1,21 +1,11 @@
 /**
- * Search text normalisation, the same for the query, the highlighter and (near enough) the
- * index's `unicode61 remove_diacritics 2` tokenizer: case folded, diacritics stripped, NBSP
- * an ordinary space, and words as maximal runs of letters and digits.
+ * Search text normalisation with offsets: folded text (src/unicode/fold.ts, the same fold the
+ * store's word list uses) mapped back onto the raw characters, so the highlighter marks
+ * exactly what the reader sees.
  */
+import { foldChar, foldText, WORD, words } from '../unicode/fold.js';
 
-/** One source code point's worth of normalised text, e.g. "É" -> "e", NBSP -> " ". */
-export function foldChar(char: string): string {
-  if (char === '\u00a0') return ' ';
-  return char.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
-}
-
-/** Normalise a whole string (no offsets kept): what a query is compared as. */
-export function foldText(text: string): string {
-  let out = '';
-  for (const char of text) out += foldChar(char);
-  return out;
-}
+export { foldText, words };
 
 /** A word of normalised text with the raw UTF-16 range it came from. */
 export interface Token {
@@ -24,12 +14,6 @@ export interface Token {
   end: number;
 }
 
-const WORD = /[\p{L}\p{N}]+/gu;
-
-/** The words of already-normalised text, as the index would split them. */
-export function words(folded: string): string[] {
-  return folded.match(WORD) ?? [];
-}
 
 /** Raw text folded, with where each folded UTF-16 unit came from in the raw text. */
 export interface FoldedText {
