@@ -3,11 +3,11 @@
  * body is read to at most MAX_FEED_BYTES, the HTTP charset overrides the XML declaration,
  * and relative links resolve against the URL the redirects ended at.
  */
-import { createHash } from 'node:crypto';
 import type { Article } from '../article/types.js';
 import { MAX_FEED_BYTES, parseFeedBytes } from '../feed/parse.js';
 import { feedToArticles } from '../feed/to-articles.js';
 import { packageVersion } from './package-files.js';
+import { contentHash } from './read-file.js';
 
 /** A slow server gets this long for the whole response. */
 export const FETCH_TIMEOUT_MS = 30_000;
@@ -101,7 +101,7 @@ export async function fetchFeed(url: string, readAt = new Date()): Promise<Fetch
   const articles = feedToArticles(parsed.document, { source: url, section: null, readAt });
   const warnings = [...parsed.document.warnings];
   if (articles.length === 0) warnings.push('a feed with no entries');
-  const hash = createHash('sha1').update(bytes).digest('hex').slice(0, 16);
+  const hash = contentHash(bytes);
   return { articles, warnings, bytes: bytes.byteLength, hash };
 }
 

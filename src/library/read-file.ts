@@ -4,6 +4,7 @@
  * named like an article cannot hang us, and read in bounded chunks to its real end, so a
  * file that grows while it is read (or lied about its size) cannot exhaust memory.
  */
+import { createHash } from 'node:crypto';
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { describeError } from './errors.js';
 
@@ -66,4 +67,12 @@ export function readArticleFile(file: string, limit: number = MAX_ARTICLE_BYTES)
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * What the store keeps to tell changed content from a touched file, for files and fetched
+ * feeds alike: the first 64 bits of the bytes' SHA-1, in hex.
+ */
+export function contentHash(bytes: Uint8Array): string {
+  return createHash('sha1').update(bytes).digest('hex').slice(0, 16);
 }

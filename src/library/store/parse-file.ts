@@ -2,13 +2,12 @@
  * Reading and parsing one file into the row the store writes: the part of a refresh that
  * needs no database, so it runs the same on the main thread and in parse workers.
  */
-import { createHash } from 'node:crypto';
 import { joinLines } from '../../article/parse.js';
 import type { Article, Block } from '../../article/types.js';
 import { feedFromBytes, mayBeFeed } from '../feed-file.js';
 import type { FoundFile } from '../find.js';
 import { articleFromBytes } from '../load.js';
-import { readArticleFile, type FileStat } from '../read-file.js';
+import { contentHash, readArticleFile, type FileStat } from '../read-file.js';
 import { feedRows, type FeedRow } from './feed-rows.js';
 import { cjkPairText } from '../index-text.js';
 
@@ -82,9 +81,6 @@ export function articleRow(article: Article, file: Pick<FoundFile, 'path' | 'roo
   };
 }
 
-export function contentHash(bytes: Buffer): string {
-  return createHash('sha1').update(bytes).digest('hex').slice(0, 16);
-}
 
 /** What the refresh asks of one file: where it is, and the hash the store has for it. */
 export interface ParseRequest {

@@ -5,13 +5,13 @@
  * on it and never stops the others nor touches its stored entries.
  */
 import type Database from 'better-sqlite3';
-import { createHash } from 'node:crypto';
 import { parseFeedBytes } from '../../feed/parse.js';
 import { feedToArticles } from '../../feed/to-articles.js';
 import { fetchFeedHttp, makeDispatcher, type HttpOptions, type HttpOutcome } from './http.js';
 import { displayTitle, Subscriptions, type Subscription } from './store.js';
 import { vocabularyComplete, VocabularyWriter } from '../store/vocabulary.js';
 import { EntryWriter } from './write-entries.js';
+import { contentHash } from '../read-file.js';
 
 export const MAX_PARALLEL = 8;
 
@@ -95,7 +95,7 @@ export function storeBody(
   result: Extract<HttpOutcome, { kind: 'body' }>,
   now: () => number = Date.now,
 ): Pick<FeedOutcome, 'url' | 'status' | 'added' | 'message' | 'warnings'> {
-  const hash = createHash('sha1').update(result.bytes).digest('hex').slice(0, 16);
+  const hash = contentHash(result.bytes);
   if (hash === knownHash) {
     // A server without validators sent the same bytes again.
     subscriptions.recordFetched(url, { ...result.validators, bodyHash: hash }, now());
