@@ -18,12 +18,18 @@ export class ReaderSource {
   private window: { sort: string; top: number; rows: ArticleSummary[] } | null = null;
   private loaded: { key: string; article: Article | null } | null = null;
   private readonly layouts = new ArticleLayoutCache();
+  /**
+   * Search hits with the library's marks, by hit: each frame hands the list the same row
+   * objects, so rows that did not change are not drawn again and their marks not read again.
+   */
+  private markedHits = new WeakMap<ArticleSummary, ArticleSummary>();
 
   constructor(private readonly library: Library) {}
 
   /** Forget what was read before the library changed. */
   changed(change: LibraryChange): void {
     this.window = null;
+    this.markedHits = new WeakMap();
     // An article changed in place keeps its row (a file edited, a feed entry corrected):
     // what was read and laid out for that row is stale.
     if (change === 'articles') {
@@ -44,9 +50,18 @@ export class ReaderSource {
     for (let i = top; i < end; i++) {
       // Hits carry the marks from when they were found; the library knows the latest.
       const hit = hitAt(search, i);
-      rows.push(hit === null ? null : { ...hit, ...marksOf(this.library, hit.id) });
+      rows.push(hit === null ? null : this.withMarks(hit));
     }
     return rows;
+  }
+
+  private withMarks(hit: ArticleSummary): ArticleSummary {
+    let marked = this.markedHits.get(hit);
+    if (marked === undefined) {
+      marked = { ...hit, ...marksOf(this.library, hit.id) };
+      this.markedHits.set(hit, marked);
+    }
+    return marked;
   }
 
   private libraryRows(state: AppState, top: number, count: number): ArticleSummary[] {
