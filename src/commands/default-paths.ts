@@ -2,7 +2,8 @@
  * What `newsreader` and `newsreader search` read when no PATH is given: the subscribed
  * feeds' stored entries, or the bundled articles while there are no subscriptions.
  */
-import { openStore } from '../library/store/open.js';
+import Database from 'better-sqlite3';
+import { APPLICATION_ID } from '../library/store/migrations.js';
 import { resolveDbPath } from '../library/store/paths.js';
 import { subscribedUrls } from '../library/subscriptions/store.js';
 import { bundledSeedsPath } from '../library/package-files.js';
@@ -13,17 +14,24 @@ export interface DefaultPaths {
   subscriptions: boolean;
 }
 
-export function defaultPaths(db: string | undefined): DefaultPaths {
-  let urls: string[] = [];
+/**
+ * The subscriptions stored in a library, read only: nothing is created, migrated or moved
+ * aside here. A missing, foreign or damaged file has none; the command that opens the
+ * library next creates it, refuses it or moves it aside, and says so.
+ */
+function storedSubscriptions(file: string): string[] {
+  let db: Database.Database | null = null;
   try {
-    const store = openStore(resolveDbPath({ db }));
-    try {
-      urls = subscribedUrls(store.db);
-    } finally {
-      store.db.close();
-    }
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    return db.pragma('application_id', { simple: true }) === APPLICATION_ID ? subscribedUrls(db) : [];
   } catch {
-    // An unusable database is reported by the command that opens it next.
+    return [];
+  } finally {
+    db?.close();
   }
+}
+
+export function defaultPaths(db: string | undefined): DefaultPaths {
+  const urls = storedSubscriptions(resolveDbPath({ db }));
   return urls.length > 0 ? { paths: urls, subscriptions: true } : { paths: [bundledSeedsPath()], subscriptions: false };
 }

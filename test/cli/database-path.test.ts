@@ -60,6 +60,17 @@ describe('the library database path', () => {
     expect(statSync(file).mtimeMs).toBe(mtime);
   });
 
+  it('says a damaged library was moved aside when search is given no PATH', async () => {
+    const file = path.join(folder(), 'library.db');
+    expect((await runCli(['index'], { env: { NEWSREADER_DB: file } })).code).toBe(0);
+    // Keep the 100-byte header (with our application_id), wreck the schema page after it.
+    const bytes = readFileSync(file);
+    bytes.fill(0x5a, 100, 4096);
+    writeFileSync(file, bytes);
+    const { stderr } = await runCli(['search', 'syria'], { env: { NEWSREADER_DB: file } });
+    expect(stderr).toMatch(/library\.db was a damaged library database; moved it to .*library\.db\.corrupt-/);
+  });
+
   it('search on a database that cannot be opened exits 2, never 1', async () => {
     const dir = folder();
     writeFileSync(path.join(dir, 'file'), 'x');
