@@ -48,6 +48,20 @@ export type TerminalStream = NodeJS.WriteStream;
 
 type WriteCallback = (error?: Error | null) => void;
 
+/**
+ * `stream` with its `write` replaced and everything else (size, isTTY, events) its own:
+ * what Ink is handed in place of the terminal.
+ */
+export function withWrite(stream: NodeJS.WriteStream, write: (chunk: unknown, ...rest: unknown[]) => boolean): NodeJS.WriteStream {
+  return new Proxy(stream, {
+    get(target, property) {
+      if (property === 'write') return write;
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
 export class FrameWriter {
   /** The rows on screen as last written; null when unknown (start, reset, resize). */
   private shown: string[] | null = null;
@@ -65,13 +79,7 @@ export class FrameWriter {
       }
       return (out.write as (...args: unknown[]) => boolean)(chunk, encodingOrCallback, callback);
     };
-    this.stream = new Proxy(out, {
-      get(target, property) {
-        if (property === 'write') return write;
-        const value: unknown = Reflect.get(target, property, target);
-        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
-      },
-    });
+    this.stream = withWrite(out, write);
   }
 
   /**

@@ -5,6 +5,7 @@
  * the shell's screen.
  */
 import { withoutColour } from './colour.js';
+import { withWrite } from './frame-writer.js';
 
 type Write = (chunk: unknown, ...rest: unknown[]) => boolean;
 
@@ -28,13 +29,7 @@ export class ReaderOutput {
       const text = !options.colour && typeof chunk === 'string' ? withoutColour(chunk) : chunk;
       return (terminal.write as Write)(text, ...rest);
     };
-    this.stream = new Proxy(terminal, {
-      get(target, property) {
-        if (property === 'write') return write;
-        const value: unknown = Reflect.get(target, property, target);
-        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
-      },
-    });
+    this.stream = withWrite(terminal, write);
   }
 
   /** Drop every write until `release`. */
