@@ -8,7 +8,7 @@
 import type { Command } from '../keys/keymap.js';
 import { SORT_ORDERS, type SortOrder } from '../library/library.js';
 import { helpLines } from '../keys/help.js';
-import { layoutOf } from './layout.js';
+import { articleOpen, layoutOf } from './layout.js';
 import { graphemes } from '../terminal/text.js';
 import { hitAt } from './hits.js';
 import type { SearchOutcome } from '../search/searcher.js';
@@ -257,7 +257,7 @@ function command(state: AppState, command: Command, metrics: ArticleMetrics | un
       return { ...state, help: true, helpScroll: 0 };
     case 'app.quit':
       // One level back, as in newsboat and mutt: from an article on its own to the list.
-      if (layoutOf(state).mode === 'article' || state.focus === 'article') return backToList(state);
+      if (articleOpen(state)) return backToList(state);
       return { ...state, quit: true };
     case 'app.quitAll':
       return { ...state, quit: true };
