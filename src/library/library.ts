@@ -17,6 +17,12 @@ export interface LibraryView {
   unreadOnly?: boolean;
   /** Only starred articles. */
   starredOnly?: boolean;
+  /**
+   * With `unreadOnly`: articles read at or after this time (epoch milliseconds) stay in
+   * the view, so that reading an article in an unread view does not pull it, and the rows
+   * after it, from under the reader. Absent: only articles unread now.
+   */
+  readSince?: number;
 }
 
 /** Per-article user state, keyed by the article's stable id so it survives renames. */
@@ -68,6 +74,17 @@ export interface Library {
   article(key: string): Article | null;
   state(id: string): UserState;
   setState(id: string, patch: Partial<Pick<UserState, 'read' | 'starred'>>): void;
+  /** Mark many articles read or unread at once (every search hit, an undo). */
+  setRead(ids: readonly string[], read: boolean): void;
+  /** Mark every unread article of the view read, in one step; the ids it marked, to undo. */
+  markAllRead(view: LibraryView): string[];
+  /**
+   * The row of the nearest unread article after (`step` 1) or before (-1) row `from` of
+   * the view, or null when there is none that way.
+   */
+  findUnread(view: LibraryView, from: number, step: 1 | -1): number | null;
+  /** The row of the article with this key in the view, or null when it is not in it. */
+  indexOf(view: LibraryView, key: string): number | null;
   /**
    * Called after the library's contents or state change: a refresh found files, this
    * library set a mark, or another process wrote to the same store.

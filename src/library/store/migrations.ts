@@ -238,6 +238,16 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    description: 'the reader remembers: its last view for each set of library paths, and the queries searched',
+    // A view is JSON (sort, filters, the selected article's key and place), by the JSON
+    // array of the library's roots. The search history keeps each query once; `used` counts
+    // up with each search, so the latest is the highest.
+    sql: `
+      CREATE TABLE reader_views (roots TEXT PRIMARY KEY, view TEXT NOT NULL, saved_at INTEGER NOT NULL) WITHOUT ROWID;
+      CREATE TABLE search_history (query TEXT PRIMARY KEY, used INTEGER NOT NULL) WITHOUT ROWID;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

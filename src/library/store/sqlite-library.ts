@@ -13,6 +13,7 @@ import { describeStoreError, movedAsideNotice, openStore, type OpenedStore } fro
 import { resolveDbPath, type DbLocationOptions } from './paths.js';
 import { libraryRoot } from '../fetch-feed.js';
 import { blocksFromStored, type Row } from './parse-file.js';
+import { StoreMemory } from './reader-memory.js';
 import { startRefresh, type Refresh, type RefreshOptions } from './refresh.js';
 import { rootFilter, SUMMARY_COLUMNS, toSummary, type SummaryRow } from '../schema.js';
 
@@ -44,9 +45,23 @@ export const WATCH_INTERVAL_MS = 250;
 
 const NO_STATE: UserState = { read: false, starred: false, readAt: null, starredAt: null };
 
+/** The statement cache's key: views with the same SQL share it (readSince is a parameter). */
 function viewKey(view: LibraryView): string {
   return `${view.sort}:${view.unreadOnly ? 'u' : ''}${view.starredOnly ? 's' : ''}`;
 }
+
+/** The count cache's key: also the time an unread view keeps read articles from. */
+function countKey(view: LibraryView): string {
+  return view.unreadOnly ? `${viewKey(view)}:${readSince(view)}` : viewKey(view);
+}
+
+/** From when an unread view keeps read articles: never, unless the view says. */
+function readSince(view: LibraryView): number {
+  return view.readSince ?? Number.MAX_SAFE_INTEGER;
+}
+
+/** Read articles an unread view still shows: those read at or after its readSince. */
+const KEPT_READ = 'coalesce(u.read_at, 0) >= ?';
 
 export interface OpenLibraryOptions extends DbLocationOptions {
   /** The library paths: only articles found under them are shown. Empty shows all. */
@@ -59,6 +74,8 @@ export class SqliteLibrary implements Library {
   /** Message to show once when a corrupt or foreign database was moved aside, else null. */
   readonly notice: string | null;
   readonly roots: string[];
+  /** What the reader remembers of this library between runs. */
+  readonly memory: StoreMemory;
   private readonly listeners = new Set<(change: LibraryChange) => void>();
   private watch: { timer: NodeJS.Timeout; version: number } | null = null;
   private readonly refreshes = new Set<Refresh>();
@@ -71,6 +88,7 @@ export class SqliteLibrary implements Library {
   private readonly summaryStatement;
   private readonly stateStatement;
   private readonly setStateStatement;
+  private readonly setReadStatement;
 
   constructor(store: OpenedStore, paths: string[]) {
     this.db = store.db;
@@ -78,6 +96,7 @@ export class SqliteLibrary implements Library {
     this.notice = movedAsideNotice(store);
     this.roots = paths.map((p) => libraryRoot(p, path.resolve));
     this.filter = rootFilter(this.roots, 'a.path');
+    this.memory = new StoreMemory(this.db, this.roots);
     this.pageFilterSql = rootFilter(this.roots, '+a.path').sql;
     this.articleStatement = this.db.prepare(
       'SELECT id, path, section, headline, standfirst, date, source, words, blocks, warnings FROM articles WHERE rowid = ?',
@@ -92,6 +111,11 @@ export class SqliteLibrary implements Library {
       INSERT INTO user_state (id, read, starred, read_at, starred_at) VALUES (@id, @read, @starred, @read_at, @starred_at)
       ON CONFLICT (id) DO UPDATE SET read = excluded.read, starred = excluded.starred,
         read_at = excluded.read_at, starred_at = excluded.starred_at`);
+    // An article already read keeps the time it was first read.
+    this.setReadStatement = this.db.prepare(`
+      INSERT INTO user_state (id, read, starred, read_at, starred_at) VALUES (@id, @read, 0, CASE WHEN @read = 1 THEN @now END, NULL)
+      ON CONFLICT (id) DO UPDATE SET read = excluded.read,
+        read_at = CASE WHEN excluded.read = 0 THEN NULL WHEN user_state.read = 1 THEN user_state.read_at ELSE @now END`);
   }
 
   private statement(cache: Map<string, Database.Statement>, key: string, sql: () => string): Database.Statement {
@@ -112,22 +136,24 @@ export class SqliteLibrary implements Library {
     const filter = this.filter.sql;
     if (view.starredOnly) {
       return `SELECT count(*) AS n FROM user_state u CROSS JOIN articles a ON a.id = u.id
-        WHERE u.starred = 1 ${view.unreadOnly ? 'AND u.read = 0' : ''} AND (${filter})`;
+        WHERE u.starred = 1 ${view.unreadOnly ? `AND (u.read = 0 OR ${KEPT_READ})` : ''} AND (${filter})`;
     }
     if (view.unreadOnly) {
       return `SELECT (SELECT count(*) FROM articles a WHERE ${filter})
-        - (SELECT count(*) FROM user_state u CROSS JOIN articles a ON a.id = u.id WHERE u.read = 1 AND (${filter})) AS n`;
+        - (SELECT count(*) FROM user_state u CROSS JOIN articles a ON a.id = u.id
+           WHERE u.read = 1 AND NOT ${KEPT_READ} AND (${filter})) AS n`;
     }
     return `SELECT count(*) AS n FROM articles a WHERE ${filter}`;
   }
 
-  private countParams(view: LibraryView): string[] {
+  private countParams(view: LibraryView): (string | number)[] {
     const params = this.filter.params;
-    return view.unreadOnly && !view.starredOnly ? [...params, ...params] : params;
+    if (!view.unreadOnly) return params;
+    return view.starredOnly ? [readSince(view), ...params] : [...params, readSince(view), ...params];
   }
 
   count(view: LibraryView): number {
-    const key = viewKey(view);
+    const key = countKey(view);
     const cached = this.counts.get(key);
     if (cached !== undefined) return cached;
     const statement = this.statement(this.countStatements, key, () => this.countSql(view));
@@ -154,20 +180,26 @@ export class SqliteLibrary implements Library {
     const filter = this.pageFilterSql;
     if (view.starredOnly) {
       return `SELECT a.rowid AS key FROM user_state u CROSS JOIN articles a ON a.id = u.id
-        WHERE u.starred = 1 ${view.unreadOnly ? 'AND u.read = 0' : ''} AND (${filter})
+        WHERE u.starred = 1 ${view.unreadOnly ? `AND (u.read = 0 OR ${KEPT_READ})` : ''} AND (${filter})
         ORDER BY ${order} LIMIT ? OFFSET ?`;
     }
     if (view.unreadOnly) {
       return `SELECT a.rowid AS key FROM articles a LEFT JOIN user_state u ON u.id = a.id
-        WHERE (${filter}) AND coalesce(u.read, 0) = 0 ORDER BY ${order} LIMIT ? OFFSET ?`;
+        WHERE (${filter}) AND (coalesce(u.read, 0) = 0 OR ${KEPT_READ}) ORDER BY ${order} LIMIT ? OFFSET ?`;
     }
     return `SELECT a.rowid AS key FROM articles a WHERE ${filter} ORDER BY ${order} LIMIT ? OFFSET ?`;
+  }
+
+  /** The parameters of keysSql before LIMIT and OFFSET. */
+  private keysParams(view: LibraryView): (string | number)[] {
+    if (!view.unreadOnly) return this.filter.params;
+    return view.starredOnly ? [readSince(view), ...this.filter.params] : [...this.filter.params, readSince(view)];
   }
 
   page(view: LibraryView, offset: number, limit: number): ArticleSummary[] {
     if (limit <= 0) return [];
     const keysStatement = this.statement(this.pageStatements, viewKey(view), () => this.keysSql(view));
-    const keys = (keysStatement.all(...this.filter.params, limit, Math.max(0, offset)) as { key: number }[]).map((r) => r.key);
+    const keys = (keysStatement.all(...this.keysParams(view), limit, Math.max(0, offset)) as { key: number }[]).map((r) => r.key);
     if (keys.length === 0) return [];
     const rows = this.summaryStatement.all(JSON.stringify(keys)) as SummaryRow[];
     const byKey = new Map(rows.map((row) => [row.key, row]));
@@ -223,6 +255,62 @@ export class SqliteLibrary implements Library {
       throw describeStoreError(error, this.file);
     }
     this.changed('marks');
+  }
+
+  setRead(ids: readonly string[], read: boolean): void {
+    if (ids.length === 0) return;
+    const now = Date.now();
+    try {
+      this.db.transaction(() => {
+        for (const id of ids) this.setReadStatement.run({ id, read: read ? 1 : 0, now });
+      })();
+    } catch (error) {
+      throw describeStoreError(error, this.file);
+    }
+    this.changed('marks');
+  }
+
+  markAllRead(view: LibraryView): string[] {
+    const { sql, params } = this.viewRows(view);
+    const ids = (this.db.prepare(`SELECT DISTINCT id FROM (${sql}) WHERE read = 0`).all(...params) as { id: string }[]).map((r) => r.id);
+    this.setRead(ids, true);
+    return ids;
+  }
+
+  /** Rows looked at directly before asking SQLite to number the whole view. */
+  private static readonly NEAR = 200;
+
+  findUnread(view: LibraryView, from: number, step: 1 | -1): number | null {
+    // Most often an unread article is close by: one page read answers without numbering
+    // every row of the view.
+    const start = step === 1 ? from + 1 : Math.max(0, from - SqliteLibrary.NEAR);
+    const near = this.page(view, start, step === 1 ? SqliteLibrary.NEAR : from - start);
+    const found = step === 1 ? near.findIndex((row) => !row.read) : near.findLastIndex((row) => !row.read);
+    if (found >= 0) return start + found;
+    if (step === -1 ? start === 0 : near.length < SqliteLibrary.NEAR) return null;
+    const { sql, params } = this.viewRows(view);
+    const beyond = step === 1 ? 'row >= ? ORDER BY row' : 'row < ? ORDER BY row DESC';
+    const row = this.db.prepare(`SELECT row FROM (${sql}) WHERE read = 0 AND ${beyond} LIMIT 1`).get(...params, step === 1 ? start + SqliteLibrary.NEAR : start) as
+      | { row: number }
+      | undefined;
+    return row?.row ?? null;
+  }
+
+  indexOf(view: LibraryView, key: string): number | null {
+    if (!/^\d+$/.test(key)) return null;
+    const { sql, params } = this.viewRows(view);
+    const row = this.db.prepare(`SELECT row FROM (${sql}) WHERE key = ?`).get(...params, Number(key)) as { row: number } | undefined;
+    return row?.row ?? null;
+  }
+
+  /** Every row of the view, numbered from 0 in the view's order, with its read mark. */
+  private viewRows(view: LibraryView): { sql: string; params: (string | number)[] } {
+    const where = [`(${this.filter.sql})`];
+    if (view.starredOnly) where.push('u.starred = 1');
+    if (view.unreadOnly) where.push(`(coalesce(u.read, 0) = 0 OR ${KEPT_READ})`);
+    const sql = `SELECT a.rowid AS key, a.id AS id, coalesce(u.read, 0) AS read, row_number() OVER (ORDER BY ${ORDER_BY[view.sort]}) - 1 AS row
+      FROM articles a LEFT JOIN user_state u ON u.id = a.id WHERE ${where.join(' AND ')}`;
+    return { sql, params: [...this.filter.params, ...(view.unreadOnly ? [readSince(view)] : [])] };
   }
 
   /** Subscribers also hear of writes by other processes, checked every WATCH_INTERVAL_MS. */

@@ -95,11 +95,23 @@ describe('migrations', () => {
     const db = new Database(path.join(tempDir(), 'library.db'));
     migrate(db, 8);
     insertArticle(db, '/lib/a.txt', 'Syria talks');
-    migrate(db);
+    migrate(db, 9);
     expect(schemaVersion(db)).toBe(9);
     expect(db.prepare('SELECT count(*) AS n FROM subscriptions').get()).toEqual({ n: 0 });
     db.prepare("INSERT INTO subscriptions (url, added_at) VALUES ('https://example.org/feed', 1)").run();
     expect(db.prepare('SELECT tags, gone, etag FROM subscriptions').get()).toEqual({ tags: '[]', gone: 0, etag: null });
+    expect(db.prepare('SELECT headline FROM articles').all()).toEqual([{ headline: 'Syria talks' }]);
+    db.close();
+  });
+
+  it('adds the reader memory tables, keeping what was there (step 10)', () => {
+    const db = new Database(path.join(tempDir(), 'library.db'));
+    migrate(db, 9);
+    insertArticle(db, '/lib/a.txt', 'Syria talks');
+    migrate(db);
+    expect(schemaVersion(db)).toBe(10);
+    expect(objectNames(db)).toEqual(expect.arrayContaining(['reader_views', 'search_history']));
+    expect(db.prepare('SELECT count(*) AS n FROM search_history').get()).toEqual({ n: 0 });
     expect(db.prepare('SELECT headline FROM articles').all()).toEqual([{ headline: 'Syria talks' }]);
     db.close();
   });
