@@ -48,10 +48,14 @@ function fingerprintOf(library: SqliteLibrary, columns: number, rows: number): s
   const env = Object.entries(process.env)
     .filter(([name]) => STYLE_ENV.test(name))
     .sort(([a], [b]) => a.localeCompare(b));
-  const view = { sort: 'newest' } as const;
-  // Every row that can be on screen, with its marks; the article's id is a hash of its text.
-  const top = library.page(view, 0, rows).map((row) => [row.key, row.id, row.headline, row.date, row.section, row.read, row.starred]);
-  hash.update(JSON.stringify({ version: 1, build, columns, rows, env, notice: library.notice, count: library.count(view), top }));
+  // The view the reader restores (src/ui/restore-view.ts), and every row of it that can be
+  // on screen, with its marks; the article's id is a hash of its text.
+  const saved = library.memory.lastView();
+  const view = saved === null ? ({ sort: 'newest' } as const) : { sort: saved.sort, unreadOnly: saved.unreadOnly, starredOnly: saved.starredOnly };
+  const first = saved?.top ?? 0;
+  const top = library.page(view, first, rows).map((row) => [row.key, row.id, row.headline, row.date, row.section, row.read, row.starred]);
+  const unread = library.count({ ...view, unreadOnly: true });
+  hash.update(JSON.stringify({ version: 2, build, columns, rows, env, notice: library.notice, count: library.count(view), unread, saved, top }));
   return hash.digest('hex');
 }
 

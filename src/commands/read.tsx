@@ -21,6 +21,7 @@ import { App, type AppProps } from '../ui/App.js';
 import { BackgroundStatus, useBackgroundStatus } from '../ui/background-status.js';
 import { ErrorBoundary } from '../ui/ErrorBoundary.js';
 import type { FirstScreen } from './first-screen.js';
+import type { ReaderMemory } from '../library/reader-memory.js';
 
 /** Exit status when the reader cannot run here (no terminal to read keys from). */
 export const EXIT_NO_TERMINAL = 2;
@@ -41,6 +42,8 @@ export interface ReaderOptions {
   first?: FirstScreen | null;
   /** What else runs in the background (the search worker's health), for the status bar. */
   background?: BackgroundStatus;
+  /** Where the last view and the searches are kept between runs. */
+  memory?: ReaderMemory | null;
 }
 
 /** The status-bar text for a refresh's progress, or null when there is nothing to say. */
@@ -84,6 +87,7 @@ export async function runReader({
   colour = true,
   first = null,
   background = new BackgroundStatus(),
+  memory = null,
 }: ReaderOptions): Promise<number> {
   const { stdin } = process;
   if (!stdin.isTTY) return noTerminal();
@@ -149,6 +153,7 @@ export async function runReader({
         onRedraw={redrawScreen}
         redraw={redraw}
         notice={notice}
+        memory={memory}
       />
     </ErrorBoundary>
   );
@@ -242,7 +247,16 @@ export async function openReader(
     },
   );
   try {
-    const status = await runReader({ library, searcher, refresh, notice: library.notice, colour: options.colour ?? true, first, background });
+    const status = await runReader({
+      library,
+      searcher,
+      refresh,
+      notice: library.notice,
+      colour: options.colour ?? true,
+      first,
+      background,
+      memory: library.memory,
+    });
     await finished;
     if (summary !== null) printWarnings((summary as RefreshSummary).warnings);
     printWarnings(searchWarnings.map((message) => ({ path: library.file, message })));

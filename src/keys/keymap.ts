@@ -27,6 +27,16 @@ export type Command =
   | 'article.previousMatch'
   | 'view.zoom'
   | 'view.sort'
+  | 'view.unreadOnly'
+  | 'view.starredOnly'
+  | 'view.markAllRead'
+  | 'view.undo'
+  | 'unread.next'
+  | 'unread.previous'
+  | 'confirm.yes'
+  | 'confirm.no'
+  | 'field.historyBack'
+  | 'field.historyForward'
   | 'item.star'
   | 'item.read'
   | 'search.open'
@@ -61,7 +71,7 @@ export type Command =
  * Where a binding applies: the focused pane, the search field, the help, or everywhere.
  * In the search field only the Ctrl keys of `global` apply; the others are typed text.
  */
-export type KeyContext = 'global' | 'list' | 'article' | 'field' | 'help';
+export type KeyContext = 'global' | 'list' | 'article' | 'field' | 'help' | 'confirm';
 
 /** Where keys are read: what `commandFor` looks a key up in. */
 export type KeyScope = Exclude<KeyContext, 'global'>;
@@ -91,6 +101,7 @@ export const CONTEXT_TITLES: Record<KeyContext, string> = {
   article: 'Article',
   field: 'Search field',
   help: 'Help',
+  confirm: 'A yes/no question',
   global: 'Anywhere',
 };
 
@@ -105,7 +116,7 @@ export const BINDINGS: readonly Binding[] = [
   { command: 'list.clearSearch', context: 'list', keys: ['escape'], description: 'leave search results' },
   { command: 'article.down', context: 'article', keys: ['down', 'j'], description: 'scroll down a line', hint: 'scroll', hintKeys: 'j/k' },
   { command: 'article.up', context: 'article', keys: ['up', 'k'], description: 'scroll up a line' },
-  { command: 'article.pageDown', context: 'article', keys: ['space', 'pagedown', 'ctrl+f'], description: 'page down', hint: 'page' },
+  { command: 'article.pageDown', context: 'article', keys: ['space', 'pagedown', 'ctrl+f'], description: 'page down; at the end, the next unread article', hint: 'page' },
   { command: 'article.pageUp', context: 'article', keys: ['b', 'pageup', 'ctrl+b'], description: 'page up' },
   { command: 'article.top', context: 'article', keys: ['home', 'g'], description: 'top of the article' },
   { command: 'article.bottom', context: 'article', keys: ['end', 'G'], description: 'end of the article' },
@@ -116,14 +127,22 @@ export const BINDINGS: readonly Binding[] = [
   { command: 'article.previousMatch', context: 'global', keys: ['N'], description: 'previous search match' },
   { command: 'search.open', context: 'global', keys: ['/'], description: 'search (again: edit the query)', hint: 'search' },
   { command: 'item.star', context: 'global', keys: ['s'], description: 'star or unstar the article', hint: 'star' },
-  { command: 'item.read', context: 'global', keys: ['m'], description: 'mark read or unread' },
-  { command: 'view.sort', context: 'global', keys: ['o'], description: 'sort: newest, oldest, headline' },
+  { command: 'item.read', context: 'global', keys: ['m'], description: 'mark read or unread (undoes opening it)' },
+  { command: 'unread.next', context: 'global', keys: ['J'], description: 'next unread article', hint: 'unread', hintKeys: 'J/K' },
+  { command: 'unread.previous', context: 'global', keys: ['K'], description: 'previous unread article' },
+  { command: 'view.unreadOnly', context: 'global', keys: ['u'], description: 'unread articles only, or all again' },
+  { command: 'view.starredOnly', context: 'global', keys: ['S'], description: 'starred articles only, or all again' },
+  { command: 'view.markAllRead', context: 'global', keys: ['A'], description: 'mark every article in the view read (asks first)' },
+  { command: 'view.undo', context: 'global', keys: ['U'], description: 'undo marking the view read' },
+  { command: 'view.sort', context: 'global', keys: ['o'], description: 'sort: newest, oldest, headline (in search: relevance first)' },
   { command: 'view.zoom', context: 'global', keys: ['z'], description: 'full-width article on or off' },
   { command: 'help.toggle', context: 'global', keys: ['?'], description: 'this help', hint: 'help' },
   { command: 'field.submit', context: 'field', keys: ['return'], description: 'keep the results' },
   { command: 'field.cancel', context: 'field', keys: ['escape'], description: 'back to the list as it was' },
-  { command: 'field.nextHit', context: 'field', keys: ['down'], description: 'next hit' },
-  { command: 'field.previousHit', context: 'field', keys: ['up'], description: 'previous hit' },
+  { command: 'field.historyBack', context: 'field', keys: ['up'], description: 'an earlier query' },
+  { command: 'field.historyForward', context: 'field', keys: ['down'], description: 'a later query' },
+  { command: 'field.nextHit', context: 'field', keys: ['ctrl+n'], description: 'next hit' },
+  { command: 'field.previousHit', context: 'field', keys: ['ctrl+p'], description: 'previous hit' },
   { command: 'field.left', context: 'field', keys: ['left', 'ctrl+b'], description: 'cursor left' },
   { command: 'field.right', context: 'field', keys: ['right', 'ctrl+f'], description: 'cursor right' },
   { command: 'field.start', context: 'field', keys: ['home', 'ctrl+a'], description: 'cursor to the start' },
@@ -140,6 +159,8 @@ export const BINDINGS: readonly Binding[] = [
   { command: 'help.top', context: 'help', keys: ['home', 'g'], description: 'top of the help' },
   { command: 'help.bottom', context: 'help', keys: ['end', 'G'], description: 'end of the help' },
   { command: 'help.close', context: 'help', keys: ['q', 'escape', '?'], description: 'close the help (so does any other key)' },
+  { command: 'confirm.yes', context: 'confirm', keys: ['y', 'Y'], description: 'yes' },
+  { command: 'confirm.no', context: 'confirm', keys: ['n', 'N', 'escape', 'q'], description: 'no (so does any other key)' },
   { command: 'app.quit', context: 'global', keys: ['q'], description: 'quit; in an article: back to the list', hint: 'quit' },
   { command: 'app.quitAll', context: 'global', keys: ['Q'], description: 'quit from anywhere' },
   { command: 'app.interrupt', context: 'global', keys: ['ctrl+c'], description: 'quit at once (exit status 130)' },
@@ -188,7 +209,7 @@ function buildLookup(scope: KeyScope): Lookup {
   }
   for (const binding of BINDINGS.filter((b) => b.context === 'global')) {
     for (const key of binding.keys) {
-      if (scope === 'field' && !isControlKey(key)) continue;
+      if ((scope === 'field' || scope === 'confirm') && !isControlKey(key)) continue;
       if (!lookup.has(key)) lookup.set(key, binding.command);
     }
   }
@@ -200,6 +221,7 @@ const LOOKUPS: Record<KeyScope, Lookup> = {
   article: buildLookup('article'),
   field: buildLookup('field'),
   help: buildLookup('help'),
+  confirm: buildLookup('confirm'),
 };
 
 /** The command a key runs where keys are read now, or null when the key is not bound there. */
@@ -226,7 +248,7 @@ function hintKeys(binding: Binding): string {
 
 /** The help overlay's content: bindings grouped by where they apply. */
 export function helpGroups(): { title: string; bindings: Binding[] }[] {
-  const order: KeyContext[] = ['list', 'article', 'field', 'help', 'global'];
+  const order: KeyContext[] = ['list', 'article', 'field', 'help', 'confirm', 'global'];
   return order.map((context) => ({
     title: CONTEXT_TITLES[context],
     bindings: BINDINGS.filter((b) => b.context === context),

@@ -5,11 +5,21 @@
  * own SQL against the same tables, so both take these from here rather than from the
  * store's internals.
  */
-import type { ArticleSummary } from './library.js';
+import type { ArticleSummary, SortOrder } from './library.js';
 
 export const SUMMARY_COLUMNS = `a.rowid AS key, a.id AS id, a.path AS path, a.section AS section,
   a.headline AS headline, a.date AS date, a.source AS source, a.words AS words,
   coalesce(u.read, 0) AS read, coalesce(u.starred, 0) AS starred`;
+
+/** How a view is ordered, on articles `a`. */
+export const ORDER_BY: Record<SortOrder, string> = {
+  // Matches the index articles_by_date (sort_date DESC, path): the date, or for an
+  // undated article its file's modification time.
+  newest: 'a.sort_date DESC, a.path',
+  // The exact reverse, so the same index is walked backwards.
+  oldest: 'a.sort_date, a.path DESC',
+  headline: 'a.headline COLLATE NOCASE, a.path',
+};
 
 /** An ArticleSummary as SQLite returns it: the rowid as a number, flags as 0 or 1. */
 export type SummaryRow = Omit<ArticleSummary, 'key' | 'read' | 'starred'> & { key: number; read: number; starred: number };

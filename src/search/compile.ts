@@ -6,7 +6,7 @@
  * else is a bound parameter.
  */
 import type { QueryAst, Term } from './query.js';
-import { rootFilter, SUMMARY_COLUMNS } from '../library/schema.js';
+import { ORDER_BY, rootFilter, SUMMARY_COLUMNS } from '../library/schema.js';
 import { cjkPairs, isCjkWord } from '../library/index-text.js';
 
 /**
@@ -177,6 +177,15 @@ ORDER BY a.rowid DESC`;
       const params = [fullMatch, ...filters.params, match, ...filters.params, limit, offset];
       return { sql, params, ...counts(`FROM articles_fts WHERE articles_fts MATCH ?${and}`), countParams: [fullMatch, ...filters.params] };
     }
+    if (query.sort !== null) {
+      // In the library's order instead of by relevance: every match is sorted.
+      const sql = `SELECT ${SUMMARY_COLUMNS}, 0 AS score
+FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?${and}) r
+CROSS JOIN articles a ON a.rowid = r.rowid
+LEFT JOIN user_state u ON u.id = a.id
+ORDER BY ${ORDER_BY[query.sort]} LIMIT ? OFFSET ?`;
+      return { sql, params: [match, ...filters.params, limit, offset], ...counts(`FROM articles_fts WHERE articles_fts MATCH ?${and}`), countParams: [match, ...filters.params] };
+    }
     const sql = `SELECT ${SUMMARY_COLUMNS}, -r.rank AS score
 FROM (${rankedRows(and, options.window)}) r
 CROSS JOIN articles a ON a.rowid = r.rowid
@@ -185,7 +194,7 @@ ORDER BY r.rank, a.sort_date DESC, a.path`;
     return { sql, params: [match, ...filters.params, limit, offset], ...counts(`FROM articles_fts WHERE articles_fts MATCH ?${and}`), countParams: [match, ...filters.params] };
   }
 
-  // Only filters (and perhaps exclusions): newest first, as the unsearched list is.
+  // Only filters (and perhaps exclusions).
   const filters = rowidFilters(query, 'a.rowid', 'a.date', options.roots);
   const where = [...filters.sql];
   const params: (string | number)[] = [...filters.params];
@@ -194,10 +203,12 @@ ORDER BY r.rank, a.sort_date DESC, a.path`;
     params.push(ftsAny(query.exclude));
   }
   const whereSql = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+  // Newest first, as the unsearched list is, unless the query says otherwise.
+  const order = ORDER_BY[query.sort ?? 'newest'];
   const sql = `SELECT ${SUMMARY_COLUMNS}, 0 AS score
-FROM (SELECT rowid FROM articles a ${whereSql} ORDER BY a.sort_date DESC, a.path LIMIT ? OFFSET ?) r
+FROM (SELECT rowid FROM articles a ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?) r
 CROSS JOIN articles a ON a.rowid = r.rowid
 LEFT JOIN user_state u ON u.id = a.id
-ORDER BY a.sort_date DESC, a.path`;
+ORDER BY ${order}`;
   return { sql, params: [...params, limit, offset], ...counts(`FROM articles a ${whereSql}`), countParams: params };
 }

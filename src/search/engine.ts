@@ -138,7 +138,8 @@ export class SearchEngine {
    * newest first, so paging still reaches every one of `total`.
    */
   private rows(query: QueryAst, all: CompiledQuery, total: number, limit: number, offset: number, roots: readonly string[]): HitRow[] {
-    if (total <= this.broad.matches || query.all.length === 0) return this.statement(all.sql).all(...all.params) as HitRow[];
+    // A query in the library's order sorts every match: there is no ranking to bound.
+    if (total <= this.broad.matches || query.all.length === 0 || query.sort !== null) return this.statement(all.sql).all(...all.params) as HitRow[];
     const window = this.broad.window;
     const enough = this.broad.headlines ?? BROAD_QUERY_HEADLINES;
     // Past the window the exact number of headline matches does not matter: stop there.

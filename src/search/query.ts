@@ -3,7 +3,8 @@
  *
  *   words ANDed · "exact phrase" · -word excludes · a OR b · headline:, source:, section:
  *   restrict a word or phrase to that field · after:YYYY-MM-DD (on or after) ·
- *   before:YYYY-MM-DD (strictly before) · is:read, is:unread, is:starred.
+ *   before:YYYY-MM-DD (strictly before) · is:read, is:unread, is:starred ·
+ *   sort:newest, sort:oldest, sort:headline (hits in that order instead of by relevance).
  *
  * A `*` right after a word makes it a prefix (`green*` finds greenspan), in the reader and on
  * the command line alike. Unknown fields (`foo:bar`) are searched as words. The reader
@@ -11,6 +12,7 @@
  * from its third letter; that is the only difference between the two. Parsing never
  * throws: a malformed query gives one short message.
  */
+import { SORT_ORDERS, type SortOrder } from '../library/library.js';
 import { foldText, words } from './normalize.js';
 
 export type TextField = 'headline' | 'source' | 'section';
@@ -36,6 +38,8 @@ export interface QueryAst {
   before: string | null;
   read: boolean | null;
   starred: boolean | null;
+  /** Hits in this order rather than by relevance (null). */
+  sort: SortOrder | null;
 }
 
 export type ParseResult = { ok: true; query: QueryAst } | { ok: false; error: string };
@@ -53,7 +57,7 @@ export interface ParseOptions {
 export const MIN_PREFIX_LENGTH = 3;
 
 const TEXT_FIELDS = new Set<string>(['headline', 'source', 'section']);
-const FILTER_FIELDS = new Set<string>(['after', 'before', 'is']);
+const FILTER_FIELDS = new Set<string>(['after', 'before', 'is', 'sort']);
 
 interface Item {
   kind: 'or' | 'term';
@@ -141,6 +145,14 @@ function applyFilter(query: QueryAst, item: Item): void {
     else throw new QueryError('is: takes read, unread or starred');
     return;
   }
+  if (field === 'sort') {
+    const value = item.value.toLowerCase();
+    if (item.negated) throw new QueryError('sort: cannot be excluded');
+    if (value === 'relevance') query.sort = null;
+    else if ((SORT_ORDERS as readonly string[]).includes(value)) query.sort = value as SortOrder;
+    else throw new QueryError('sort: takes relevance, newest, oldest or headline');
+    return;
+  }
   const date = validDate(item.value);
   if (date === null) throw new QueryError(`${field}: takes a date like 2016-09-01`);
   // Excluding "after X" means "before X", and the other way round.
@@ -149,7 +161,7 @@ function applyFilter(query: QueryAst, item: Item): void {
 }
 
 function parseItems(items: Item[], prefixLast: boolean): QueryAst {
-  const query: QueryAst = { all: [], exclude: [], after: null, before: null, read: null, starred: null };
+  const query: QueryAst = { all: [], exclude: [], after: null, before: null, read: null, starred: null, sort: null };
   let orPending = false;
   let lastWasPositive = false;
   for (const item of items) {

@@ -12,7 +12,7 @@ import { articleOpen, layoutOf } from './layout.js';
 import { graphemes } from '../terminal/text.js';
 import { hitAt } from './hits.js';
 import type { SearchOutcome } from '../search/searcher.js';
-import type { Action, AppState, ArticleMetrics, MarkEffect, SearchState, SelectedItem } from './types.js';
+import type { Action, AppState, ArticleMetrics, MarkEffect, SearchSort, SearchState, SelectedItem } from './types.js';
 
 /** Lines of context kept above a search match jumped to with n/N. */
 const MATCH_CONTEXT = 2;
@@ -23,6 +23,15 @@ export interface InitialOptions {
   count: number;
   canSearch: boolean;
   sort?: SortOrder;
+  unreadOnly?: boolean;
+  starredOnly?: boolean;
+  /** When an unread-only view began (epoch ms). */
+  readSince?: number;
+  /** Where the selection starts (a restored view). */
+  selected?: number;
+  top?: number;
+  /** Searches asked before, the latest first. */
+  history?: readonly string[];
   /** A message to show in the status bar from the start (e.g. the database was rebuilt). */
   notice?: string | null;
 }
@@ -35,9 +44,16 @@ export function initialState(options: InitialOptions): AppState {
     help: false,
     helpScroll: 0,
     sort: options.sort ?? 'newest',
+    unreadOnly: options.unreadOnly ?? false,
+    starredOnly: options.starredOnly ?? false,
+    readSince: options.readSince ?? 0,
+    searchSort: 'relevance',
+    confirm: null,
+    undo: null,
+    history: { queries: options.history ?? [], index: -1, draft: '' },
     libraryCount: Math.max(0, options.count),
-    selected: 0,
-    top: 0,
+    selected: options.selected ?? 0,
+    top: options.top ?? 0,
     scroll: 0,
     match: -1,
     search: closedSearch(0),
@@ -173,7 +189,9 @@ function helpCommand(state: AppState, command: Command): AppState {
 /** Star or mark: what the library should change for the selected article. */
 function markEffect(command: 'item.star' | 'item.read', item: SelectedItem | null | undefined): MarkEffect | null {
   if (item === null || item === undefined) return null;
-  return command === 'item.star' ? { id: item.id, patch: { starred: !item.starred } } : { id: item.id, patch: { read: !item.read } };
+  return command === 'item.star'
+    ? { kind: 'mark', id: item.id, patch: { starred: !item.starred } }
+    : { kind: 'mark', id: item.id, patch: { read: !item.read } };
 }
 
 function backToList(state: AppState): AppState {
@@ -185,8 +203,85 @@ function interrupt(state: AppState): AppState {
   return { ...state, quit: true, exitStatus: 130 };
 }
 
-function command(state: AppState, command: Command, metrics: ArticleMetrics | undefined, item: SelectedItem | null | undefined): AppState {
+const SEARCH_SORTS: readonly SearchSort[] = ['relevance', ...SORT_ORDERS];
+
+/** How the status bar names a sort. */
+export const SORT_NAMES: Record<SortOrder, string> = { newest: 'newest first', oldest: 'oldest first', headline: 'A–Z' };
+
+export function plural(n: number, noun: string, nouns = `${noun}s`): string {
+  return `${n} ${n === 1 ? noun : nouns}`;
+}
+
+/**
+ * The library view changed (sort or filter): outside a search the selected article stays
+ * selected where it is in the new view (the App finds it: `follow`), else the list starts
+ * at the top; in a search the hits are asked for again with the new filters.
+ */
+function changeView(state: AppState, item: SelectedItem | null | undefined, notice: string | null): AppState {
+  if (state.search.outcome !== null || state.search.open) return askAgain(state, notice);
+  const moved = { ...state, notice, scroll: 0, match: -1 };
+  if (item === null || item === undefined) return { ...moved, selected: 0, top: 0 };
+  return { ...moved, effect: { kind: 'follow', key: item.key } };
+}
+
+/** Ask the search again with the view's new filters or order: new hits start at the top. */
+function askAgain(state: AppState, notice: string | null): AppState {
+  const { search } = state;
+  if (search.query.trim() === '') return { ...state, notice };
+  return { ...state, notice, search: { ...search, seq: search.seq + 1, rerun: false, askAgain: false } };
+}
+
+/** Whether the article is scrolled to its end (or is shorter than the pane). */
+export function atArticleEnd(state: AppState, metrics: ArticleMetrics | undefined): boolean {
+  const rows = Math.max(1, layoutOf(state).bodyRows);
+  return state.scroll >= Math.max(0, (metrics?.lines ?? 0) - rows);
+}
+
+/** Go to the unread article found (`row`), keeping the pane that has the keys. */
+function toUnread(state: AppState, row: number | null | undefined, step: 1 | -1): AppState {
+  if (row === null || row === undefined) return { ...state, notice: step === 1 ? 'no more unread articles below' : 'no unread articles above' };
+  return select(state, row);
+}
+
+function askMarkAllRead(state: AppState, unreadCount: number | undefined): AppState {
+  if (rowCount(state) === 0) return { ...state, notice: 'nothing to mark' };
+  const outcome = state.search.outcome;
+  if (outcome === null && unreadCount === 0) return { ...state, notice: 'nothing to mark: every article here is read' };
+  const question =
+    outcome !== null
+      ? `mark all ${plural(outcome.total, 'match', 'matches')} read? (y/n)`
+      : `mark ${plural(unreadCount ?? state.libraryCount, 'unread article')} read? (y/n)`;
+  return { ...state, confirm: { kind: 'markAllRead', question } };
+}
+
+/** The answer to the question asked: yes does it, anything else leaves things as they were. */
+function answer(state: AppState, yes: boolean): AppState {
+  if (state.confirm === null) return state;
+  if (!yes) return { ...state, confirm: null, notice: 'nothing marked' };
+  return { ...state, confirm: null, effect: { kind: 'markAllRead' } };
+}
+
+/** A query submitted goes to the front of the history, once. */
+function rememberSearch(state: AppState, query: string): AppState {
+  const queries = [query, ...state.history.queries.filter((q) => q !== query)];
+  return { ...state, history: { queries, index: -1, draft: '' }, effect: { kind: 'rememberSearch', query } };
+}
+
+/** Up (`step` 1) or Down (-1) in the field: an earlier or later query, then what was being typed. */
+function historyStep(state: AppState, direction: 1 | -1): AppState {
+  const { queries, index, draft } = state.history;
+  const next = clamp(index + direction, -1, queries.length - 1);
+  if (next === index) return state;
+  // Leaving what is being typed keeps it, to come back to.
+  const kept = index === -1 ? state.search.query : draft;
+  const query = next === -1 ? kept : (queries[next] ?? '');
+  return step({ ...state, history: { queries, index: next, draft: kept } }, { type: 'searchInput', query });
+}
+
+function command(state: AppState, action: Extract<Action, { type: 'command' }>): AppState {
+  const { command, article: metrics, item, unread, now, unreadCount } = action;
   if (state.help) return helpCommand(state, command);
+  if (state.confirm !== null) return answer(state, command === 'confirm.yes');
   const page = listRows(state);
   const articlePage = Math.max(1, layoutOf(state).bodyRows - 1);
   switch (command) {
@@ -211,6 +306,8 @@ function command(state: AppState, command: Command, metrics: ArticleMetrics | un
     case 'article.up':
       return scrollTo(state, state.scroll - 1, metrics);
     case 'article.pageDown':
+      // At the end of the article, Space goes on to the next unread one, as in newsboat.
+      if (unread !== undefined && atArticleEnd(state, metrics)) return toUnread(state, unread, 1);
       return scrollTo(state, state.scroll + articlePage, metrics);
     case 'article.pageUp':
       return scrollTo(state, state.scroll - articlePage, metrics);
@@ -231,12 +328,37 @@ function command(state: AppState, command: Command, metrics: ArticleMetrics | un
     case 'view.zoom':
       if (state.zoom) return clampList({ ...state, zoom: false });
       return rowCount(state) === 0 ? state : { ...state, zoom: true, focus: 'article' };
-    case 'view.sort': {
-      const sort = SORT_ORDERS[(SORT_ORDERS.indexOf(state.sort) + 1) % SORT_ORDERS.length] ?? 'newest';
-      const resorted = { ...state, sort };
-      // Search hits keep their ranking; only the library's order changes under them.
-      return state.search.outcome !== null ? resorted : { ...select(resorted, 0), top: 0 };
-    }
+    case 'view.sort':
+      if (state.search.outcome !== null || state.search.open) {
+        const searchSort = SEARCH_SORTS[(SEARCH_SORTS.indexOf(state.search.outcome === null ? 'relevance' : state.searchSort) + 1) % SEARCH_SORTS.length] ?? 'relevance';
+        return askAgain({ ...state, searchSort }, `hits by ${searchSort === 'relevance' ? 'relevance' : SORT_NAMES[searchSort]}`);
+      }
+      return changeView({ ...state, sort: SORT_ORDERS[(SORT_ORDERS.indexOf(state.sort) + 1) % SORT_ORDERS.length] ?? 'newest' }, item, null);
+    case 'view.unreadOnly':
+      return changeView(
+        { ...state, unreadOnly: !state.unreadOnly, readSince: now ?? Date.now() },
+        item,
+        state.unreadOnly ? 'all articles' : 'unread articles only',
+      );
+    case 'view.starredOnly':
+      return changeView({ ...state, starredOnly: !state.starredOnly }, item, state.starredOnly ? 'all articles' : 'starred articles only');
+    case 'view.markAllRead':
+      return askMarkAllRead(state, unreadCount);
+    case 'view.undo':
+      if (state.undo === null) return { ...state, notice: 'nothing to undo' };
+      return {
+        ...state,
+        undo: null,
+        effect: { kind: 'setRead', ids: state.undo.ids, read: false },
+        notice: `${plural(state.undo.count, 'article')} unread again`,
+      };
+    case 'unread.next':
+      return toUnread(state, unread, 1);
+    case 'unread.previous':
+      return toUnread(state, unread, -1);
+    case 'confirm.yes':
+    case 'confirm.no':
+      return answer(state, command === 'confirm.yes');
     case 'search.open':
       if (!state.canSearch) return { ...state, notice: 'search is not available here' };
       // The hits show in the list, so the list comes into view.
@@ -245,11 +367,14 @@ function command(state: AppState, command: Command, metrics: ArticleMetrics | un
         help: false,
         zoom: false,
         focus: 'list',
+        // A fresh query; the one before is a key (Up) away in the history.
+        history: { ...state.history, index: -1, draft: '' },
         search: {
           ...state.search,
           open: true,
           submitted: false,
-          cursor: graphemes(state.search.query).length,
+          query: '',
+          cursor: 0,
           before: state.search.before ?? { selected: state.selected, top: state.top, focus: state.focus },
         },
       };
@@ -294,7 +419,7 @@ function step(state: AppState, action: Action): AppState {
   switch (action.type) {
     case 'command': {
       const cleared = state.notice === null ? state : { ...state, notice: null };
-      return command(cleared, action.command, action.article, action.item);
+      return command(cleared, action);
     }
     case 'resize': {
       const width = Math.max(1, action.width);
@@ -336,6 +461,7 @@ function step(state: AppState, action: Action): AppState {
     }
     case 'searchSubmit': {
       if (state.search.query.trim() === '') return endSearch(state);
+      const remembered = rememberSearch(state, state.search.query.trim());
       // Enter before the first outcome arrives still keeps it: the outcome lands later.
       // Enter on an outcome already shown asks again, keeping the place: the library may
       // have grown since (a search typed while the first indexing ran).
@@ -343,12 +469,19 @@ function step(state: AppState, action: Action): AppState {
       const submitted = pending && !state.search.rerun;
       const seq = pending ? state.search.seq : state.search.seq + 1;
       const rerun = pending ? state.search.rerun : true;
-      return { ...state, search: { ...state.search, open: false, error: null, submitted, seq, rerun } };
+      return { ...remembered, search: { ...state.search, open: false, error: null, submitted, seq, rerun } };
     }
     case 'searchCancel':
       return endSearch(state);
     case 'redraw':
       return { ...state, redrawCount: state.redrawCount + 1 };
+    case 'view':
+      return select({ ...state, libraryCount: Math.max(0, action.count) }, action.index);
+    case 'markedAll':
+      if (action.ids.length === 0) return { ...state, notice: 'nothing to mark: every article here is read' };
+      return { ...state, undo: { ids: action.ids, count: action.ids.length }, notice: `marked ${plural(action.ids.length, 'article')} read · U undoes` };
+    case 'historyStep':
+      return historyStep(state, action.step);
   }
 }
 

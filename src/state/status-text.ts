@@ -2,23 +2,33 @@
  * The words around the panes, as pure functions of the state: the status bar's position,
  * view and scroll parts, and what an empty list or pane says. The App only draws them.
  */
-import type { SortOrder } from '../library/library.js';
-import { rowCount, searchPending } from './reducer.js';
+import { plural, rowCount, searchPending, SORT_NAMES } from './reducer.js';
 import type { AppState } from './types.js';
 
-const SORT_LABELS: Record<SortOrder, string> = { newest: 'newest first', oldest: 'oldest first', headline: 'A–Z' };
-
-/** `12/2225`: the selected row's place in the list (0/0 when the list is empty). */
-export function positionText(state: AppState): string {
+/**
+ * `12/2225 · 340 unread`: the selected row's place in the list (0/0 when the list is
+ * empty), and how many in the view are unread when that is known (null: not counted).
+ */
+export function positionText(state: AppState, unread: number | null = null): string {
   const count = rowCount(state);
-  return `${count === 0 ? 0 : state.selected + 1}/${count}`;
+  const place = `${count === 0 ? 0 : state.selected + 1}/${count}`;
+  return unread === null ? place : `${place} · ${unread} unread`;
 }
 
-/** What the list shows and what runs: `newest first · indexing 120/2225`, `3 matches · searching…`. */
+/** The filters on: `unread only`, `starred only`, `unread starred only`. */
+function filterText(state: AppState): string {
+  if (!state.unreadOnly && !state.starredOnly) return '';
+  return `${[state.unreadOnly ? 'unread' : '', state.starredOnly ? 'starred' : ''].filter((w) => w !== '').join(' ')} only`;
+}
+
+/** What the list shows and what runs: `newest first · unread only · indexing 120/2225`, `3 matches · searching…`. */
 export function viewText(state: AppState, activity: string | null): string {
   const { outcome } = state.search;
+  const order = outcome !== null ? (state.searchSort === 'relevance' ? '' : SORT_NAMES[state.searchSort]) : SORT_NAMES[state.sort];
   return [
-    outcome !== null ? (outcome.total === 1 ? '1 match' : `${outcome.total} matches`) : SORT_LABELS[state.sort],
+    outcome !== null ? plural(outcome.total, 'match', 'matches') : '',
+    order,
+    filterText(state),
     searchPending(state) ? 'searching…' : '',
     activity ?? '',
   ]
@@ -47,6 +57,9 @@ export function articlePositionText(
 export function emptyListText(state: AppState, activity: string | null): string {
   if (state.search.outcome !== null) return 'No matches.';
   if (activity !== null) return 'looking…';
+  if (state.unreadOnly || state.starredOnly) {
+    return `No ${filterText(state).replace(' only', '')} articles here. ${state.unreadOnly ? 'u' : 'S'} shows them all.`;
+  }
   return 'No articles here. Give newsreader a folder of .txt files: newsreader ~/news';
 }
 

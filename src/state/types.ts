@@ -65,6 +65,20 @@ export interface AppState {
   help: boolean;
   helpScroll: number;
   sort: SortOrder;
+  /** Only unread articles (`u`): those unread when the view began, and any read since. */
+  unreadOnly: boolean;
+  /** Only starred articles (`S`). */
+  starredOnly: boolean;
+  /** When the unread-only view began (epoch ms): articles read after it stay in view. */
+  readSince: number;
+  /** Order of search hits (`o` in search results): by relevance, or as the library sorts. */
+  searchSort: SearchSort;
+  /** A yes/no question waiting for its answer (`A`: mark the whole view read). */
+  confirm: Confirm | null;
+  /** What `U` puts back: the articles the last mark-all marked read. */
+  undo: { ids: readonly string[]; count: number } | null;
+  /** Searches asked before, for Up/Down in the field. */
+  history: SearchHistory;
   /** Articles in the library view (the list's length when no search is active). */
   libraryCount: number;
   /** Index of the selected row in the list. */
@@ -89,11 +103,30 @@ export interface AppState {
    */
   redrawCount: number;
   /** What the last command asks of the library (star, mark read), or null. */
-  effect: MarkEffect | null;
+  effect: Effect | null;
+}
+
+export type SearchSort = 'relevance' | SortOrder;
+
+export interface SearchHistory {
+  /** Queries searched, the latest first. */
+  queries: readonly string[];
+  /** Where Up/Down stand: -1 is the query being typed. */
+  index: number;
+  /** What was being typed before Up, to come back to with Down. */
+  draft: string;
+}
+
+export interface Confirm {
+  kind: 'markAllRead';
+  /** The question, e.g. `mark 340 articles read?`. */
+  question: string;
 }
 
 /** The selected article as the library has it now, handed in with commands. */
 export interface SelectedItem {
+  /** The row's key in the library (where to find it again in another view). */
+  key: string;
   id: string;
   read: boolean;
   starred: boolean;
@@ -101,9 +134,22 @@ export interface SelectedItem {
 
 /** A change to the library that a command asks for, carried out after the reducer step. */
 export interface MarkEffect {
+  kind: 'mark';
   id: string;
   patch: { read?: boolean; starred?: boolean };
 }
+
+/**
+ * What a reducer step leaves for the App to do: a mark, marking the whole view read (the
+ * App then sends `markedAll` with the ids, for undo), putting back what that marked, or
+ * finding where the selected article went in a new view (the App then sends `select`).
+ */
+export type Effect =
+  | MarkEffect
+  | { kind: 'markAllRead' }
+  | { kind: 'setRead'; ids: readonly string[]; read: boolean }
+  | { kind: 'follow'; key: string }
+  | { kind: 'rememberSearch'; query: string };
 
 /** What the screen knows about the article on display, handed in with commands. */
 export interface ArticleMetrics {
@@ -121,7 +167,22 @@ export type Action =
       article?: ArticleMetrics;
       /** The selected article's marks, as the library has them before this command. */
       item?: SelectedItem | null;
+      /**
+       * For `J`/`K` and Space at an article's end: the row of the next (or previous)
+       * unread article in the list as the state before this command shows it, or null.
+       */
+      unread?: number | null;
+      /** For commands that start a view (`u`): the time now, in epoch ms. */
+      now?: number;
+      /** For `A`: how many unread articles the view holds. */
+      unreadCount?: number;
     }
+  /** A new library view: its length, and the row to select (where the selected article went). */
+  | { type: 'view'; count: number; index: number }
+  /** Mark-all was done: these ids were marked read. */
+  | { type: 'markedAll'; ids: readonly string[] }
+  /** Up (1) or Down (-1) in the search field's history. */
+  | { type: 'historyStep'; step: 1 | -1 }
   | { type: 'resize'; width: number; height: number }
   | { type: 'libraryChanged'; count: number }
   | { type: 'searchInput'; query: string; cursor?: number }

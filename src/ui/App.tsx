@@ -22,6 +22,10 @@ import { useKeyRouting } from './use-key-routing.js';
 import { useLibrary, useMarkOpenedRead } from './use-library.js';
 import { useSearch } from './use-search.js';
 import { useSyncReducer } from './use-sync-reducer.js';
+import { useCarryOut } from './carry-out.js';
+import { restoredView, viewToSave } from './restore-view.js';
+import { libraryView, unreadView } from '../state/view.js';
+import type { ReaderMemory } from '../library/reader-memory.js';
 import { streamSize, useTerminalSize } from './use-terminal-size.js';
 
 export interface AppProps {
@@ -41,15 +45,18 @@ export interface AppProps {
   activity?: string | null;
   /** A message for the status bar at start, until the first key. */
   notice?: string | null;
+  /** Where the last view and the searches are kept between runs; absent, nothing is. */
+  memory?: ReaderMemory | null;
 }
 
-export function App({ library, searcher = null, size, onQuit, onSuspend, onRedraw, redraw = 0, activity = null, notice = null }: AppProps) {
+export function App({ library, searcher = null, size, onQuit, onSuspend, onRedraw, redraw = 0, activity = null, notice = null, memory = null }: AppProps) {
   const { stdout } = useStdout();
   const [state, dispatch, getState] = useSyncReducer(reducer, () =>
-    initialState({ ...(size ?? streamSize(stdout)), count: library.count({ sort: 'newest' }), canSearch: searcher !== null, notice }),
+    initialState({ ...(size ?? streamSize(stdout)), ...restoredView(library, memory), canSearch: searcher !== null, notice }),
   );
   useTerminalSize(dispatch, size);
-  const source = useLibrary(library, state.sort, dispatch);
+  const source = useLibrary(library, libraryView(state), dispatch);
+  const carryOut = useCarryOut({ library, searcher, memory, dispatch });
 
   useEffect(() => {
     if (redraw > 0) dispatch({ type: 'redraw' });
@@ -58,13 +65,16 @@ export function App({ library, searcher = null, size, onQuit, onSuspend, onRedra
   const markOpenedRead = useMarkOpenedRead(library, source, getState);
 
   useEffect(() => {
-    if (state.quit) onQuit(state.exitStatus);
-  }, [state.quit, state.exitStatus, onQuit]);
+    if (!state.quit) return;
+    memory?.saveView(viewToSave(getState(), source));
+    onQuit(state.exitStatus);
+  }, [state.quit, state.exitStatus, onQuit, memory, source, getState]);
 
   const layout = layoutOf(state);
   const rowsOnScreen = Math.max(1, layout.bodyRows);
   useSearch({ searcher, library, state, rowsOnScreen, dispatch, getState });
-  useKeyRouting({ library, source, dispatch, getState, submitted: state.search.submitted, markOpenedRead, onSuspend, onRedraw });
+  useKeyRouting({ library, carryOut, source, dispatch, getState, submitted: state.search.submitted, markOpenedRead, onSuspend, onRedraw });
+  const unread = state.search.outcome !== null ? null : library.count(unreadView(state));
 
   const { outcome } = state.search;
   const rows = source.rows(state, state.top, rowsOnScreen);
@@ -132,10 +142,10 @@ export function App({ library, searcher = null, size, onQuit, onSuspend, onRedra
       {layout.statusLines > 0 ? (
         <StatusBar
           width={width}
-          position={positionText(state)}
+          position={positionText(state, unread)}
           view={viewText(state, activity)}
           match={matchText}
-          notice={state.notice}
+          notice={state.confirm?.question ?? state.notice}
           canSearch={state.canSearch}
           pane={state.help ? 'list' : keyPane(state)}
         />

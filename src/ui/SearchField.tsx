@@ -7,7 +7,7 @@ import { Box, Text } from 'ink';
 import { sanitize } from '../terminal/sanitize.js';
 import { graphemes, truncate, widthOf } from '../terminal/text.js';
 
-export const PLACEHOLDER = 'words, "a phrase", -word, a OR b, headline:word';
+export const PLACEHOLDER = 'words, "a phrase", -word, a OR b, headline:word  (↑ earlier searches)';
 
 export interface SearchFieldProps {
   width: number;

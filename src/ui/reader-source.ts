@@ -8,6 +8,7 @@ import type { Article } from '../article/types.js';
 import type { ArticleSummary, Library, LibraryChange } from '../library/library.js';
 import { hitAt } from '../state/hits.js';
 import { layoutOf } from '../state/layout.js';
+import { libraryView } from '../state/view.js';
 import type { AppState, ArticleMetrics, SelectedItem } from '../state/types.js';
 import { type ArticleLayout, ArticleLayoutCache } from '../terminal/article-layout.js';
 
@@ -15,7 +16,7 @@ const EMPTY_LAYOUT: ArticleLayout = { lines: [], matchLines: [] };
 
 export class ReaderSource {
   /** The library rows last read, to answer for the rows on screen without asking again. */
-  private window: { sort: string; top: number; rows: ArticleSummary[] } | null = null;
+  private window: { view: string; top: number; rows: ArticleSummary[] } | null = null;
   private loaded: { key: string; article: Article | null } | null = null;
   private readonly layouts = new ArticleLayoutCache();
   /**
@@ -67,11 +68,13 @@ export class ReaderSource {
   private libraryRows(state: AppState, top: number, count: number): ArticleSummary[] {
     if (state.libraryCount === 0 || count <= 0) return [];
     const window = this.window;
-    if (window !== null && window.sort === state.sort && window.top === top && window.rows.length >= Math.min(count, state.libraryCount - top)) {
+    const view = libraryView(state);
+    const key = JSON.stringify(view);
+    if (window !== null && window.view === key && window.top === top && window.rows.length >= Math.min(count, state.libraryCount - top)) {
       return window.rows.slice(0, count);
     }
-    const rows = this.library.page({ sort: state.sort }, top, count);
-    this.window = { sort: state.sort, top, rows };
+    const rows = this.library.page(view, top, count);
+    this.window = { view: key, top, rows };
     return rows;
   }
 
@@ -81,16 +84,33 @@ export class ReaderSource {
     if (state.search.outcome !== null) return hitAt(state.search, index);
     if (state.libraryCount === 0) return null;
     const window = this.window;
-    if (window !== null && window.sort === state.sort && index >= window.top && index < window.top + window.rows.length) {
+    const view = libraryView(state);
+    if (window !== null && window.view === JSON.stringify(view) && index >= window.top && index < window.top + window.rows.length) {
       return window.rows[index - window.top] ?? null;
     }
-    return this.library.page({ sort: state.sort }, index, 1)[0] ?? null;
+    return this.library.page(view, index, 1)[0] ?? null;
+  }
+
+  /**
+   * The row of the nearest unread article after (`step` 1) or before (-1) the selection,
+   * or null. In search results, among the hits come so far: when the hits run out before
+   * an unread one, the first row of the next page not come yet (moving there asks for it).
+   */
+  findUnread(state: AppState, step: 1 | -1): number | null {
+    const { search } = state;
+    if (search.outcome === null) return this.library.findUnread(libraryView(state), state.selected, step);
+    for (let i = state.selected + step; i >= 0 && i < search.outcome.total; i += step) {
+      const hit = hitAt(search, i);
+      if (hit === null) return i;
+      if (!this.withMarks(hit).read) return i;
+    }
+    return null;
   }
 
   /** The selected article's marks, read from the library now. */
   item(state: AppState): SelectedItem | null {
     const row = this.selected(state);
-    return row === null ? null : { id: row.id, ...marksOf(this.library, row.id) };
+    return row === null ? null : { key: row.key, id: row.id, ...marksOf(this.library, row.id) };
   }
 
   article(row: ArticleSummary | null): Article | null {

@@ -6,16 +6,20 @@
  */
 import { useCallback, useEffect, useRef } from 'react';
 import { charName, type KeyPress } from '../keys/key-names.js';
-import { commandFor } from '../keys/keymap.js';
+import { commandFor, type Command } from '../keys/keymap.js';
 import type { Library } from '../library/library.js';
 import { editField } from '../state/field-edit.js';
 import { keyPane } from '../state/layout.js';
+import { atArticleEnd } from '../state/reducer.js';
+import { unreadView } from '../state/view.js';
 import type { Action, AppState } from '../state/types.js';
 import type { ReaderSource } from './reader-source.js';
 import { useKeypresses } from './use-keypresses.js';
 
 export interface KeyRoutingOptions {
   library: Library;
+  /** Does what a step asked of the library (useCarryOut). */
+  carryOut: (state: AppState) => void;
   source: ReaderSource;
   dispatch: (action: Action) => void;
   getState: () => AppState;
@@ -27,30 +31,49 @@ export interface KeyRoutingOptions {
   onRedraw?: (() => void) | undefined;
 }
 
-export function useKeyRouting({ library, source, dispatch, getState, submitted, markOpenedRead, onSuspend, onRedraw }: KeyRoutingOptions): void {
+export function useKeyRouting({ library, carryOut, source, dispatch, getState, submitted, markOpenedRead, onSuspend, onRedraw }: KeyRoutingOptions): void {
   /** After a reducer step: do what it asked of the library, and mark an opened article read. */
   const afterStep = useCallback((): void => {
-    const now = getState();
-    if (now.effect !== null) library.setState(now.effect.id, now.effect.patch);
-    markOpenedRead(now);
-  }, [library, markOpenedRead, getState]);
+    carryOut(getState());
+    markOpenedRead(getState());
+  }, [carryOut, markOpenedRead, getState]);
+
+  /** What a command needs to know of the library before it runs, read only when it needs it. */
+  const facts = useCallback(
+    (command: Command, now: AppState): Omit<Extract<Action, { type: 'command' }>, 'type' | 'command'> => {
+      // The selected article's layout for scrolling and n/N, its marks for s/m; only read
+      // when the command needs them, so a burst of j stays cheap.
+      const article = command.startsWith('article.') ? source.metrics(now) : undefined;
+      const item = command.startsWith('item.') || command.startsWith('view.') ? source.item(now) : undefined;
+      let unread: number | null | undefined;
+      if (command === 'unread.next' || command === 'unread.previous') unread = source.findUnread(now, command === 'unread.next' ? 1 : -1);
+      else if (command === 'article.pageDown' && atArticleEnd(now, article)) unread = source.findUnread(now, 1);
+      const unreadCount = command === 'view.markAllRead' && now.search.outcome === null ? library.count(unreadView(now)) : undefined;
+      return {
+        ...(article === undefined ? {} : { article }),
+        ...(item === undefined ? {} : { item }),
+        ...(unread === undefined ? {} : { unread }),
+        ...(unreadCount === undefined ? {} : { unreadCount }),
+        ...(command === 'view.unreadOnly' ? { now: Date.now() } : {}),
+      };
+    },
+    [library, source],
+  );
 
   /** Run one key in the focused pane (list or article), against the newest state. */
   const runKey = useCallback(
     (name: string): void => {
       const now = getState();
-      const command = commandFor(name, now.help ? 'help' : keyPane(now));
+      const scope = now.help ? 'help' : now.confirm !== null ? 'confirm' : keyPane(now);
+      // A question is answered by any key: anything but yes is no.
+      const command = commandFor(name, scope) ?? (scope === 'confirm' ? 'confirm.no' : null);
       if (command === null) return;
       if (command === 'app.suspend' && onSuspend !== undefined) onSuspend();
       if (command === 'app.redraw' && onRedraw !== undefined) onRedraw();
-      // What the state before this key selects: its layout for scrolling and n/N, its marks
-      // for s/m. Only read when the command needs it, so a burst of j stays cheap.
-      const article = command.startsWith('article.') ? source.metrics(now) : undefined;
-      const item = command.startsWith('item.') ? source.item(now) : undefined;
-      dispatch({ type: 'command', command, ...(article === undefined ? {} : { article }), ...(item === undefined ? {} : { item }) });
+      dispatch({ type: 'command', command, ...facts(command, now) });
       afterStep();
     },
-    [source, onSuspend, onRedraw, dispatch, getState, afterStep],
+    [facts, onSuspend, onRedraw, dispatch, getState, afterStep],
   );
 
   /** A key while the search field is open: it edits the query, except these. */
@@ -61,7 +84,12 @@ export function useKeyRouting({ library, source, dispatch, getState, submitted, 
           case 'field.cancel':
             return dispatch({ type: 'searchCancel' });
           case 'field.submit':
-            return dispatch({ type: 'searchSubmit' });
+            dispatch({ type: 'searchSubmit' });
+            return afterStep();
+          case 'field.historyBack':
+            return dispatch({ type: 'historyStep', step: 1 });
+          case 'field.historyForward':
+            return dispatch({ type: 'historyStep', step: -1 });
           case 'field.previousHit':
             return dispatch({ type: 'command', command: 'list.up' });
           case 'field.nextHit':
@@ -80,7 +108,7 @@ export function useKeyRouting({ library, source, dispatch, getState, submitted, 
       const edited = editField({ query, cursor }, press);
       if (edited !== null) dispatch({ type: 'searchInput', query: edited.query, cursor: edited.cursor });
     },
-    [onSuspend, onRedraw, dispatch, getState],
+    [onSuspend, onRedraw, dispatch, getState, afterStep],
   );
 
   const queue = useRef<KeyPress[]>([]);

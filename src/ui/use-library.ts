@@ -1,7 +1,7 @@
 /**
  * The reader over a library that changes while it is read: marks set here or in another
  * process, a refresh adding articles. Each change makes the source forget what it read and
- * re-reads the list's count (for the sort on screen) with the next frame.
+ * re-reads the list's count (for the view on screen) with the next frame.
  *
  * Why a state update and not `useSyncExternalStore`: a refresh commits batches in bursts of
  * microtasks, and a store hook renders synchronously on each, which React stops with
@@ -9,13 +9,13 @@
  * into the next frame, however many changes came.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Library, SortOrder } from '../library/library.js';
+import type { Library, LibraryView } from '../library/library.js';
 import { articleOpen } from '../state/layout.js';
 import type { Action, AppState } from '../state/types.js';
 import { ReaderSource } from './reader-source.js';
 
 /** The reader's source over `library`, kept current; the list's count follows the library. */
-export function useLibrary(library: Library, sort: SortOrder, dispatch: (action: Action) => void): ReaderSource {
+export function useLibrary(library: Library, view: LibraryView, dispatch: (action: Action) => void): ReaderSource {
   const source = useMemo(() => new ReaderSource(library), [library]);
   // How many changes were heard: each one renders, batched with any others before the frame.
   const [changes, setChanges] = useState(0);
@@ -27,9 +27,10 @@ export function useLibrary(library: Library, sort: SortOrder, dispatch: (action:
       }),
     [library, source],
   );
+  const viewKey = JSON.stringify(view);
   useEffect(() => {
-    dispatch({ type: 'libraryChanged', count: library.count({ sort }) });
-  }, [library, sort, changes, dispatch]);
+    dispatch({ type: 'libraryChanged', count: library.count(JSON.parse(viewKey) as LibraryView) });
+  }, [library, viewKey, changes, dispatch]);
   return source;
 }
 

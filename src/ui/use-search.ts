@@ -8,6 +8,7 @@ import type { Library } from '../library/library.js';
 import type { SearchOutcome, Searcher } from '../search/searcher.js';
 import { missingPages, SEARCH_PAGE } from '../state/hits.js';
 import type { Action, AppState } from '../state/types.js';
+import { searchQuery } from '../state/view.js';
 
 /**
  * How long changes to the library gather before the active search is asked again: during
@@ -48,9 +49,12 @@ export function useSearch({ searcher, library, state, rowsOnScreen, dispatch, ge
   }, [library, dispatch]);
 
   // Each new query is asked once; its outcome is applied only if no newer query was asked.
-  const { seq, query } = state.search;
+  // The view's filters and order go with the query typed (state/view.ts).
+  const { seq } = state.search;
+  const typed = state.search.query;
+  const query = typed.trim() === '' ? '' : searchQuery(state, typed);
   useEffect(() => {
-    if (searcher === null || query.trim() === '') return;
+    if (searcher === null || query === '') return;
     searcher.search(query, SEARCH_PAGE).then(
       (result) => dispatch({ type: 'searchResult', seq, outcome: result }),
       (error: unknown) => dispatch({ type: 'searchResult', seq, outcome: failedOutcome(query, error) }),

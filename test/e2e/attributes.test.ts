@@ -97,7 +97,7 @@ describe.skipIf(!hasShared).each([
 ] as const)('search matches with %s (120x40, CI=true)', (_name, env, args, colour) => {
   it('styles the matches in the hits and the article, and the current match apart', async () => {
     const s = start(120, 40, env, [...args]);
-    await s.waitForStatus(/1\/2225 · newest first(?! · indexing)/);
+    await s.waitForStatus(/1\/2225 · \d+ unread · newest first(?! · indexing)/);
     s.write('/yukos');
     await s.waitForStatus(/\d+ matches/);
     s.press('return');

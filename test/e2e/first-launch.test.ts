@@ -36,7 +36,7 @@ afterEach(() => {
 
 /** The list's position and the indexing progress, read from the status bar. */
 function statusNumbers(s: PtySession): { selected: number; shown: number; indexed: number | null } | null {
-  const match = /^ (\d+)\/(\d+) · newest first(?: · indexing (\d+)\/\d+)?/.exec(s.status());
+  const match = /^ (\d+)\/(\d+) · \d+ unread · newest first(?: · indexing (\d+)\/\d+)?/.exec(s.status());
   if (match === null) return null;
   return { selected: Number(match[1]), shown: Number(match[2]), indexed: match[3] === undefined ? null : Number(match[3]) };
 }
@@ -72,16 +72,16 @@ describe('first launch on a large library', () => {
     await s.waitForStatus(/^ 2\/\d+ /);
     await s.waitFor(() => paneFollows(s, 1), 'the second headline in the article pane');
     s.write('jjj');
-    await s.waitForStatus(/^ 5\/\d+ · newest first · indexing/);
+    await s.waitForStatus(/^ 5\/\d+ · \d+ unread · newest first · indexing/);
     await s.waitFor(() => paneFollows(s, 4), 'the fifth headline in the article pane');
 
     // The list fills in as batches land.
     await s.waitFor(() => (statusNumbers(s)?.shown ?? 0) > early.shown, 'more headlines as indexing goes', INDEXING_DEADLINE_MS);
 
     // And indexing reaches the end: every article listed, no progress left in the bar.
-    await s.waitForStatus(new RegExp(`^ \\d+/${COUNT} · newest first(?! · indexing)`), INDEXING_DEADLINE_MS);
+    await s.waitForStatus(new RegExp(`^ \\d+/${COUNT} · \\d+ unread · newest first(?! · indexing)`), INDEXING_DEADLINE_MS);
     s.press('G');
-    await s.waitForStatus(new RegExp(`^ ${COUNT}/${COUNT} · newest first +j/k move`));
+    await s.waitForStatus(new RegExp(`^ ${COUNT}/${COUNT} · \\d+ unread · newest first +j/k move`));
     expect(s.lines().filter((line) => /indexing failed/.test(line))).toEqual([]);
 
     s.press('q');

@@ -35,7 +35,7 @@ afterEach(() => {
 async function start(db = freshDatabase()): Promise<PtySession> {
   const s = spawnReader({ cols: COLS, rows: ROWS, args: ['--db', db, bbcDir], env: { FORCE_COLOR: '1' } });
   sessions.push(s);
-  await s.waitForStatus(new RegExp(`^ 1/${TOTAL} · newest first\\s`));
+  await s.waitForStatus(new RegExp(`^ 1/${TOTAL} · \\d+ unread · newest first\\s`));
   return s;
 }
 

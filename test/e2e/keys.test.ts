@@ -18,7 +18,7 @@ const PASTE_END = '\u001b[201~';
 
 async function start(cols: number, rows: number, args: string[] = [bbcDir]): Promise<PtySession> {
   session = spawnReader({ cols, rows, args, env: { CI: 'true' } });
-  await session.waitForStatus(/1\/\d+ · newest first(?! · indexing)/);
+  await session.waitForStatus(/1\/\d+ · \d+ unread · newest first(?! · indexing)/);
   return session;
 }
 
@@ -59,7 +59,7 @@ describe('bracketed paste', () => {
     await s.waitFor(() => field(s).startsWith('/yukos sss'), 'a search for the pasted text');
     expect(s.screen()).not.toContain('★');
     s.press('escape');
-    await s.waitForStatus(/1\/2225 · newest first/);
+    await s.waitForStatus(/1\/2225 · \d+ unread · newest first/);
     expect(s.screen()).not.toContain('★');
   });
 });

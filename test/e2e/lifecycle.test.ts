@@ -35,7 +35,7 @@ describe('in a shell with job control', () => {
   it.skipIf(!hasShared)('draws nothing on the shell screen after jjj and Ctrl-Z in one read, and takes a resize made while stopped', async () => {
     const s = await shell(120, 40);
     s.write(`${readerCommand([bbcDir, '--db', freshDatabase()])}\r`);
-    await s.waitForStatus(/1\/2225 · newest first(?! · indexing)/);
+    await s.waitForStatus(/1\/2225 · \d+ unread · newest first(?! · indexing)/);
     s.write('jjj\u001a');
     await s.waitFor(() => !s.alternateScreen && /Stopped/.test(s.screen()), 'the job stopped');
     s.resize(80, 24);
@@ -43,7 +43,7 @@ describe('in a shell with job control', () => {
     await s.waitFor(() => s.alternateScreen && /4\/2225/.test(s.status()), 'the reader back');
     // Drawn for 80 columns: the list alone, one headline a row, the status bar at the bottom.
     await s.waitFor(() => !s.screen().includes('│') && s.lines().every((line) => line.length <= 80), 'the narrow layout');
-    expect(s.status()).toMatch(/^ 4\/2225 · newest first +j\/k move/);
+    expect(s.status()).toMatch(/^ 4\/2225 · \d+ unread · newest first +j\/k move/);
     s.write('q');
     await s.waitFor(() => !s.alternateScreen && shown(s).at(-1)?.trimEnd() === '$', 'the prompt again');
     // The shell's screen has the command, the job messages and prompts, and nothing of the reader.
@@ -55,7 +55,7 @@ describe('in a shell with job control', () => {
     const s = await shell(80, 24);
     const errors = path.join(mkdtempSync(path.join(tmpdir(), 'newsreader-stderr-')), 'stderr');
     s.write(`${readerCommand(['--db', freshDatabase()])} 2>${errors}\r`);
-    await s.waitForStatus(/1\/1 · newest first(?! · indexing)/);
+    await s.waitForStatus(/1\/1 · \d+ unread · newest first(?! · indexing)/);
     s.write('q');
     await s.waitFor(() => !s.alternateScreen && shown(s).at(-1)?.trimEnd() === '$', 'the prompt again');
     expect(s.cursorVisible).toBe(true);
@@ -88,7 +88,7 @@ describe.skipIf(!hasShared)('SIGTERM during the first indexing', () => {
 describe('first launch', () => {
   it.skipIf(!hasShared)('says it is looking for articles, never that there are none, while the first walk runs', async () => {
     const s = (session = spawnReader({ cols: 120, rows: 40, args: [bbcDir], env: { CI: 'true' } }));
-    await s.waitForStatus(/1\/2225 · newest first(?! · indexing)/);
+    await s.waitForStatus(/1\/2225 · \d+ unread · newest first(?! · indexing)/);
     expect(s.output).toContain('looking…');
     expect(s.output).not.toContain('No articles here');
   });

@@ -170,7 +170,7 @@ describe('when something breaks', () => {
 describe.skipIf(!hasShared)('search in a real terminal', () => {
   it('finds as you type, highlights, keeps results on Enter and jumps with n', async () => {
     const s = (session = spawnReader({ cols: 120, rows: 40, args: [bbcDir] }));
-    await s.waitForStatus(/1\/2225 · newest first(?! · indexing)/);
+    await s.waitForStatus(/1\/2225 · \d+ unread · newest first(?! · indexing)/);
     s.press('/');
     await s.waitFor(() => s.lines().at(-2)!.startsWith('/'), 'the search field');
     s.write('yukos');
@@ -192,13 +192,13 @@ describe.skipIf(!hasShared)('search in a real terminal', () => {
     s.press('escape');
     await s.waitForStatus(/j\/k move/);
     s.press('escape');
-    await s.waitForStatus(/1\/2225 · newest first/);
+    await s.waitForStatus(/1\/2225 · \d+ unread · newest first/);
     await quitAndCheckRestored(s);
   });
 
   it('moves in the hits with a j sent right after the Enter that closes the field', async () => {
     const s = (session = spawnReader({ cols: 120, rows: 40, args: [bbcDir] }));
-    await s.waitForStatus(/1\/2225 · newest first(?! · indexing)/);
+    await s.waitForStatus(/1\/2225 · \d+ unread · newest first(?! · indexing)/);
     s.write('/yukos');
     const count = bbc.filter((a) => a.blocks.some((b) => /\byukos\b/i.test(b.text))).length;
     await s.waitForStatus(new RegExp(`1/${count} · ${count} matches`));
@@ -211,26 +211,26 @@ describe.skipIf(!hasShared)('search in a real terminal', () => {
 
   it('takes two Escapes in one read as two: back from the article, then out of the results', async () => {
     const s = (session = spawnReader({ cols: 120, rows: 40, args: [bbcDir] }));
-    await s.waitForStatus(/1\/2225 · newest first(?! · indexing)/);
+    await s.waitForStatus(/1\/2225 · \d+ unread · newest first(?! · indexing)/);
     s.write('/yukos');
     await s.waitForStatus(/matches/);
     s.press('return', 'return');
     await s.waitForStatus(/scroll/);
     s.write('\u001b\u001b');
-    await s.waitForStatus(/1\/2225 · newest first/);
+    await s.waitForStatus(/1\/2225 · \d+ unread · newest first/);
     expect(s.status()).toMatch(/j\/k move/);
     await quitAndCheckRestored(s);
   });
 
   it('leaves the field and the results with /x and two Escapes in one read', async () => {
     const s = (session = spawnReader({ cols: 120, rows: 40, args: [bbcDir] }));
-    await s.waitForStatus(/1\/2225 · newest first(?! · indexing)/);
+    await s.waitForStatus(/1\/2225 · \d+ unread · newest first(?! · indexing)/);
     s.press('j');
     s.write('/x');
     await s.waitFor(() => s.lines().at(-2)!.startsWith('/x'), 'the query in the field');
     s.write('\u001b\u001b');
     await s.waitFor(() => !s.lines().at(-2)!.startsWith('/'), 'the field to close');
-    await s.waitForStatus(/2\/2225 · newest first +j\/k move/);
+    await s.waitForStatus(/2\/2225 · \d+ unread · newest first +j\/k move/);
     await quitAndCheckRestored(s);
   });
 });
@@ -248,7 +248,7 @@ describe('Enter as a line feed', () => {
     // A library indexed already, so the article is there at once when the Enter is read.
     const db = freshDatabase();
     const first = (session = spawnReader({ cols: 60, rows: 20, env: { NEWSREADER_DB: db } }));
-    await first.waitForStatus(/1\/1 · newest first(?! · indexing)/);
+    await first.waitForStatus(/1\/1 · \d+ unread · newest first(?! · indexing)/);
     await quitAndCheckRestored(first);
     first.dispose();
     const s = (session = spawnReader({ cols: 60, rows: 20, env: { NEWSREADER_DB: db } }));

@@ -41,7 +41,7 @@ function start(env: Record<string, string>): PtySession {
   return session;
 }
 
-const INDEXED = new RegExp(`^ \\d+/${COUNT} · newest first(?! · indexing)`);
+const INDEXED = new RegExp(`^ \\d+/${COUNT} · \\d+ unread · newest first(?! · indexing)`);
 
 describe('a parse worker that dies', () => {
   it('once: indexing goes on and the status bar says a worker was restarted', async () => {
@@ -61,9 +61,9 @@ describe('a parse worker that dies', () => {
     expect(shown).toBeLessThan(COUNT);
     // The list still answers keys, one at a time and several in one write.
     s.press('j');
-    await s.waitForStatus(/^ 2\/\d+ · newest first · indexing failed/);
+    await s.waitForStatus(/^ 2\/\d+ · \d+ unread · newest first · indexing failed/);
     s.write('jj');
-    await s.waitForStatus(/^ 4\/\d+ · newest first · indexing failed/);
+    await s.waitForStatus(/^ 4\/\d+ · \d+ unread · newest first · indexing failed/);
     s.press('q');
     const exit = await s.waitForExit();
     expect(exit.exitCode).toBe(0);
@@ -105,7 +105,7 @@ describe('a search worker that dies', () => {
     s.press('escape');
     await s.waitFor(() => !s.lines().at(-2)!.startsWith('/'), 'the field to close');
     s.press('j');
-    await s.waitForStatus(/^ 2\/2000 · newest first · search unavailable/);
+    await s.waitForStatus(/^ 2\/2000 · \d+ unread · newest first · search unavailable/);
     s.press('q');
     expect((await s.waitForExit()).exitCode).toBe(0);
   }, 120_000);

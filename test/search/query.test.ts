@@ -135,7 +135,7 @@ describe('parseQuery', () => {
   });
 
   it('parses an empty query to one that asks for nothing', () => {
-    expect(ok(parseQuery('   '))).toEqual({ all: [], exclude: [], after: null, before: null, read: null, starred: null });
+    expect(ok(parseQuery('   '))).toEqual({ all: [], exclude: [], after: null, before: null, read: null, starred: null, sort: null });
   });
 
   it('parses any string to a query or a message, never throwing', () => {

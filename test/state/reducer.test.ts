@@ -315,12 +315,34 @@ describe('search', () => {
     expect(cancelled.search.outcome).toBeNull();
   });
 
-  it('/ again edits the current query and Esc still goes back to before the first search', () => {
+  it('/ again starts a fresh query with the last one a key away, and Esc still goes back to before the first search', () => {
     const before = run(make(100), 'list.down');
     const kept = reducer(searched(before, 'syria', 5), { type: 'searchSubmit' });
+    expect(kept.effect).toEqual({ kind: 'rememberSearch', query: 'syria' });
     const again = run(run(kept, 'list.down', 'list.down'), 'search.open');
-    expect(again.search).toMatchObject({ open: true, query: 'syria' });
+    expect(again.search).toMatchObject({ open: true, query: '', cursor: 0 });
+    // The hits stay until something new is typed.
+    expect(rowCount(again)).toBe(5);
+    const recalled = reducer(again, { type: 'historyStep', step: 1 });
+    expect(recalled.search).toMatchObject({ query: 'syria', cursor: 5 });
     expect(reducer(again, { type: 'searchCancel' }).selected).toBe(1);
+  });
+
+  it('walks the search history with Up and Down, coming back to what was being typed', () => {
+    let s: AppState = { ...make(100), history: { queries: ['gas', 'oil'], index: -1, draft: '' } };
+    s = run(s, 'search.open');
+    s = reducer(s, { type: 'searchInput', query: 'yuk' });
+    s = reducer(s, { type: 'historyStep', step: 1 });
+    expect(s.search.query).toBe('gas');
+    s = reducer(s, { type: 'historyStep', step: 1 });
+    expect(s.search.query).toBe('oil');
+    // Past the oldest: stays there.
+    expect(reducer(s, { type: 'historyStep', step: 1 })).toBe(s);
+    s = reducer(reducer(s, { type: 'historyStep', step: -1 }), { type: 'historyStep', step: -1 });
+    expect(s.search.query).toBe('yuk');
+    // Submitting puts the query first, once.
+    s = reducer(reducer(s, { type: 'searchInput', query: 'oil' }), { type: 'searchSubmit' });
+    expect(s.history.queries).toEqual(['oil', 'gas']);
   });
 
   it('keeps the last good results when a query is malformed, and shows the error', () => {
@@ -400,10 +422,10 @@ describe('search', () => {
   });
 
   it('decides star and read from the marks handed in, leaving the change as an effect', () => {
-    const item = { id: 'id3', read: false, starred: true };
+    const item = { key: '1', id: 'id3', read: false, starred: true };
     const s = reducer(make(5), { type: 'command', command: 'item.star', item });
-    expect(s.effect).toEqual({ id: 'id3', patch: { starred: false } });
-    expect(reducer(make(5), { type: 'command', command: 'item.read', item }).effect).toEqual({ id: 'id3', patch: { read: true } });
+    expect(s.effect).toEqual({ kind: 'mark', id: 'id3', patch: { starred: false } });
+    expect(reducer(make(5), { type: 'command', command: 'item.read', item }).effect).toEqual({ kind: 'mark', id: 'id3', patch: { read: true } });
     // The next action clears it: an effect is carried out once.
     expect(run(s, 'list.down').effect).toBeNull();
     // Help open: the key closes it and changes nothing.
@@ -483,6 +505,7 @@ describe('the field cursor', () => {
     s = reducer(s, { type: 'searchInput', query: 'oil', cursor: 1 });
     expect(s.search.cursor).toBe(1);
     s = reducer(s, { type: 'searchSubmit' });
-    expect(run(s, 'search.open').search.cursor).toBe(3);
+    expect(run(s, 'search.open').search.cursor).toBe(0);
+    expect(reducer(run(s, 'search.open'), { type: 'historyStep', step: 1 }).search.cursor).toBe(3);
   });
 });

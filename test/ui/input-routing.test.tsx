@@ -55,7 +55,7 @@ describe('keys while focus moves', () => {
     // Ink holds a lone Esc back for one turn; the j follows as soon as it is let through.
     await tick();
     r.write('j');
-    await r.waitFor(`2/${all} · newest first`);
+    await r.waitFor(new RegExp(`2/${all} · \\d+ unread · newest first`));
     expect(fieldLine(r)).toBe('');
   });
 
@@ -63,7 +63,7 @@ describe('keys while focus moves', () => {
     const r = await open();
     await searchFor(r, 'yukos');
     r.write('\u001bj');
-    await r.waitFor(`2/${all} · newest first`);
+    await r.waitFor(new RegExp(`2/${all} · \\d+ unread · newest first`));
     expect(fieldLine(r)).toBe('');
   });
 
@@ -82,7 +82,7 @@ describe('Escape and Enter as terminals send them', () => {
     await r.press('return', 'return');
     await r.waitFor(/scroll/);
     r.write('\u001b\u001b');
-    await r.waitFor(`1/${all} · newest first`);
+    await r.waitFor(new RegExp(`1/${all} · \\d+ unread · newest first`));
     expect(statusLine(r)).not.toContain(`${count} matches`);
     expect(statusLine(r)).toMatch(/j\/k move/);
   });
@@ -94,7 +94,7 @@ describe('Escape and Enter as terminals send them', () => {
     await r.press('return');
     await r.press('/');
     r.write('\u001b\u001b');
-    await r.waitFor(`2/${all} · newest first`);
+    await r.waitFor(new RegExp(`2/${all} · \\d+ unread · newest first`));
     expect(fieldLine(r)).toBe('');
   });
 

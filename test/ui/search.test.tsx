@@ -72,7 +72,7 @@ describe('search in the reader', () => {
     await r.press('j');
     expect(statusLine(r)).toContain(`2/${count}`);
     await r.press('escape');
-    expect(statusLine(r)).toContain(`3/${all} · newest first`);
+    expect(statusLine(r)).toContain(`3/${all} · ${all} unread · newest first`);
   });
 
   it('Esc in the field restores the list and the selection from before', async () => {
@@ -84,11 +84,13 @@ describe('search in the reader', () => {
     expect(statusLine(r)).toContain(`${all}/${all}`);
   });
 
-  it('/ again edits the current query', async () => {
+  it('/ again opens a fresh field; Up brings back the last query to edit', async () => {
     const { r, searcher } = await open();
     await r.press('/', 'o', 'i', 'l', 'return', '/');
-    // Keys after an Enter wait for its outcome, then the field opens on the query.
-    await until(() => fieldLine(r).includes('oil'), 'the field open on the query');
+    // Keys after an Enter wait for its outcome, then the field opens empty.
+    await until(() => fieldLine(r).includes('earlier searches'), 'the field open and empty');
+    await r.press('up');
+    await until(() => fieldLine(r).includes('oil'), 'the field open on the last query');
     await r.press('backspace');
     await until(() => searcher.asked.at(-1) === 'oi', 'the shorter query asked');
   });

@@ -8,23 +8,15 @@ import type Database from 'better-sqlite3';
 import path from 'node:path';
 import { creditsOf } from '../../article/classify.js';
 import type { Article } from '../../article/types.js';
-import type { ArticleSummary, Library, LibraryChange, LibraryView, SortOrder, UserState } from '../library.js';
+import type { ArticleSummary, Library, LibraryChange, LibraryView, UserState } from '../library.js';
 import { describeStoreError, movedAsideNotice, openStore, type OpenedStore } from './open.js';
 import { resolveDbPath, type DbLocationOptions } from './paths.js';
 import { libraryRoot } from '../fetch-feed.js';
 import { blocksFromStored, type Row } from './parse-file.js';
 import { StoreMemory } from './reader-memory.js';
 import { startRefresh, type Refresh, type RefreshOptions } from './refresh.js';
-import { rootFilter, SUMMARY_COLUMNS, toSummary, type SummaryRow } from '../schema.js';
+import { ORDER_BY, rootFilter, SUMMARY_COLUMNS, toSummary, type SummaryRow } from '../schema.js';
 
-const ORDER_BY: Record<SortOrder, string> = {
-  // Matches the index articles_by_date (sort_date DESC, path): the date, or for an
-  // undated article its file's modification time.
-  newest: 'a.sort_date DESC, a.path',
-  // The exact reverse, so the same index is walked backwards.
-  oldest: 'a.sort_date, a.path DESC',
-  headline: 'a.headline COLLATE NOCASE, a.path',
-};
 
 /** The columns `article()` reads: those of the row the refresh writes. */
 type ArticleRow = Pick<Row, 'id' | 'path' | 'section' | 'headline' | 'standfirst' | 'date' | 'source' | 'words' | 'blocks' | 'warnings'>;

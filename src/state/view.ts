@@ -1,0 +1,31 @@
+/**
+ * What the list shows, as the library and the searcher are asked for it: the library view
+ * (sort and filters) and the query sent for a search (the typed query with the view's
+ * filters and the hits' order in front of it).
+ */
+import type { LibraryView } from '../library/library.js';
+import type { AppState } from './types.js';
+
+/** The library's rows as the state shows them when no search is active. */
+export function libraryView(state: Pick<AppState, 'sort' | 'unreadOnly' | 'starredOnly' | 'readSince'>): LibraryView {
+  return {
+    sort: state.sort,
+    ...(state.unreadOnly ? { unreadOnly: true, readSince: state.readSince } : {}),
+    ...(state.starredOnly ? { starredOnly: true } : {}),
+  };
+}
+
+/** The same view counting only what is unread now (for `340 unread` and `A`). */
+export function unreadView(state: Pick<AppState, 'sort' | 'starredOnly'>): LibraryView {
+  return { sort: state.sort, unreadOnly: true, ...(state.starredOnly ? { starredOnly: true } : {}) };
+}
+
+/**
+ * The query the searcher is asked: the view's filters and order go first, so that what is
+ * typed (an unclosed quote, a trailing OR) stays the user's own, and an `is:` or `sort:`
+ * typed in the query wins over the view's.
+ */
+export function searchQuery(state: Pick<AppState, 'unreadOnly' | 'starredOnly' | 'searchSort'>, typed: string): string {
+  const view = [state.unreadOnly ? 'is:unread' : '', state.starredOnly ? 'is:starred' : '', state.searchSort === 'relevance' ? '' : `sort:${state.searchSort}`];
+  return [...view.filter((part) => part !== ''), typed].join(' ');
+}
