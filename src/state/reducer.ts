@@ -331,17 +331,14 @@ function command(state: AppState, action: Extract<Action, { type: 'command' }>):
     case 'view.sort':
       if (state.search.outcome !== null || state.search.open) {
         const searchSort = SEARCH_SORTS[(SEARCH_SORTS.indexOf(state.search.outcome === null ? 'relevance' : state.searchSort) + 1) % SEARCH_SORTS.length] ?? 'relevance';
-        return askAgain({ ...state, searchSort }, `hits by ${searchSort === 'relevance' ? 'relevance' : SORT_NAMES[searchSort]}`);
+        return askAgain({ ...state, searchSort }, null);
       }
       return changeView({ ...state, sort: SORT_ORDERS[(SORT_ORDERS.indexOf(state.sort) + 1) % SORT_ORDERS.length] ?? 'newest' }, item, null);
     case 'view.unreadOnly':
-      return changeView(
-        { ...state, unreadOnly: !state.unreadOnly, readSince: now ?? Date.now() },
-        item,
-        state.unreadOnly ? 'all articles' : 'unread articles only',
-      );
+      // The status bar's view part says which filters are on.
+      return changeView({ ...state, unreadOnly: !state.unreadOnly, readSince: now ?? Date.now() }, item, null);
     case 'view.starredOnly':
-      return changeView({ ...state, starredOnly: !state.starredOnly }, item, state.starredOnly ? 'all articles' : 'starred articles only');
+      return changeView({ ...state, starredOnly: !state.starredOnly }, item, null);
     case 'view.markAllRead':
       return askMarkAllRead(state, unreadCount);
     case 'view.undo':
@@ -478,8 +475,8 @@ function step(state: AppState, action: Action): AppState {
     case 'view':
       return select({ ...state, libraryCount: Math.max(0, action.count) }, action.index);
     case 'markedAll':
-      if (action.ids.length === 0) return { ...state, notice: 'nothing to mark: every article here is read' };
-      return { ...state, undo: { ids: action.ids, count: action.ids.length }, notice: `marked ${plural(action.ids.length, 'article')} read · U undoes` };
+      if (action.ids.length === 0) return { ...state, notice: 'nothing marked: every article here is read' };
+      return { ...state, undo: { ids: action.ids, count: action.count }, notice: `marked ${plural(action.count, 'article')} read · U undoes` };
     case 'historyStep':
       return historyStep(state, action.step);
   }

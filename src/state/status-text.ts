@@ -24,7 +24,7 @@ function filterText(state: AppState): string {
 /** What the list shows and what runs: `newest first · unread only · indexing 120/2225`, `3 matches · searching…`. */
 export function viewText(state: AppState, activity: string | null): string {
   const { outcome } = state.search;
-  const order = outcome !== null ? (state.searchSort === 'relevance' ? '' : SORT_NAMES[state.searchSort]) : SORT_NAMES[state.sort];
+  const order = outcome === null ? SORT_NAMES[state.sort] : state.searchSort === 'relevance' ? 'by relevance' : SORT_NAMES[state.searchSort];
   return [
     outcome !== null ? plural(outcome.total, 'match', 'matches') : '',
     order,

@@ -179,8 +179,8 @@ export type Action =
     }
   /** A new library view: its length, and the row to select (where the selected article went). */
   | { type: 'view'; count: number; index: number }
-  /** Mark-all was done: these ids were marked read. */
-  | { type: 'markedAll'; ids: readonly string[] }
+  /** Mark-all was done: these ids were marked read, `count` articles in all. */
+  | { type: 'markedAll'; ids: readonly string[]; count: number }
   /** Up (1) or Down (-1) in the search field's history. */
   | { type: 'historyStep'; step: 1 | -1 }
   | { type: 'resize'; width: number; height: number }

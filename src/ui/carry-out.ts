@@ -8,7 +8,7 @@ import type { Library } from '../library/library.js';
 import type { ReaderMemory } from '../library/reader-memory.js';
 import type { Searcher } from '../search/searcher.js';
 import type { Action, AppState } from '../state/types.js';
-import { libraryView } from '../state/view.js';
+import { libraryView, unreadView } from '../state/view.js';
 
 export interface CarryOutOptions {
   library: Library;
@@ -45,18 +45,22 @@ export function useCarryOut({ library, searcher, memory, dispatch }: CarryOutOpt
 function markAllRead(state: AppState, library: Library, searcher: Searcher | null, dispatch: (action: Action) => void): void {
   const outcome = state.search.outcome;
   if (outcome === null) {
-    dispatch({ type: 'markedAll', ids: library.markAllRead(libraryView(state)) });
+    // Articles, not ids: two files with the same text share an id and count twice.
+    const before = library.count(unreadView(state));
+    const ids = library.markAllRead(libraryView(state));
+    dispatch({ type: 'markedAll', ids, count: before - library.count(unreadView(state)) });
     return;
   }
   if (searcher === null) return;
   searcher.search(outcome.query, outcome.total).then(
     (all) => {
       // Asked while another query was out, the answer may be that query's: mark nothing then.
-      if (all.query !== outcome.query || all.offset !== 0) return dispatch({ type: 'markedAll', ids: [] });
-      const ids = all.hits.filter((hit) => !library.state(hit.id).read).map((hit) => hit.id);
+      if (all.query !== outcome.query || all.offset !== 0) return dispatch({ type: 'markedAll', ids: [], count: 0 });
+      const unread = all.hits.filter((hit) => !library.state(hit.id).read);
+      const ids = [...new Set(unread.map((hit) => hit.id))];
       library.setRead(ids, true);
-      dispatch({ type: 'markedAll', ids });
+      dispatch({ type: 'markedAll', ids, count: unread.length });
     },
-    () => dispatch({ type: 'markedAll', ids: [] }),
+    () => dispatch({ type: 'markedAll', ids: [], count: 0 }),
   );
 }

@@ -5,6 +5,7 @@
 import { render } from 'ink-testing-library';
 import { type Mock, vi } from 'vitest';
 import type { Library } from '../../src/library/library.js';
+import type { ReaderMemory } from '../../src/library/reader-memory.js';
 import { openLibrary, type SqliteLibrary } from '../../src/library/store/sqlite-library.js';
 import type { Searcher } from '../../src/search/searcher.js';
 import { SqliteSearcher } from '../../src/search/sqlite-searcher.js';
@@ -25,10 +26,10 @@ export function tick(): Promise<void> {
  * Wait until `condition` holds, turning the event loop. The searcher answers from a worker
  * thread that takes a while to start; the deadline only turns a hang into a failure.
  */
-export async function until(condition: () => boolean, what = 'condition'): Promise<void> {
+export async function until(condition: () => boolean, what: string | (() => string) = 'condition'): Promise<void> {
   const deadline = Date.now() + 15_000;
   while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${typeof what === 'string' ? what : what()}`);
     await tick();
   }
 }
@@ -53,12 +54,13 @@ const SETTLE_TURNS = 3;
 export async function renderReader(options: {
   library: Library;
   searcher?: Searcher | null;
+  memory?: ReaderMemory | null;
   width: number;
   height: number;
 }): Promise<Reader> {
   const quit = vi.fn();
   const tree = (size: { width: number; height: number }) => (
-    <App library={options.library} searcher={options.searcher ?? null} size={size} onQuit={quit} />
+    <App library={options.library} searcher={options.searcher ?? null} memory={options.memory ?? null} size={size} onQuit={quit} />
   );
   const instance = render(tree({ width: options.width, height: options.height }));
   const frame = (): string => instance.lastFrame() ?? '';
