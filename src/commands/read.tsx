@@ -21,6 +21,7 @@ import { App, type AppProps } from '../ui/App.js';
 import { BackgroundStatus, useBackgroundStatus } from '../ui/background-status.js';
 import { ErrorBoundary } from '../ui/ErrorBoundary.js';
 import type { FirstScreen } from './first-screen.js';
+import { createOutsideTools } from './external.js';
 
 /** Exit status when the reader cannot run here (no terminal to read keys from). */
 export const EXIT_NO_TERMINAL = 2;
@@ -41,6 +42,8 @@ export interface ReaderOptions {
   first?: FirstScreen | null;
   /** What else runs in the background (the search worker's health), for the status bar. */
   background?: BackgroundStatus;
+  /** Called after the editor exits, so the library reads the edited file again. */
+  onEdited?: () => void;
 }
 
 /** The status-bar text for a refresh's progress, or null when there is nothing to say. */
@@ -84,6 +87,7 @@ export async function runReader({
   colour = true,
   first = null,
   background = new BackgroundStatus(),
+  onEdited,
 }: ReaderOptions): Promise<number> {
   const { stdin } = process;
   if (!stdin.isTTY) return noTerminal();
@@ -96,6 +100,8 @@ export async function runReader({
   let redraw = 0;
   let status = 0;
   let instance: ReturnType<typeof render> | null = null;
+  /** Another program has the terminal (pager, editor, a piped command). */
+  let away = false;
 
   const fail = (error: unknown): void => {
     output.hold();
@@ -107,6 +113,8 @@ export async function runReader({
   // No last frame and no waiting for the refresh: the store commits in transactions, so
   // stopping between two of them loses nothing. Node puts the terminal's mode back on exit.
   const onSignal = (signal: NodeJS.Signals): void => {
+    // Ctrl-C while another program has the terminal is that program's (less, vi), as in a shell.
+    if (away && signal === 'SIGINT') return;
     output.hold();
     screen.leave();
     process.exit(128 + (SIGNAL_NUMBERS[signal] ?? 1));
@@ -114,12 +122,19 @@ export async function runReader({
   // Nothing is drawn from here until the reader is continued: keys read together with the
   // Ctrl-Z may already have asked for a frame, and it must not land on the shell's screen.
   const suspend = (): void => {
+    // Ctrl-Z in the pager stops it and the reader with it; `fg` continues both, and the
+    // pager redraws its own screen.
+    if (away) {
+      process.kill(process.pid, 'SIGSTOP');
+      return;
+    }
     output.hold();
     screen.leave();
     if (stdin.isTTY) stdin.setRawMode(false);
     process.kill(process.pid, 'SIGSTOP');
   };
   const resume = (): void => {
+    if (away) return;
     if (stdin.isTTY) stdin.setRawMode(true);
     screen.enter();
     output.release();
@@ -134,6 +149,46 @@ export async function runReader({
     frames.reset();
     output.redraw();
   };
+  /**
+   * Give the terminal to another program while `run` runs, as Ctrl-Z does but without
+   * stopping: the screen put away, raw mode off, and stdin no longer read, so every key
+   * reaches the program; then the reader's screen back, drawn whole.
+   */
+  const handOver = async <T,>(run: () => Promise<T>): Promise<T> => {
+    away = true;
+    output.hold();
+    const readers = stdin.listeners('readable') as (() => void)[];
+    stdin.removeAllListeners('readable');
+    if (stdin.isTTY) stdin.setRawMode(false);
+    // The stream stops reading the terminal once it is paused with no reader left (a tick later).
+    await new Promise((resolve) => process.nextTick(resolve));
+    stdin.pause();
+    screen.leave();
+    try {
+      return await run();
+    } finally {
+      if (stdin.isTTY) stdin.setRawMode(true);
+      for (const reader of readers) stdin.on('readable', reader);
+      away = false;
+      resume();
+    }
+  };
+  /** Show `message` under a finished command's output and wait for a key, so the output can be read. */
+  const waitForKey = (message: string): Promise<void> =>
+    new Promise((resolve) => {
+      process.stdout.write(`\r\n${message}`);
+      if (stdin.isTTY) stdin.setRawMode(true);
+      stdin.once('data', () => {
+        stdin.pause();
+        resolve();
+      });
+      stdin.resume();
+    });
+  const tools = createOutsideTools({
+    handOver,
+    waitForKey,
+    ...(onEdited === undefined ? {} : { onEdited }),
+  });
   const quit = (exitStatus: number): void => {
     status = exitStatus;
     instance?.unmount();
@@ -149,6 +204,7 @@ export async function runReader({
         onRedraw={redrawScreen}
         redraw={redraw}
         notice={notice}
+        tools={tools}
       />
     </ErrorBoundary>
   );
@@ -242,7 +298,19 @@ export async function openReader(
     },
   );
   try {
-    const status = await runReader({ library, searcher, refresh, notice: library.notice, colour: options.colour ?? true, first, background });
+    // An edited file is read again; a library with a feed URL among its roots is not walked
+    // again, which would fetch the URL once more.
+    const onEdited = library.roots.some((root) => /^https?:\/\//i.test(root)) ? undefined : () => void library.refresh().done.catch(() => undefined);
+    const status = await runReader({
+      library,
+      searcher,
+      refresh,
+      notice: library.notice,
+      colour: options.colour ?? true,
+      first,
+      background,
+      ...(onEdited === undefined ? {} : { onEdited }),
+    });
     await finished;
     if (summary !== null) printWarnings((summary as RefreshSummary).warnings);
     printWarnings(searchWarnings.map((message) => ({ path: library.file, message })));

@@ -55,13 +55,24 @@ export type Command =
   | 'app.quitAll'
   | 'app.interrupt'
   | 'app.suspend'
-  | 'app.redraw';
+  | 'app.redraw'
+  | 'item.view'
+  | 'item.edit'
+  | 'item.links'
+  | 'item.pipe'
+  | 'item.save'
+  | 'links.down'
+  | 'links.up'
+  | 'links.top'
+  | 'links.bottom'
+  | 'links.open'
+  | 'links.close';
 
 /**
  * Where a binding applies: the focused pane, the search field, the help, or everywhere.
  * In the search field only the Ctrl keys of `global` apply; the others are typed text.
  */
-export type KeyContext = 'global' | 'list' | 'article' | 'field' | 'help';
+export type KeyContext = 'global' | 'list' | 'article' | 'field' | 'help' | 'links';
 
 /** Where keys are read: what `commandFor` looks a key up in. */
 export type KeyScope = Exclude<KeyContext, 'global'>;
@@ -91,6 +102,7 @@ export const CONTEXT_TITLES: Record<KeyContext, string> = {
   article: 'Article',
   field: 'Search field',
   help: 'Help',
+  links: 'Link list',
   global: 'Anywhere',
 };
 
@@ -120,6 +132,11 @@ export const BINDINGS: readonly Binding[] = [
   { command: 'view.sort', context: 'global', keys: ['o'], description: 'sort: newest, oldest, headline' },
   { command: 'view.zoom', context: 'global', keys: ['z'], description: 'full-width article on or off' },
   { command: 'help.toggle', context: 'global', keys: ['?'], description: 'this help', hint: 'help' },
+  { command: 'item.view', context: 'global', keys: ['v'], description: 'open outside: a feed entry in the browser, a file in $PAGER' },
+  { command: 'item.edit', context: 'global', keys: ['e'], description: 'edit the article file in $EDITOR' },
+  { command: 'item.links', context: 'global', keys: ['L'], description: "list the article's links, to open one" },
+  { command: 'item.pipe', context: 'global', keys: ['|'], description: "pipe the article's text to a command" },
+  { command: 'item.save', context: 'global', keys: ['w'], description: 'save the article as text (or Markdown: .md)' },
   { command: 'field.submit', context: 'field', keys: ['return'], description: 'keep the results' },
   { command: 'field.cancel', context: 'field', keys: ['escape'], description: 'back to the list as it was' },
   { command: 'field.nextHit', context: 'field', keys: ['down'], description: 'next hit' },
@@ -140,6 +157,12 @@ export const BINDINGS: readonly Binding[] = [
   { command: 'help.top', context: 'help', keys: ['home', 'g'], description: 'top of the help' },
   { command: 'help.bottom', context: 'help', keys: ['end', 'G'], description: 'end of the help' },
   { command: 'help.close', context: 'help', keys: ['q', 'escape', '?'], description: 'close the help (so does any other key)' },
+  { command: 'links.down', context: 'links', keys: ['down', 'j'], description: 'next link' },
+  { command: 'links.up', context: 'links', keys: ['up', 'k'], description: 'previous link' },
+  { command: 'links.top', context: 'links', keys: ['home', 'g'], description: 'first link' },
+  { command: 'links.bottom', context: 'links', keys: ['end', 'G'], description: 'last link' },
+  { command: 'links.open', context: 'links', keys: ['return'], description: 'open the link in the browser (or type its number)' },
+  { command: 'links.close', context: 'links', keys: ['escape', 'q'], description: 'close the link list' },
   { command: 'app.quit', context: 'global', keys: ['q'], description: 'quit; in an article: back to the list', hint: 'quit' },
   { command: 'app.quitAll', context: 'global', keys: ['Q'], description: 'quit from anywhere' },
   { command: 'app.interrupt', context: 'global', keys: ['ctrl+c'], description: 'quit at once (exit status 130)' },
@@ -200,6 +223,7 @@ const LOOKUPS: Record<KeyScope, Lookup> = {
   article: buildLookup('article'),
   field: buildLookup('field'),
   help: buildLookup('help'),
+  links: buildLookup('links'),
 };
 
 /** The command a key runs where keys are read now, or null when the key is not bound there. */
@@ -226,7 +250,7 @@ function hintKeys(binding: Binding): string {
 
 /** The help overlay's content: bindings grouped by where they apply. */
 export function helpGroups(): { title: string; bindings: Binding[] }[] {
-  const order: KeyContext[] = ['list', 'article', 'field', 'help', 'global'];
+  const order: KeyContext[] = ['list', 'article', 'field', 'help', 'links', 'global'];
   return order.map((context) => ({
     title: CONTEXT_TITLES[context],
     bindings: BINDINGS.filter((b) => b.context === context),
