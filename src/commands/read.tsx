@@ -180,6 +180,8 @@ export async function runReader({
       if (stdin.isTTY) stdin.setRawMode(true);
       stdin.once('data', () => {
         stdin.pause();
+        // The message is the reader's, not part of the command's output: it goes.
+        process.stdout.write('\r\u001b[2K');
         resolve();
       });
       stdin.resume();
