@@ -6,7 +6,7 @@
  * shell line (as mutt's pipe). Terminal programs get the terminal (see `HandOver`); a GUI
  * opener is started on its own with its output discarded. Every failure is one line.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -117,11 +117,23 @@ interface Finished {
   signal: NodeJS.Signals | null;
 }
 
-function finished(child: ChildProcess, program: string): Promise<Finished> {
-  return new Promise((resolve) => {
+/**
+ * Run a program on the terminal the reader has handed over, its standard input the
+ * terminal or `input`, and wait for it.
+ */
+function runOnTerminal(words: string[], cwd: string, input?: string): Promise<Finished> {
+  const [program = '', ...args] = words;
+  const child = spawn(program, args, { stdio: [input === undefined ? 'inherit' : 'pipe', 'inherit', 'inherit'], cwd });
+  const done = new Promise<Finished>((resolve) => {
     child.once('error', (error: NodeJS.ErrnoException) => resolve({ error: startError(program, error), code: null, signal: null }));
     child.once('exit', (code, signal) => resolve({ error: null, code, signal }));
   });
+  if (input !== undefined && child.stdin !== null) {
+    // A command that stops reading early (head) closes the pipe: that is not an error.
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(input);
+  }
+  return done;
 }
 
 /** Start a window program on its own: no terminal, output discarded, not waited for. */
@@ -158,10 +170,7 @@ export function createOutsideTools(options: ToolsOptions): OutsideTools {
   const { handOver, env = process.env, platform = process.platform, cwd = process.cwd() } = options;
 
   /** Run a program with the terminal; resolves with its outcome. */
-  const inTerminal = (words: string[]): Promise<Finished> => {
-    const [program = '', ...args] = words;
-    return handOver(() => finished(spawn(program, args, { stdio: 'inherit', cwd }), program));
-  };
+  const inTerminal = (words: string[]): Promise<Finished> => handOver(() => runOnTerminal(words, cwd));
 
   const openUrl = async (url: string, onLate: (text: string) => void = () => undefined): Promise<string> => {
     const refused = checkWebUrl(url);
@@ -200,7 +209,7 @@ export function createOutsideTools(options: ToolsOptions): OutsideTools {
     pipe: async (command, text) => {
       const shell = ['/bin/sh', '-c', command];
       const outcome = await handOver(async () => {
-        const result = await inTerminalNow(shell, text, cwd);
+        const result = await runOnTerminal(shell, cwd, text);
         const status = result.error ?? exitText('command', result.code, result.signal) ?? 'exit status 0';
         await options.waitForKey?.(`[${status}] press any key to return to newsreader`);
         return result;
@@ -210,16 +219,6 @@ export function createOutsideTools(options: ToolsOptions): OutsideTools {
     },
     save: (file, content, overwrite) => saveFile(path.resolve(cwd, expandHome(file)), content, overwrite),
   };
-}
-
-/** Start a program with stdin from `input`, the terminal already handed over. */
-function inTerminalNow(words: string[], input: string, cwd: string): Promise<Finished> {
-  const [program = '', ...args] = words;
-  const child = spawn(program, args, { stdio: ['pipe', 'inherit', 'inherit'], cwd });
-  const done = finished(child, program);
-  child.stdin?.on('error', () => undefined);
-  child.stdin?.end(input);
-  return done;
 }
 
 /** `~/notes.md` as a shell reads it. */
