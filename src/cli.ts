@@ -33,6 +33,7 @@ Commands:
   fetch [URL|TITLE...]     fetch every subscribed feed, or the named ones
   import FILE.opml         subscribe to the feeds of an OPML list
   export                   write the subscriptions as OPML on stdout
+  unread [PATH...]         print how many articles are unread (for status bars)
 
 Options (also before a command: ${PROGRAM} --db FILE search oil):
   --json          print one JSON object per article (newest first, then path)
@@ -75,6 +76,7 @@ const COMMANDS = {
   fetch: async (argv, globals) => (await import('./commands/fetch-command.js')).fetchCommand(argv, globals),
   import: async (argv, globals) => (await import('./commands/opml-commands.js')).importCommand(argv, globals),
   export: async (argv, globals) => (await import('./commands/opml-commands.js')).exportCommand(argv, globals),
+  unread: async (argv, globals) => (await import('./commands/unread-command.js')).unreadCommand(argv, globals),
 } as const satisfies Record<string, (argv: string[], globals: GlobalOptions) => Promise<number>>;
 
 function isCommand(name: string): name is keyof typeof COMMANDS {
@@ -137,7 +139,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     // Subscribed feeds are listed from the library: the listing never waits on the network.
     if (library?.subscriptions) return await listLibrary(paths, values.json ?? false, values.db);
-    return await listArticles(paths, values.json ?? false);
+    return await listArticles(paths, values.json ?? false, values.db);
   } catch (error) {
     if (error instanceof UnreadablePathsError || error instanceof StoreError) {
       printError(error.message);

@@ -7,6 +7,8 @@
 import type { Article, Block } from '../article/types.js';
 import { isFeedArticle } from '../feed/types.js';
 import { loadArticles } from '../library/load-all.js';
+import { openMarks, type Marks } from '../library/store/marks.js';
+import { resolveDbPath } from '../library/store/paths.js';
 import { openLibrary } from '../library/store/sqlite-library.js';
 import { escapeUnsafeInJson, sanitize } from '../terminal/sanitize.js';
 import { printError, printWarnings, writeOut } from './output.js';
@@ -24,7 +26,7 @@ function blockJson({ kind, text, lines }: Block): { kind: Block['kind']; text: s
  * bidi/format characters are written as \u escapes (JSON.stringify leaves them raw), so the
  * output is safe on a terminal and parses to the very same text.
  */
-export function articleJson(article: Article): string {
+export function articleJson(article: Article, marks: Marks = { read: false, starred: false }): string {
   const { id, path, section, headline, standfirst, date, source, credits, words, warnings } = article;
   const blocks = article.blocks.map(blockJson);
   // A feed entry adds its link, feed, time, author, categories and enclosures; its `source` is the feed's URL or path.
@@ -32,7 +34,7 @@ export function articleJson(article: Article): string {
     ? (({ url, feed, published, author, categories, enclosures }) => ({ url, feed, published, author, categories, enclosures }))(article.feedFields)
     : {};
   return escapeUnsafeInJson(
-    JSON.stringify({ id, path, section, headline, standfirst, date, source, credits, blocks, words, warnings, ...feed }),
+    JSON.stringify({ id, path, section, headline, standfirst, date, source, credits, blocks, words, warnings, ...feed, read: marks.read, starred: marks.starred }),
   );
 }
 
@@ -41,15 +43,24 @@ export function articleTsv(article: Pick<Article, 'date' | 'section' | 'headline
   return [article.date ?? '-', article.section ?? '-', article.headline, article.path].map((f) => sanitize(f)).join('\t');
 }
 
-export async function listArticles(paths: string[], json: boolean): Promise<number> {
+/**
+ * The articles under `paths`, read from the files. `--json` adds each article's read and
+ * starred marks from the library database `db` names, looked up read only.
+ */
+export async function listArticles(paths: string[], json: boolean, db?: string): Promise<number> {
   const { articles, warnings, failedUrls } = await loadArticles(paths);
   printWarnings(warnings);
   // Every feed URL failed and nothing else was read: that is an error, not an empty list.
   if (articles.length === 0 && failedUrls.length > 0) return 1;
-  const format = json ? articleJson : articleTsv;
-  const BATCH = 256;
-  for (let i = 0; i < articles.length; i += BATCH) {
-    await writeOut(articles.slice(i, i + BATCH).map((a) => `${format(a)}\n`).join(''));
+  const marks = json ? openMarks(resolveDbPath({ db })) : null;
+  const format = (article: Article): string => (marks === null ? articleTsv(article) : articleJson(article, marks.marks(article.id)));
+  try {
+    const BATCH = 256;
+    for (let i = 0; i < articles.length; i += BATCH) {
+      await writeOut(articles.slice(i, i + BATCH).map((a) => `${format(a)}\n`).join(''));
+    }
+  } finally {
+    marks?.close();
   }
   return 0;
 }
@@ -72,7 +83,7 @@ export async function listLibrary(paths: string[], json: boolean, db: string | u
       const lines = page.map((summaryRow) => {
         if (!json) return articleTsv(summaryRow);
         const article = library.article(summaryRow.key);
-        return article === null ? null : articleJson(article);
+        return article === null ? null : articleJson(article, library.state(article.id));
       });
       await writeOut(lines.filter((l): l is string => l !== null).map((l) => `${l}\n`).join(''));
     }

@@ -22,6 +22,7 @@ import { BackgroundStatus, useBackgroundStatus } from '../ui/background-status.j
 import { ErrorBoundary } from '../ui/ErrorBoundary.js';
 import type { FirstScreen } from './first-screen.js';
 import type { ReaderMemory } from '../library/reader-memory.js';
+import { createOutsideTools } from './external.js';
 
 /** Exit status when the reader cannot run here (no terminal to read keys from). */
 export const EXIT_NO_TERMINAL = 2;
@@ -44,6 +45,8 @@ export interface ReaderOptions {
   background?: BackgroundStatus;
   /** Where the last view and the searches are kept between runs. */
   memory?: ReaderMemory | null;
+  /** Called after the editor exits, so the library reads the edited file again. */
+  onEdited?: () => void;
 }
 
 /** The status-bar text for a refresh's progress, or null when there is nothing to say. */
@@ -88,6 +91,7 @@ export async function runReader({
   first = null,
   background = new BackgroundStatus(),
   memory = null,
+  onEdited,
 }: ReaderOptions): Promise<number> {
   const { stdin } = process;
   if (!stdin.isTTY) return noTerminal();
@@ -100,6 +104,8 @@ export async function runReader({
   let redraw = 0;
   let status = 0;
   let instance: ReturnType<typeof render> | null = null;
+  /** Another program has the terminal (pager, editor, a piped command). */
+  let away = false;
 
   const fail = (error: unknown): void => {
     output.hold();
@@ -111,6 +117,8 @@ export async function runReader({
   // No last frame and no waiting for the refresh: the store commits in transactions, so
   // stopping between two of them loses nothing. Node puts the terminal's mode back on exit.
   const onSignal = (signal: NodeJS.Signals): void => {
+    // Ctrl-C while another program has the terminal is that program's (less, vi), as in a shell.
+    if (away && signal === 'SIGINT') return;
     output.hold();
     screen.leave();
     process.exit(128 + (SIGNAL_NUMBERS[signal] ?? 1));
@@ -118,12 +126,19 @@ export async function runReader({
   // Nothing is drawn from here until the reader is continued: keys read together with the
   // Ctrl-Z may already have asked for a frame, and it must not land on the shell's screen.
   const suspend = (): void => {
+    // Ctrl-Z in the pager stops it and the reader with it; `fg` continues both, and the
+    // pager redraws its own screen.
+    if (away) {
+      process.kill(process.pid, 'SIGSTOP');
+      return;
+    }
     output.hold();
     screen.leave();
     if (stdin.isTTY) stdin.setRawMode(false);
     process.kill(process.pid, 'SIGSTOP');
   };
   const resume = (): void => {
+    if (away) return;
     if (stdin.isTTY) stdin.setRawMode(true);
     screen.enter();
     output.release();
@@ -138,6 +153,48 @@ export async function runReader({
     frames.reset();
     output.redraw();
   };
+  /**
+   * Give the terminal to another program while `run` runs, as Ctrl-Z does but without
+   * stopping: the screen put away, raw mode off, and stdin no longer read, so every key
+   * reaches the program; then the reader's screen back, drawn whole.
+   */
+  const handOver = async <T,>(run: () => Promise<T>): Promise<T> => {
+    away = true;
+    output.hold();
+    const readers = stdin.listeners('readable') as (() => void)[];
+    stdin.removeAllListeners('readable');
+    if (stdin.isTTY) stdin.setRawMode(false);
+    // The stream stops reading the terminal once it is paused with no reader left (a tick later).
+    await new Promise((resolve) => process.nextTick(resolve));
+    stdin.pause();
+    screen.leave();
+    try {
+      return await run();
+    } finally {
+      if (stdin.isTTY) stdin.setRawMode(true);
+      for (const reader of readers) stdin.on('readable', reader);
+      away = false;
+      resume();
+    }
+  };
+  /** Show `message` under a finished command's output and wait for a key, so the output can be read. */
+  const waitForKey = (message: string): Promise<void> =>
+    new Promise((resolve) => {
+      process.stdout.write(`\r\n${message}`);
+      if (stdin.isTTY) stdin.setRawMode(true);
+      stdin.once('data', () => {
+        stdin.pause();
+        // The message is the reader's, not part of the command's output: it goes.
+        process.stdout.write('\r\u001b[2K');
+        resolve();
+      });
+      stdin.resume();
+    });
+  const tools = createOutsideTools({
+    handOver,
+    waitForKey,
+    ...(onEdited === undefined ? {} : { onEdited }),
+  });
   const quit = (exitStatus: number): void => {
     status = exitStatus;
     instance?.unmount();
@@ -154,6 +211,7 @@ export async function runReader({
         redraw={redraw}
         notice={notice}
         memory={memory}
+        tools={tools}
       />
     </ErrorBoundary>
   );
@@ -247,6 +305,9 @@ export async function openReader(
     },
   );
   try {
+    // An edited file is read again; a library with a feed URL among its roots is not walked
+    // again, which would fetch the URL once more.
+    const onEdited = library.roots.some((root) => /^https?:\/\//i.test(root)) ? undefined : () => void library.refresh().done.catch(() => undefined);
     const status = await runReader({
       library,
       searcher,
@@ -256,6 +317,7 @@ export async function openReader(
       first,
       background,
       memory: library.memory,
+      ...(onEdited === undefined ? {} : { onEdited }),
     });
     await finished;
     if (summary !== null) printWarnings((summary as RefreshSummary).warnings);

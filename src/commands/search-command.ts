@@ -10,7 +10,8 @@ import { openLibrary, type SqliteLibrary } from '../library/store/sqlite-library
 import { defaultPaths } from './default-paths.js';
 import type { RankedHit } from '../search/engine.js';
 import { emptyQueryMessage, isEmptyQuery, parseQuery, type QueryAst } from '../search/query.js';
-import { SqliteSearcher } from '../search/sqlite-searcher.js';
+import { articleSnippet } from '../search/snippet.js';
+import { SqliteSearcher, type RankedOutcome } from '../search/sqlite-searcher.js';
 import { escapeUnsafeInJson, sanitize } from '../terminal/sanitize.js';
 import { EXIT_ERROR, PROGRAM, parseCommandArgs, printError, printWarnings, writeOut, type GlobalOptions } from './output.js';
 
@@ -29,6 +30,8 @@ except that the word being typed also matches as a prefix until a space follows 
 Options:
   --json        one JSON object per match
   --limit N     at most N matches (default 20)
+  --snippets    a line of text around the first match under each result (the
+                default when standard output is a terminal)
   --db FILE     the library database (default: NEWSREADER_DB, else the data folder)
   -h, --help    show this help
 Options before the command are read too: ${PROGRAM} --db FILE --json search oil.
@@ -50,8 +53,29 @@ export function hitLine(hit: RankedHit): string {
  * escapes, as the listing's --json does: safe on a terminal, the same text once parsed.
  */
 export function hitJson(hit: RankedHit): string {
-  const { score, id, path: hitPath, section, headline, date, source, words } = hit;
-  return escapeUnsafeInJson(JSON.stringify({ score, id, path: hitPath, section, headline, date, source, words }));
+  const { score, id, path: hitPath, section, headline, date, source, words, read, starred } = hit;
+  return escapeUnsafeInJson(JSON.stringify({ score, id, path: hitPath, section, headline, date, source, words, read, starred }));
+}
+
+/** Bold yellow for the match in a snippet, on a colour terminal. */
+const MATCH_STYLE = ['\u001b[1;33m', '\u001b[22;39m'] as const;
+
+/** Whether snippets may be coloured: a terminal, colour not turned off (NO_COLOR, TERM=dumb). */
+function colourTerminal(): boolean {
+  return process.stdout.isTTY === true && !process.env.NO_COLOR && process.env.TERM !== 'dumb';
+}
+
+/**
+ * The snippet line under a hit: four spaces, then the text around the first match,
+ * sanitised, the match coloured on a colour terminal; null when the article has no body.
+ */
+export function snippetLine(library: SqliteLibrary, outcome: RankedOutcome, hit: RankedHit, colour: boolean): string | null {
+  const article = library.article(hit.key);
+  const snippet = article === null ? null : articleSnippet(article, outcome.highlight);
+  if (snippet === null) return null;
+  const match = sanitize(snippet.match);
+  const styled = colour && match !== '' ? `${MATCH_STYLE[0]}${match}${MATCH_STYLE[1]}` : match;
+  return `    ${sanitize(snippet.before)}${styled}${sanitize(snippet.after)}`;
 }
 
 /** Why a date-bounded query can find nothing in articles that have no date, or null. */
@@ -70,6 +94,7 @@ export async function searchCommand(argv: string[], globals: GlobalOptions = {})
     {
       json: { type: 'boolean' },
       limit: { type: 'string' },
+      snippets: { type: 'boolean' },
       db: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -137,8 +162,17 @@ export async function searchCommand(argv: string[], globals: GlobalOptions = {})
       else if (hint !== null) printError(`no matches: ${hint}`);
       return EXIT_NO_MATCH;
     }
-    const format = (values.json ?? globals.json) ? hitJson : hitLine;
-    await writeOut(outcome.hits.map((h) => `${format(h)}\n`).join(''));
+    if (values.json ?? globals.json) {
+      await writeOut(outcome.hits.map((h) => `${hitJson(h)}\n`).join(''));
+      return 0;
+    }
+    const snippets = values.snippets ?? process.stdout.isTTY === true;
+    const colour = colourTerminal();
+    const lines = outcome.hits.map((hit) => {
+      const snippet = snippets ? snippetLine(library, outcome, hit, colour) : null;
+      return snippet === null ? `${hitLine(hit)}\n` : `${hitLine(hit)}\n${snippet}\n`;
+    });
+    await writeOut(lines.join(''));
     return 0;
   } finally {
     library.close();

@@ -65,13 +65,24 @@ export type Command =
   | 'app.quitAll'
   | 'app.interrupt'
   | 'app.suspend'
-  | 'app.redraw';
+  | 'app.redraw'
+  | 'item.view'
+  | 'item.edit'
+  | 'item.links'
+  | 'item.pipe'
+  | 'item.save'
+  | 'links.down'
+  | 'links.up'
+  | 'links.top'
+  | 'links.bottom'
+  | 'links.open'
+  | 'links.close';
 
 /**
  * Where a binding applies: the focused pane, the search field, the help, or everywhere.
  * In the search field only the Ctrl keys of `global` apply; the others are typed text.
  */
-export type KeyContext = 'global' | 'list' | 'article' | 'field' | 'help' | 'confirm';
+export type KeyContext = 'global' | 'list' | 'article' | 'field' | 'help' | 'links' | 'confirm';
 
 /** Where keys are read: what `commandFor` looks a key up in. */
 export type KeyScope = Exclude<KeyContext, 'global'>;
@@ -101,6 +112,7 @@ export const CONTEXT_TITLES: Record<KeyContext, string> = {
   article: 'Article',
   field: 'Search field',
   help: 'Help',
+  links: 'Link list',
   confirm: 'A yes/no question',
   global: 'Anywhere',
 };
@@ -137,6 +149,11 @@ export const BINDINGS: readonly Binding[] = [
   { command: 'view.sort', context: 'global', keys: ['o'], description: 'sort: newest, oldest, headline (in search: relevance first)' },
   { command: 'view.zoom', context: 'global', keys: ['z'], description: 'full-width article on or off' },
   { command: 'help.toggle', context: 'global', keys: ['?'], description: 'this help', hint: 'help' },
+  { command: 'item.view', context: 'global', keys: ['v'], description: 'open outside: a feed entry in the browser, a file in $PAGER' },
+  { command: 'item.edit', context: 'global', keys: ['e'], description: 'edit the article file in $EDITOR' },
+  { command: 'item.links', context: 'global', keys: ['L'], description: "list the article's links, to open one" },
+  { command: 'item.pipe', context: 'global', keys: ['|'], description: "pipe the article's text to a command" },
+  { command: 'item.save', context: 'global', keys: ['w'], description: 'save the article as text (or Markdown: .md)' },
   { command: 'field.submit', context: 'field', keys: ['return'], description: 'keep the results' },
   { command: 'field.cancel', context: 'field', keys: ['escape'], description: 'back to the list as it was' },
   { command: 'field.historyBack', context: 'field', keys: ['up'], description: 'an earlier query' },
@@ -159,6 +176,12 @@ export const BINDINGS: readonly Binding[] = [
   { command: 'help.top', context: 'help', keys: ['home', 'g'], description: 'top of the help' },
   { command: 'help.bottom', context: 'help', keys: ['end', 'G'], description: 'end of the help' },
   { command: 'help.close', context: 'help', keys: ['q', 'escape', '?'], description: 'close the help (so does any other key)' },
+  { command: 'links.down', context: 'links', keys: ['down', 'j'], description: 'next link' },
+  { command: 'links.up', context: 'links', keys: ['up', 'k'], description: 'previous link' },
+  { command: 'links.top', context: 'links', keys: ['home', 'g'], description: 'first link' },
+  { command: 'links.bottom', context: 'links', keys: ['end', 'G'], description: 'last link' },
+  { command: 'links.open', context: 'links', keys: ['return'], description: 'open the link in the browser (or type its number)' },
+  { command: 'links.close', context: 'links', keys: ['escape', 'q'], description: 'close the link list' },
   { command: 'confirm.yes', context: 'confirm', keys: ['y', 'Y'], description: 'yes' },
   { command: 'confirm.no', context: 'confirm', keys: ['n', 'N', 'escape', 'q'], description: 'no (so does any other key)' },
   { command: 'app.quit', context: 'global', keys: ['q'], description: 'quit; in an article: back to the list', hint: 'quit' },
@@ -221,6 +244,7 @@ const LOOKUPS: Record<KeyScope, Lookup> = {
   article: buildLookup('article'),
   field: buildLookup('field'),
   help: buildLookup('help'),
+  links: buildLookup('links'),
   confirm: buildLookup('confirm'),
 };
 
@@ -248,7 +272,7 @@ function hintKeys(binding: Binding): string {
 
 /** The help overlay's content: bindings grouped by where they apply. */
 export function helpGroups(): { title: string; bindings: Binding[] }[] {
-  const order: KeyContext[] = ['list', 'article', 'field', 'help', 'confirm', 'global'];
+  const order: KeyContext[] = ['list', 'article', 'field', 'help', 'links', 'confirm', 'global'];
   return order.map((context) => ({
     title: CONTEXT_TITLES[context],
     bindings: BINDINGS.filter((b) => b.context === context),

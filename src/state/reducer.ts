@@ -11,6 +11,8 @@ import { helpLines } from '../keys/help.js';
 import { articleOpen, layoutOf } from './layout.js';
 import { graphemes } from '../terminal/text.js';
 import { hitAt } from './hits.js';
+import { linksCommand, linksStep } from './links.js';
+import { promptStep } from './prompt.js';
 import type { SearchOutcome } from '../search/searcher.js';
 import type { Action, AppState, ArticleMetrics, MarkEffect, SearchSort, SearchState, SelectedItem } from './types.js';
 
@@ -63,6 +65,9 @@ export function initialState(options: InitialOptions): AppState {
     exitStatus: 0,
     redrawCount: 0,
     effect: null,
+    prompt: null,
+    links: null,
+    outside: null,
   });
 }
 
@@ -203,6 +208,23 @@ function interrupt(state: AppState): AppState {
   return { ...state, quit: true, exitStatus: 130 };
 }
 
+/** `v`, `e`, `L`, `|`, `w`: work on the selected article outside the reader. */
+function outsideCommand(state: AppState, command: Command): AppState {
+  if (rowCount(state) === 0) return { ...state, notice: 'no article selected' };
+  switch (command) {
+    case 'item.view':
+      return { ...state, outside: { kind: 'view' } };
+    case 'item.edit':
+      return { ...state, outside: { kind: 'edit' } };
+    case 'item.links':
+      return { ...state, outside: { kind: 'links' } };
+    case 'item.save':
+      return { ...state, outside: { kind: 'askSave' } };
+    default:
+      return promptStep(state, { type: 'promptOpen', purpose: 'pipe', label: '| ' });
+  }
+}
+
 const SEARCH_SORTS: readonly SearchSort[] = ['relevance', ...SORT_ORDERS];
 
 /** How the status bar names a sort. */
@@ -281,6 +303,7 @@ function historyStep(state: AppState, direction: 1 | -1): AppState {
 function command(state: AppState, action: Extract<Action, { type: 'command' }>): AppState {
   const { command, article: metrics, item, unread, now, unreadCount } = action;
   if (state.help) return helpCommand(state, command);
+  if (state.links !== null) return linksCommand(state, command);
   if (state.confirm !== null) return answer(state, command === 'confirm.yes');
   const page = listRows(state);
   const articlePage = Math.max(1, layoutOf(state).bodyRows - 1);
@@ -391,6 +414,12 @@ function command(state: AppState, action: Extract<Action, { type: 'command' }>):
       const effect = markEffect(command, item);
       return effect === null ? state : { ...state, effect };
     }
+    case 'item.view':
+    case 'item.edit':
+    case 'item.links':
+    case 'item.pipe':
+    case 'item.save':
+      return outsideCommand(state, command);
     case 'app.suspend':
     case 'app.redraw':
       // Side effects the app performs; nothing here changes.
@@ -407,7 +436,7 @@ function command(state: AppState, action: Extract<Action, { type: 'command' }>):
  * command's.
  */
 export function reducer(state: AppState, action: Action): AppState {
-  const start = state.effect === null ? state : { ...state, effect: null };
+  const start = state.effect === null && state.outside === null ? state : { ...state, effect: null, outside: null };
   const next = step(start, action);
   return next === state ? state : clampList(next);
 }
@@ -424,6 +453,16 @@ function step(state: AppState, action: Action): AppState {
       if (width === state.size.width && height === state.size.height) return state;
       return clampList({ ...state, size: { width, height } });
     }
+    case 'notice':
+      return { ...state, notice: action.text };
+    case 'promptOpen':
+    case 'promptEdit':
+    case 'promptAccept':
+    case 'promptCancel':
+      return promptStep(state, action);
+    case 'linksShow':
+    case 'linksDigit':
+      return linksStep(state, action);
     case 'libraryChanged':
       return clampList({ ...state, libraryCount: Math.max(0, action.count) });
     case 'searchInput': {

@@ -2,6 +2,8 @@
 import type { Command } from '../keys/keymap.js';
 import type { ArticleSummary, SortOrder } from '../library/library.js';
 import type { SearchOutcome } from '../search/searcher.js';
+import type { LinksAction, LinksState } from './links.js';
+import type { PromptAction, PromptState } from './prompt.js';
 
 export type Pane = 'list' | 'article';
 
@@ -104,6 +106,12 @@ export interface AppState {
   redrawCount: number;
   /** What the last command asks of the library (star, mark read), or null. */
   effect: Effect | null;
+  /** The prompt at the bottom (pipe to, save as, overwrite?), or null. */
+  prompt: PromptState | null;
+  /** The article's links listed over the body, or null. */
+  links: LinksState | null;
+  /** What the last action asks of programs and files outside the reader, or null. */
+  outside: OutsideRequest | null;
 }
 
 export type SearchSort = 'relevance' | SortOrder;
@@ -122,6 +130,20 @@ export interface Confirm {
   /** The question, e.g. `mark 340 articles read?`. */
   question: string;
 }
+
+/**
+ * Work outside the reader that an action asks for, carried out after the reducer step:
+ * open the selected article (browser or pager), edit it, list its links, ask where to save
+ * it, open a link, pipe it to a command, save it.
+ */
+export type OutsideRequest =
+  | { kind: 'view' }
+  | { kind: 'edit' }
+  | { kind: 'links' }
+  | { kind: 'askSave' }
+  | { kind: 'open'; url: string }
+  | { kind: 'pipe'; command: string }
+  | { kind: 'save'; file: string; overwrite: boolean };
 
 /** The selected article as the library has it now, handed in with commands. */
 export interface SelectedItem {
@@ -193,4 +215,8 @@ export type Action =
   | { type: 'searchRerun' }
   | { type: 'searchSubmit' }
   | { type: 'searchCancel' }
-  | { type: 'redraw' };
+  | { type: 'redraw' }
+  /** A one-line message for the status bar (what a program outside the reader did). */
+  | { type: 'notice'; text: string }
+  | PromptAction
+  | LinksAction;

@@ -16,10 +16,13 @@ import type { Size } from '../state/types.js';
 import { ArticlePane } from './ArticlePane.js';
 import { HeadlineList } from './HeadlineList.js';
 import { HelpOverlay } from './HelpOverlay.js';
+import { LinksOverlay } from './LinksOverlay.js';
+import { PromptLine } from './PromptLine.js';
 import { SearchField } from './SearchField.js';
 import { StatusBar } from './StatusBar.js';
 import { useKeyRouting } from './use-key-routing.js';
 import { useLibrary, useMarkOpenedRead } from './use-library.js';
+import { type OutsideTools, useOutside } from './use-outside.js';
 import { useSearch } from './use-search.js';
 import { useSyncReducer } from './use-sync-reducer.js';
 import { useCarryOut } from './carry-out.js';
@@ -47,9 +50,23 @@ export interface AppProps {
   notice?: string | null;
   /** Where the last view and the searches are kept between runs; absent, nothing is. */
   memory?: ReaderMemory | null;
+  /** The browser, pager, editor, pipe and files (`v`, `e`, `L`, `|`, `w`); absent, they say so. */
+  tools?: OutsideTools | null;
 }
 
-export function App({ library, searcher = null, size, onQuit, onSuspend, onRedraw, redraw = 0, activity = null, notice = null, memory = null }: AppProps) {
+export function App({
+  library,
+  searcher = null,
+  size,
+  onQuit,
+  onSuspend,
+  onRedraw,
+  redraw = 0,
+  activity = null,
+  notice = null,
+  memory = null,
+  tools = null,
+}: AppProps) {
   const { stdout } = useStdout();
   const [state, dispatch, getState] = useSyncReducer(reducer, () =>
     initialState({ ...(size ?? streamSize(stdout)), ...restoredView(library, memory), canSearch: searcher !== null, notice }),
@@ -73,7 +90,8 @@ export function App({ library, searcher = null, size, onQuit, onSuspend, onRedra
   const layout = layoutOf(state);
   const rowsOnScreen = Math.max(1, layout.bodyRows);
   useSearch({ searcher, library, state, rowsOnScreen, dispatch, getState });
-  useKeyRouting({ library, carryOut, source, dispatch, getState, submitted: state.search.submitted, markOpenedRead, onSuspend, onRedraw });
+  const onOutside = useOutside({ tools, source, dispatch });
+  useKeyRouting({ library, carryOut, source, dispatch, getState, submitted: state.search.submitted, markOpenedRead, onSuspend, onRedraw, onOutside });
   const unread = state.search.outcome !== null ? null : library.count(unreadView(state));
 
   const { outcome } = state.search;
@@ -117,6 +135,7 @@ export function App({ library, searcher = null, size, onQuit, onSuspend, onRedra
   );
   let body;
   if (state.help) body = <HelpOverlay width={width} height={layout.bodyRows} scroll={state.helpScroll} />;
+  else if (state.links !== null) body = <LinksOverlay width={width} height={layout.bodyRows} links={state.links} />;
   else if (layout.mode === 'split')
     body = (
       <>
@@ -139,7 +158,8 @@ export function App({ library, searcher = null, size, onQuit, onSuspend, onRedra
       {state.search.open ? (
         <SearchField width={width} query={state.search.query} cursor={state.search.cursor} message={searchMessage(state)} />
       ) : null}
-      {layout.statusLines > 0 ? (
+      {layout.statusLines > 0 && state.prompt !== null ? <PromptLine width={width} prompt={state.prompt} /> : null}
+      {layout.statusLines > 0 && state.prompt === null ? (
         <StatusBar
           width={width}
           position={positionText(state, unread)}

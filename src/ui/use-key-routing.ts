@@ -6,13 +6,13 @@
  */
 import { useCallback, useEffect, useRef } from 'react';
 import { charName, type KeyPress } from '../keys/key-names.js';
-import { commandFor, type Command } from '../keys/keymap.js';
+import { commandFor, type Command, type KeyScope } from '../keys/keymap.js';
 import type { Library } from '../library/library.js';
 import { editField } from '../state/field-edit.js';
 import { keyPane } from '../state/layout.js';
 import { atArticleEnd } from '../state/reducer.js';
 import { unreadView } from '../state/view.js';
-import type { Action, AppState } from '../state/types.js';
+import type { Action, AppState, OutsideRequest } from '../state/types.js';
 import type { ReaderSource } from './reader-source.js';
 import { useKeypresses } from './use-keypresses.js';
 
@@ -29,14 +29,35 @@ export interface KeyRoutingOptions {
   markOpenedRead: (now: AppState) => void;
   onSuspend?: (() => void) | undefined;
   onRedraw?: (() => void) | undefined;
+  /** Carries out an outside request (see use-outside.ts); a promise holds the keys after it until it settles. */
+  onOutside?: ((request: OutsideRequest, now: AppState) => Promise<void> | null) | undefined;
 }
 
-export function useKeyRouting({ library, carryOut, source, dispatch, getState, submitted, markOpenedRead, onSuspend, onRedraw }: KeyRoutingOptions): void {
-  /** After a reducer step: do what it asked of the library, and mark an opened article read. */
+/** Where a key is looked up: the link list or the help when up, else the pane with the keys. */
+function scopeOf(state: AppState): KeyScope {
+  if (state.links !== null) return 'links';
+  if (state.help) return 'help';
+  return state.confirm !== null ? 'confirm' : keyPane(state);
+}
+
+export function useKeyRouting({ library, carryOut, source, dispatch, getState, submitted, markOpenedRead, onSuspend, onRedraw, onOutside }: KeyRoutingOptions): void {
+  /** Work outside the reader under way: the keys after the one that asked for it wait. */
+  const outsideBusy = useRef(false);
+  const drainRef = useRef<() => void>(() => undefined);
+  /** After a reducer step: do what it asked of the library and outside, and mark an opened article read. */
   const afterStep = useCallback((): void => {
     carryOut(getState());
-    markOpenedRead(getState());
-  }, [carryOut, markOpenedRead, getState]);
+    const now = getState();
+    markOpenedRead(now);
+    const pending = now.outside === null ? null : (onOutside?.(now.outside, now) ?? null);
+    if (pending !== null) {
+      outsideBusy.current = true;
+      void pending.finally(() => {
+        outsideBusy.current = false;
+        drainRef.current();
+      });
+    }
+  }, [carryOut, markOpenedRead, getState, onOutside]);
 
   /** What a command needs to know of the library before it runs, read only when it needs it. */
   const facts = useCallback(
@@ -64,7 +85,12 @@ export function useKeyRouting({ library, carryOut, source, dispatch, getState, s
   const runKey = useCallback(
     (name: string): void => {
       const now = getState();
-      const scope = now.help ? 'help' : now.confirm !== null ? 'confirm' : keyPane(now);
+      if (now.links !== null && /^[0-9]$/.test(name)) {
+        dispatch({ type: 'linksDigit', digit: name });
+        afterStep();
+        return;
+      }
+      const scope = scopeOf(now);
       // A question is answered by any key: anything but yes is no.
       const command = commandFor(name, scope) ?? (scope === 'confirm' ? 'confirm.no' : null);
       if (command === null) return;
@@ -111,6 +137,39 @@ export function useKeyRouting({ library, carryOut, source, dispatch, getState, s
     [onSuspend, onRedraw, dispatch, getState, afterStep],
   );
 
+  /** A key while the prompt is up: a line is edited as the search field is; a yes/no takes y or n. */
+  const promptKey = useCallback(
+    (press: KeyPress): void => {
+      const prompt = getState().prompt;
+      if (prompt === null) return;
+      const name = press.kind === 'key' ? press.name : null;
+      if (name === 'ctrl+c') return dispatch({ type: 'command', command: 'app.interrupt' });
+      if (prompt.answer === 'yesno') {
+        const answer = press.kind === 'text' ? press.text.trim().toLowerCase() : name;
+        if (answer === 'y') dispatch({ type: 'promptAccept' });
+        else if (answer === 'n' || answer === 'escape' || answer === 'q') dispatch({ type: 'promptCancel' });
+        afterStep();
+        return;
+      }
+      switch (name === null ? null : commandFor(name, 'field')) {
+        case 'field.cancel':
+          return dispatch({ type: 'promptCancel' });
+        case 'field.submit':
+          dispatch({ type: 'promptAccept' });
+          return afterStep();
+        case 'app.suspend':
+          return onSuspend?.();
+        case 'app.redraw':
+          return onRedraw?.();
+        default:
+          break;
+      }
+      const edited = editField({ query: prompt.text, cursor: prompt.cursor }, press);
+      if (edited !== null) dispatch({ type: 'promptEdit', text: edited.query, cursor: edited.cursor });
+    },
+    [onSuspend, onRedraw, dispatch, getState, afterStep],
+  );
+
   const queue = useRef<KeyPress[]>([]);
   const drain = useCallback((): void => {
     for (;;) {
@@ -118,9 +177,16 @@ export function useKeyRouting({ library, carryOut, source, dispatch, getState, s
       if (press === undefined) return;
       const now = getState();
       const interrupt = press.kind === 'key' && press.name === 'ctrl+c';
-      if (now.search.submitted && !interrupt) return;
+      if ((now.search.submitted || outsideBusy.current) && !interrupt) return;
       queue.current.shift();
-      if (now.search.open) {
+      if (now.prompt !== null) {
+        if (press.kind === 'text' && now.prompt.answer === 'yesno') {
+          // One answer key at a time: the keys after it are the reader's again.
+          const [first = '', ...rest] = Array.from(press.text);
+          if (rest.length > 0) queue.current.unshift({ kind: 'text', text: rest.join('') });
+          promptKey({ kind: 'text', text: first });
+        } else promptKey(press);
+      } else if (now.search.open) {
         fieldKey(press);
       } else if (press.kind === 'paste') {
         // A paste is never keys: outside the field it starts a search for the pasted text.
@@ -135,7 +201,8 @@ export function useKeyRouting({ library, carryOut, source, dispatch, getState, s
         runKey(charName(first));
       }
     }
-  }, [fieldKey, runKey, dispatch, getState]);
+  }, [fieldKey, promptKey, runKey, dispatch, getState]);
+  drainRef.current = drain;
   const onKeys = useCallback(
     (presses: KeyPress[]) => {
       if (presses.some((p) => p.kind === 'key' && p.name === 'ctrl+c')) queue.current = presses.filter((p) => p.kind === 'key' && p.name === 'ctrl+c');

@@ -59,7 +59,7 @@ describe('newsreader FILE where FILE is a feed', () => {
     const [newer] = articles;
     expect(Object.keys(newer ?? {})).toEqual([
       'id', 'path', 'section', 'headline', 'standfirst', 'date', 'source', 'credits', 'blocks', 'words', 'warnings',
-      'url', 'feed', 'published', 'author', 'categories', 'enclosures',
+      'url', 'feed', 'published', 'author', 'categories', 'enclosures', 'read', 'starred',
     ]);
     expect(newer).toMatchObject({
       date: '2016-09-06',

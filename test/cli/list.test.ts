@@ -18,7 +18,7 @@ describe('newsreader --json', () => {
     const [article, ...rest] = parseJsonLines(stdout);
     expect(rest).toEqual([]);
     expect(Object.keys(article ?? {})).toEqual([
-      'id', 'path', 'section', 'headline', 'standfirst', 'date', 'source', 'credits', 'blocks', 'words', 'warnings',
+      'id', 'path', 'section', 'headline', 'standfirst', 'date', 'source', 'credits', 'blocks', 'words', 'warnings', 'read', 'starred',
     ]);
     expect(article?.headline).toBe('US-Russia talks on Syria end without deal');
     expect(article?.blocks).toHaveLength(28);

@@ -21,13 +21,16 @@ describe('status text', () => {
     expect(positionText(make(2225))).toBe('1/2225');
     expect(positionText(reducer(make(2225), { type: 'command', command: 'list.down' }))).toBe('2/2225');
     expect(positionText(make(0))).toBe('0/0');
+    expect(positionText(make(2225), 340)).toBe('1/2225 · 340 unread');
   });
 
   it('names the sort, or the matches, and what runs in the background', () => {
     expect(viewText(make(5), null)).toBe('newest first');
     expect(viewText(make(5), 'indexing 1/5')).toBe('newest first · indexing 1/5');
-    expect(viewText(searched(make(5), 1), null)).toBe('1 match');
-    expect(viewText(searched(make(5), 3), 'indexing 1/5')).toBe('3 matches · indexing 1/5');
+    expect(viewText(searched(make(5), 1), null)).toBe('1 match · by relevance');
+    expect(viewText(searched(make(5), 3), 'indexing 1/5')).toBe('3 matches · by relevance · indexing 1/5');
+    expect(viewText({ ...searched(make(5), 3), searchSort: 'oldest', unreadOnly: true }, null)).toBe('3 matches · oldest first · unread only');
+    expect(viewText({ ...make(5), unreadOnly: true, starredOnly: true }, null)).toBe('newest first · unread starred only');
   });
 
   it('shows where the article is scrolled as less does', () => {

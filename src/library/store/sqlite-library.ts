@@ -8,6 +8,8 @@ import type Database from 'better-sqlite3';
 import path from 'node:path';
 import { creditsOf } from '../../article/classify.js';
 import type { Article } from '../../article/types.js';
+import type { Enclosure, FeedArticle, FeedFields } from '../../feed/types.js';
+import type { FeedRow } from './feed-rows.js';
 import type { ArticleSummary, Library, LibraryChange, LibraryView, UserState } from '../library.js';
 import { describeStoreError, movedAsideNotice, openStore, type OpenedStore } from './open.js';
 import { resolveDbPath, type DbLocationOptions } from './paths.js';
@@ -19,7 +21,8 @@ import { ORDER_BY, rootFilter, SUMMARY_COLUMNS, toSummary, type SummaryRow } fro
 
 
 /** The columns `article()` reads: those of the row the refresh writes. */
-type ArticleRow = Pick<Row, 'id' | 'path' | 'section' | 'headline' | 'standfirst' | 'date' | 'source' | 'words' | 'blocks' | 'warnings'>;
+type ArticleRow = Pick<Row, 'id' | 'path' | 'section' | 'headline' | 'standfirst' | 'date' | 'source' | 'words' | 'blocks' | 'warnings'> &
+  Partial<Pick<FeedRow, 'feed_file' | 'url' | 'feed' | 'published' | 'author' | 'categories' | 'enclosures'>>;
 
 interface StateRow {
   read: number;
@@ -91,7 +94,8 @@ export class SqliteLibrary implements Library {
     this.memory = new StoreMemory(this.db, this.roots);
     this.pageFilterSql = rootFilter(this.roots, '+a.path').sql;
     this.articleStatement = this.db.prepare(
-      'SELECT id, path, section, headline, standfirst, date, source, words, blocks, warnings FROM articles WHERE rowid = ?',
+      `SELECT id, path, section, headline, standfirst, date, source, words, blocks, warnings,
+        feed_file, url, feed, published, author, categories, enclosures FROM articles WHERE rowid = ?`,
     );
     this.summaryStatement = this.db.prepare(
       `SELECT ${SUMMARY_COLUMNS}
@@ -209,7 +213,7 @@ export class SqliteLibrary implements Library {
     const row = this.articleStatement.get(Number(key)) as ArticleRow | undefined;
     if (!row) return null;
     const blocks = blocksFromStored(row.blocks);
-    return {
+    const article: Article = {
       id: row.id,
       path: row.path,
       section: row.section,
@@ -222,6 +226,7 @@ export class SqliteLibrary implements Library {
       words: row.words,
       warnings: JSON.parse(row.warnings) as string[],
     };
+    return row.feed_file ? withFeedFields(article, row) : article;
   }
 
   state(id: string): UserState {
@@ -384,4 +389,18 @@ export class SqliteLibrary implements Library {
 export function openLibrary(options: OpenLibraryOptions): SqliteLibrary {
   const store = openStore(resolveDbPath(options));
   return new SqliteLibrary(store, options.paths);
+}
+
+/** A feed entry's row read back as the parser made it: the article with its link, feed and enclosures. */
+function withFeedFields(article: Article, row: ArticleRow): FeedArticle {
+  const feedFields: FeedFields = {
+    url: row.url ?? null,
+    feed: row.feed ?? null,
+    published: row.published ?? null,
+    author: row.author ?? null,
+    categories: JSON.parse(row.categories ?? '[]') as string[],
+    enclosures: JSON.parse(row.enclosures ?? '[]') as Enclosure[],
+    source: row.feed_file ?? '',
+  };
+  return { ...article, feedFields };
 }

@@ -1,0 +1,59 @@
+/**
+ * `newsreader unread [PATH...]`: how many articles of the library are unread, as one number
+ * and a newline, for status bars and scripts (`--json`: `{"unread":N,"total":M}`). The
+ * library is the one `newsreader` opens for the same PATHs (with none: the subscriptions,
+ * else the bundled articles), refreshed from its files first, never fetched.
+ */
+import { UnreadablePathsError, assertSomePathExists } from '../library/find.js';
+import { StoreError } from '../library/store/open.js';
+import { openLibrary } from '../library/store/sqlite-library.js';
+import { defaultPaths } from './default-paths.js';
+import { EXIT_ERROR, PROGRAM, parseCommandArgs, printError, printWarnings, writeOut, type GlobalOptions } from './output.js';
+
+export const UNREAD_USAGE = `Usage: ${PROGRAM} unread [--json] [--db FILE] [PATH...]
+
+Print how many articles under the PATHs are unread (default: the subscribed feeds'
+entries, else the bundled articles): one number and a newline, for status bars.
+With --json: {"unread":N,"total":M}.
+`;
+
+export async function unreadCommand(argv: string[], globals: GlobalOptions = {}): Promise<number> {
+  const parsed = parseCommandArgs(
+    argv,
+    { json: { type: 'boolean' }, db: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    'unread --help',
+  );
+  if (parsed === null) return EXIT_ERROR;
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(UNREAD_USAGE);
+    return 0;
+  }
+  const db = values.db ?? globals.db;
+  const { paths: fallback, subscriptions } = positionals.length > 0 ? { paths: positionals, subscriptions: false } : defaultPaths(db);
+  let library;
+  try {
+    if (!subscriptions) await assertSomePathExists(fallback);
+    library = openLibrary({ paths: fallback, ...(db === undefined ? {} : { db }) });
+  } catch (error) {
+    if (!(error instanceof UnreadablePathsError || error instanceof StoreError)) throw error;
+    printError(error.message);
+    return EXIT_ERROR;
+  }
+  try {
+    if (library.notice !== null) printError(library.notice);
+    try {
+      printWarnings((await library.refresh().done).warnings);
+    } catch (error) {
+      if (!(error instanceof UnreadablePathsError || error instanceof StoreError)) throw error;
+      printError(error.message);
+      return EXIT_ERROR;
+    }
+    const unread = library.count({ sort: 'newest', unreadOnly: true });
+    const total = library.count({ sort: 'newest' });
+    await writeOut((values.json ?? globals.json) ? `${JSON.stringify({ unread, total })}\n` : `${unread}\n`);
+    return 0;
+  } finally {
+    library.close();
+  }
+}
