@@ -33,8 +33,6 @@ export type Command =
   | 'view.undo'
   | 'unread.next'
   | 'unread.previous'
-  | 'confirm.yes'
-  | 'confirm.no'
   | 'field.historyBack'
   | 'field.historyForward'
   | 'item.star'
@@ -82,7 +80,7 @@ export type Command =
  * Where a binding applies: the focused pane, the search field, the help, or everywhere.
  * In the search field only the Ctrl keys of `global` apply; the others are typed text.
  */
-export type KeyContext = 'global' | 'list' | 'article' | 'field' | 'help' | 'links' | 'confirm';
+export type KeyContext = 'global' | 'list' | 'article' | 'field' | 'help' | 'links';
 
 /** Where keys are read: what `commandFor` looks a key up in. */
 export type KeyScope = Exclude<KeyContext, 'global'>;
@@ -113,7 +111,6 @@ export const CONTEXT_TITLES: Record<KeyContext, string> = {
   field: 'Search field',
   help: 'Help',
   links: 'Link list',
-  confirm: 'A yes/no question',
   global: 'Anywhere',
 };
 
@@ -182,8 +179,6 @@ export const BINDINGS: readonly Binding[] = [
   { command: 'links.bottom', context: 'links', keys: ['end', 'G'], description: 'last link' },
   { command: 'links.open', context: 'links', keys: ['return'], description: 'open the link in the browser (or type its number)' },
   { command: 'links.close', context: 'links', keys: ['escape', 'q'], description: 'close the link list' },
-  { command: 'confirm.yes', context: 'confirm', keys: ['y', 'Y'], description: 'yes' },
-  { command: 'confirm.no', context: 'confirm', keys: ['n', 'N', 'escape', 'q'], description: 'no (so does any other key)' },
   { command: 'app.quit', context: 'global', keys: ['q'], description: 'quit; in an article: back to the list', hint: 'quit' },
   { command: 'app.quitAll', context: 'global', keys: ['Q'], description: 'quit from anywhere' },
   { command: 'app.interrupt', context: 'global', keys: ['ctrl+c'], description: 'quit at once (exit status 130)' },
@@ -232,7 +227,7 @@ function buildLookup(scope: KeyScope): Lookup {
   }
   for (const binding of BINDINGS.filter((b) => b.context === 'global')) {
     for (const key of binding.keys) {
-      if ((scope === 'field' || scope === 'confirm') && !isControlKey(key)) continue;
+      if (scope === 'field' && !isControlKey(key)) continue;
       if (!lookup.has(key)) lookup.set(key, binding.command);
     }
   }
@@ -245,7 +240,6 @@ const LOOKUPS: Record<KeyScope, Lookup> = {
   field: buildLookup('field'),
   help: buildLookup('help'),
   links: buildLookup('links'),
-  confirm: buildLookup('confirm'),
 };
 
 /** The command a key runs where keys are read now, or null when the key is not bound there. */
@@ -272,7 +266,7 @@ function hintKeys(binding: Binding): string {
 
 /** The help overlay's content: bindings grouped by where they apply. */
 export function helpGroups(): { title: string; bindings: Binding[] }[] {
-  const order: KeyContext[] = ['list', 'article', 'field', 'help', 'links', 'confirm', 'global'];
+  const order: KeyContext[] = ['list', 'article', 'field', 'help', 'links', 'global'];
   return order.map((context) => ({
     title: CONTEXT_TITLES[context],
     bindings: BINDINGS.filter((b) => b.context === context),

@@ -1,13 +1,14 @@
 /**
- * The one-line prompt at the bottom of the screen (what `|` pipes to, what `w` saves as, and
- * whether to overwrite): a label, the text typed, the cursor. Enter accepts, Esc cancels;
- * what an accepted prompt asks for is left in `outside` for the app to carry out.
+ * The one-line prompt at the bottom of the screen (what `|` pipes to, what `w` saves as,
+ * whether to overwrite, whether to mark the whole view read): a label, the text typed, the
+ * cursor. Enter accepts, Esc cancels; what an accepted prompt asks for is left in `outside`
+ * (or for marking, in `effect`) for the app to carry out.
  */
 import { graphemes } from '../terminal/text.js';
 import type { AppState, OutsideRequest } from './types.js';
 
 /** What the answer is for. */
-export type PromptPurpose = 'pipe' | 'save' | 'overwrite';
+export type PromptPurpose = 'pipe' | 'save' | 'overwrite' | 'markAllRead';
 
 export interface PromptState {
   purpose: PromptPurpose;
@@ -27,7 +28,7 @@ export type PromptAction =
   | { type: 'promptCancel' };
 
 /** What accepting `prompt` asks the app to do, or a notice when there is nothing to do. */
-function accepted(prompt: PromptState): OutsideRequest | string {
+function accepted(prompt: PromptState): OutsideRequest | 'markAllRead' | string {
   const text = prompt.text.trim();
   switch (prompt.purpose) {
     case 'pipe':
@@ -36,8 +37,13 @@ function accepted(prompt: PromptState): OutsideRequest | string {
       return text === '' ? 'no file name: not saved' : { kind: 'save', file: text, overwrite: false };
     case 'overwrite':
       return { kind: 'save', file: prompt.text, overwrite: true };
+    case 'markAllRead':
+      return 'markAllRead';
   }
 }
+
+/** What the status bar says when a prompt is cancelled. */
+const CANCELLED: Record<PromptPurpose, string | null> = { pipe: null, save: 'not saved', overwrite: 'not saved', markAllRead: 'nothing marked' };
 
 export function promptStep(state: AppState, action: PromptAction): AppState {
   switch (action.type) {
@@ -54,10 +60,11 @@ export function promptStep(state: AppState, action: PromptAction): AppState {
     case 'promptAccept': {
       if (state.prompt === null) return state;
       const outcome = accepted(state.prompt);
+      if (outcome === 'markAllRead') return { ...state, prompt: null, effect: { kind: 'markAllRead' } };
       return typeof outcome === 'string' ? { ...state, prompt: null, notice: outcome } : { ...state, prompt: null, outside: outcome };
     }
     case 'promptCancel':
       if (state.prompt === null) return state;
-      return { ...state, prompt: null, notice: state.prompt.purpose === 'pipe' ? null : 'not saved' };
+      return { ...state, prompt: null, notice: CANCELLED[state.prompt.purpose] };
   }
 }

@@ -50,7 +50,6 @@ export function initialState(options: InitialOptions): AppState {
     starredOnly: options.starredOnly ?? false,
     readSince: options.readSince ?? 0,
     searchSort: 'relevance',
-    confirm: null,
     undo: null,
     history: { queries: options.history ?? [], index: -1, draft: '' },
     libraryCount: Math.max(0, options.count),
@@ -273,14 +272,7 @@ function askMarkAllRead(state: AppState, unreadCount: number | undefined): AppSt
     outcome !== null
       ? `mark all ${plural(outcome.total, 'match', 'matches')} read? (y/n)`
       : `mark ${plural(unreadCount ?? state.libraryCount, 'unread article')} read? (y/n)`;
-  return { ...state, confirm: { kind: 'markAllRead', question } };
-}
-
-/** The answer to the question asked: yes does it, anything else leaves things as they were. */
-function answer(state: AppState, yes: boolean): AppState {
-  if (state.confirm === null) return state;
-  if (!yes) return { ...state, confirm: null, notice: 'nothing marked' };
-  return { ...state, confirm: null, effect: { kind: 'markAllRead' } };
+  return promptStep(state, { type: 'promptOpen', purpose: 'markAllRead', label: `${question} `, answer: 'yesno' });
 }
 
 /** A query submitted goes to the front of the history, once. */
@@ -304,7 +296,6 @@ function command(state: AppState, action: Extract<Action, { type: 'command' }>):
   const { command, article: metrics, item, unread, now, unreadCount } = action;
   if (state.help) return helpCommand(state, command);
   if (state.links !== null) return linksCommand(state, command);
-  if (state.confirm !== null) return answer(state, command === 'confirm.yes');
   const page = listRows(state);
   const articlePage = Math.max(1, layoutOf(state).bodyRows - 1);
   switch (command) {
@@ -376,9 +367,6 @@ function command(state: AppState, action: Extract<Action, { type: 'command' }>):
       return toUnread(state, unread, 1);
     case 'unread.previous':
       return toUnread(state, unread, -1);
-    case 'confirm.yes':
-    case 'confirm.no':
-      return answer(state, command === 'confirm.yes');
     case 'search.open':
       if (!state.canSearch) return { ...state, notice: 'search is not available here' };
       // The hits show in the list, so the list comes into view.

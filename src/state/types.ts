@@ -75,8 +75,6 @@ export interface AppState {
   readSince: number;
   /** Order of search hits (`o` in search results): by relevance, or as the library sorts. */
   searchSort: SearchSort;
-  /** A yes/no question waiting for its answer (`A`: mark the whole view read). */
-  confirm: Confirm | null;
   /** What `U` puts back: the articles the last mark-all marked read. */
   undo: { ids: readonly string[]; count: number } | null;
   /** Searches asked before, for Up/Down in the field. */
@@ -123,12 +121,6 @@ export interface SearchHistory {
   index: number;
   /** What was being typed before Up, to come back to with Down. */
   draft: string;
-}
-
-export interface Confirm {
-  kind: 'markAllRead';
-  /** The question, e.g. `mark 340 articles read?`. */
-  question: string;
 }
 
 /**

@@ -165,7 +165,7 @@ export function App({
           position={positionText(state, unread)}
           view={viewText(state, activity)}
           match={matchText}
-          notice={state.confirm?.question ?? state.notice}
+          notice={state.notice}
           canSearch={state.canSearch}
           pane={state.help ? 'list' : keyPane(state)}
         />

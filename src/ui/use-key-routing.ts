@@ -36,8 +36,7 @@ export interface KeyRoutingOptions {
 /** Where a key is looked up: the link list or the help when up, else the pane with the keys. */
 function scopeOf(state: AppState): KeyScope {
   if (state.links !== null) return 'links';
-  if (state.help) return 'help';
-  return state.confirm !== null ? 'confirm' : keyPane(state);
+  return state.help ? 'help' : keyPane(state);
 }
 
 export function useKeyRouting({ library, carryOut, source, dispatch, getState, submitted, markOpenedRead, onSuspend, onRedraw, onOutside }: KeyRoutingOptions): void {
@@ -90,9 +89,7 @@ export function useKeyRouting({ library, carryOut, source, dispatch, getState, s
         afterStep();
         return;
       }
-      const scope = scopeOf(now);
-      // A question is answered by any key: anything but yes is no.
-      const command = commandFor(name, scope) ?? (scope === 'confirm' ? 'confirm.no' : null);
+      const command = commandFor(name, scopeOf(now));
       if (command === null) return;
       if (command === 'app.suspend' && onSuspend !== undefined) onSuspend();
       if (command === 'app.redraw' && onRedraw !== undefined) onRedraw();

@@ -146,12 +146,15 @@ describe('views', () => {
     expect(r.frame()).toContain('Story of day 12');
   });
 
-  it('A asks, marks the whole view read on y, and U undoes it; any other key answers no', async () => {
+  it('A asks, marks the whole view read on y, and U undoes it; n answers no', async () => {
     const { r, lib } = await open();
     lib.setState(idOf(lib, 30), { read: true });
     await r.press('A');
     await until(() => statusLine(r).includes(`mark ${DAYS - 1} unread articles read? (y/n)`), 'the question');
-    await r.press('x');
+    // Other keys leave the question up.
+    await r.press('x', 'j');
+    expect(statusLine(r)).toContain('(y/n)');
+    await r.press('n');
     await until(() => statusLine(r).includes('nothing marked'), 'no');
     expect(lib.count({ sort: 'newest', unreadOnly: true })).toBe(DAYS - 1);
     await r.press('A', 'y');
