@@ -56,7 +56,7 @@ function textLibrary(): string {
 
 async function start(args: string[], env: Record<string, string>): Promise<PtySession> {
   session = spawnReader({ cols: 120, rows: 40, args, env: { CI: 'true', ...env }, cwd: dir });
-  await session.waitForStatus(/1\/\d+ · newest first(?! · indexing)/);
+  await session.waitForStatus(/1\/\d+ · \d+ unread · newest first(?! · indexing)/);
   return session;
 }
 
