@@ -21,6 +21,8 @@ import { App, type AppProps } from '../ui/App.js';
 import { BackgroundStatus, useBackgroundStatus } from '../ui/background-status.js';
 import { ErrorBoundary } from '../ui/ErrorBoundary.js';
 import type { FirstScreen } from './first-screen.js';
+import { DEFAULT_SETTINGS, type Settings } from '../config/settings.js';
+import { themeOf } from '../terminal/theme.js';
 
 /** Exit status when the reader cannot run here (no terminal to read keys from). */
 export const EXIT_NO_TERMINAL = 2;
@@ -41,6 +43,8 @@ export interface ReaderOptions {
   first?: FirstScreen | null;
   /** What else runs in the background (the search worker's health), for the status bar. */
   background?: BackgroundStatus;
+  /** The config file's settings: keys, theme, mark-read delay, sort, mouse. */
+  settings?: Settings;
 }
 
 /** The status-bar text for a refresh's progress, or null when there is nothing to say. */
@@ -84,10 +88,12 @@ export async function runReader({
   colour = true,
   first = null,
   background = new BackgroundStatus(),
+  settings = DEFAULT_SETTINGS,
 }: ReaderOptions): Promise<number> {
   const { stdin } = process;
   if (!stdin.isTTY) return noTerminal();
-  const screen = first?.screen ?? new Screen();
+  const screen = first?.screen ?? new Screen(1, { mouse: settings.mouse });
+  const theme = themeOf(settings.theme, settings.colors, colour);
   // Ink -> the FrameWriter (only the rows that changed) -> the ReaderOutput (colour taken
   // out when asked; nothing while suspended) -> the terminal.
   const output = new ReaderOutput(process.stdout, { colour });
@@ -149,6 +155,10 @@ export async function runReader({
         onRedraw={redrawScreen}
         redraw={redraw}
         notice={notice}
+        keymap={settings.keys}
+        theme={theme}
+        markReadAfter={settings.markReadAfter}
+        sort={settings.sort}
       />
     </ErrorBoundary>
   );
@@ -202,7 +212,7 @@ export async function runReader({
  */
 export async function openReader(
   paths: string[],
-  options: { db?: string | undefined; colour?: boolean; first?: FirstScreen | null } = {},
+  options: { db?: string | undefined; colour?: boolean; first?: FirstScreen | null; settings?: Settings } = {},
 ): Promise<number> {
   if (!process.stdin.isTTY) return noTerminal();
   const first = options.first ?? null;
@@ -242,7 +252,8 @@ export async function openReader(
     },
   );
   try {
-    const status = await runReader({ library, searcher, refresh, notice: library.notice, colour: options.colour ?? true, first, background });
+    const settings = options.settings ?? DEFAULT_SETTINGS;
+    const status = await runReader({ library, searcher, refresh, notice: library.notice, colour: options.colour ?? true, first, background, settings });
     await finished;
     if (summary !== null) printWarnings((summary as RefreshSummary).warnings);
     printWarnings(searchWarnings.map((message) => ({ path: library.file, message })));

@@ -10,10 +10,22 @@
 import type { KeyName } from './keymap.js';
 
 /**
- * One thing the user did: a named key, printable text typed in one go, or text pasted
- * (bracketed paste: the terminal marks it, so a pasted line break is not Enter).
+ * One thing the user did: a named key, printable text typed in one go, text pasted
+ * (bracketed paste: the terminal marks it, so a pasted line break is not Enter), or the
+ * mouse (see MouseEvent).
  */
-export type KeyPress = { kind: 'key'; name: KeyName } | { kind: 'text'; text: string } | { kind: 'paste'; text: string };
+export type KeyPress = { kind: 'key'; name: KeyName } | { kind: 'text'; text: string } | { kind: 'paste'; text: string } | MouseEvent;
+
+/**
+ * A mouse wheel turn or a left click, at a cell counted from 0 at the screen's top left.
+ * Reported by the terminal in SGR mode (`ESC [ ? 1000 h` and `ESC [ ? 1006 h`).
+ */
+export interface MouseEvent {
+  kind: 'mouse';
+  action: 'wheelUp' | 'wheelDown' | 'click';
+  x: number;
+  y: number;
+}
 
 const ESC = '\u001b';
 /** What a terminal in bracketed-paste mode (`ESC [ ? 2004 h`) sends around a paste. */
@@ -81,12 +93,39 @@ export function decodeInput(event: string): KeyPress[] {
   // then j typed quickly (ESC j) is Esc and j, not an Alt-j that nothing would act on.
   if (event[1] === ESC) return [key('escape'), ...decodeInput(event.slice(1))];
   const introducer = event[1];
+  // A mouse report is never keys or text, whatever it says.
+  if (event.startsWith(`${ESC}[<`)) return mouseEvent(event.slice(3));
   // `ESC [` or `ESC O` alone: Ink let them through unfinished, so they were Esc, then `[` or `O`.
   if ((introducer === '[' || introducer === 'O') && event.length > 2) {
     const name = sequenceName(event.slice(2));
     return name === null ? [] : [key(name)];
   }
   return [key('escape'), ...decodeRun(event.slice(1))];
+}
+
+/** SGR mouse report bits: the wheel, motion, and the low bits naming the button. */
+const WHEEL = 64;
+const MOTION = 32;
+const BUTTONS = 3;
+const MODIFIERS = 4 | 8 | 16;
+
+/**
+ * An SGR mouse report after `ESC [ <`: `button;column;row` and `M` (press) or `m` (release),
+ * columns and rows counted from 1. Only wheel turns and left-button presses act; releases,
+ * drags, other buttons and anything malformed give nothing.
+ */
+function mouseEvent(report: string): KeyPress[] {
+  const match = /^(\d+);(\d+);(\d+)([Mm])$/.exec(report);
+  if (match === null || match[4] === 'm') return [];
+  const code = Number(match[1]) & ~MODIFIERS;
+  const x = Number(match[2]) - 1;
+  const y = Number(match[3]) - 1;
+  if (x < 0 || y < 0) return [];
+  let action: MouseEvent['action'] | null = null;
+  if (code === WHEEL) action = 'wheelUp';
+  else if (code === WHEEL + 1) action = 'wheelDown';
+  else if ((code & (WHEEL | MOTION)) === 0 && (code & BUTTONS) === 0) action = 'click';
+  return action === null ? [] : [{ kind: 'mouse', action, x, y }];
 }
 
 function key(name: KeyName): KeyPress {

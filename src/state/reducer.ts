@@ -11,6 +11,7 @@ import { helpLines } from '../keys/help.js';
 import { articleOpen, layoutOf } from './layout.js';
 import { graphemes } from '../terminal/text.js';
 import { hitAt } from './hits.js';
+import { clickAt } from './mouse.js';
 import type { SearchOutcome } from '../search/searcher.js';
 import type { Action, AppState, ArticleMetrics, MarkEffect, SearchState, SelectedItem } from './types.js';
 
@@ -349,6 +350,8 @@ function step(state: AppState, action: Action): AppState {
       return endSearch(state);
     case 'redraw':
       return { ...state, redrawCount: state.redrawCount + 1 };
+    case 'click':
+      return clickAt(state, action.x, action.y, rowCount(state));
   }
 }
 

@@ -132,4 +132,6 @@ export type Action =
   | { type: 'searchRerun' }
   | { type: 'searchSubmit' }
   | { type: 'searchCancel' }
+  /** A left click at a cell of the screen (see mouse.ts). */
+  | { type: 'click'; x: number; y: number }
   | { type: 'redraw' };

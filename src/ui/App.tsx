@@ -22,6 +22,10 @@ import { useKeyRouting } from './use-key-routing.js';
 import { useLibrary, useMarkOpenedRead } from './use-library.js';
 import { useSearch } from './use-search.js';
 import { useSyncReducer } from './use-sync-reducer.js';
+import { textProps, ThemeContext } from './theme.js';
+import { DEFAULT_KEYMAP, type KeyMap } from '../keys/keymap.js';
+import type { SortOrder } from '../library/library.js';
+import { type Theme, THEMES } from '../terminal/theme.js';
 import { streamSize, useTerminalSize } from './use-terminal-size.js';
 
 export interface AppProps {
@@ -41,12 +45,22 @@ export interface AppProps {
   activity?: string | null;
   /** A message for the status bar at start, until the first key. */
   notice?: string | null;
+  /** The keys in effect (config file `[keys]`); the defaults when absent. */
+  keymap?: KeyMap;
+  /** The named styles to draw with (config file `theme`, `[colors]`); dark when absent. */
+  theme?: Theme;
+  /** Milliseconds an article is open before it is marked read; null: never. */
+  markReadAfter?: number | null;
+  /** The sort the list starts in. */
+  sort?: SortOrder;
 }
 
-export function App({ library, searcher = null, size, onQuit, onSuspend, onRedraw, redraw = 0, activity = null, notice = null }: AppProps) {
+export function App(props: AppProps) {
+  const { library, searcher = null, size, onQuit, onSuspend, onRedraw, redraw = 0, activity = null, notice = null } = props;
+  const { keymap = DEFAULT_KEYMAP, theme = THEMES.dark, markReadAfter = 0, sort = 'newest' } = props;
   const { stdout } = useStdout();
   const [state, dispatch, getState] = useSyncReducer(reducer, () =>
-    initialState({ ...(size ?? streamSize(stdout)), count: library.count({ sort: 'newest' }), canSearch: searcher !== null, notice }),
+    initialState({ ...(size ?? streamSize(stdout)), count: library.count({ sort }), canSearch: searcher !== null, notice, sort }),
   );
   useTerminalSize(dispatch, size);
   const source = useLibrary(library, state.sort, dispatch);
@@ -55,7 +69,7 @@ export function App({ library, searcher = null, size, onQuit, onSuspend, onRedra
     if (redraw > 0) dispatch({ type: 'redraw' });
   }, [redraw, dispatch]);
 
-  const markOpenedRead = useMarkOpenedRead(library, source, getState);
+  const markOpenedRead = useMarkOpenedRead(library, source, getState, markReadAfter);
 
   useEffect(() => {
     if (state.quit) onQuit(state.exitStatus);
@@ -64,7 +78,7 @@ export function App({ library, searcher = null, size, onQuit, onSuspend, onRedra
   const layout = layoutOf(state);
   const rowsOnScreen = Math.max(1, layout.bodyRows);
   useSearch({ searcher, library, state, rowsOnScreen, dispatch, getState });
-  useKeyRouting({ library, source, dispatch, getState, submitted: state.search.submitted, markOpenedRead, onSuspend, onRedraw });
+  useKeyRouting({ library, source, dispatch, getState, submitted: state.search.submitted, markOpenedRead, onSuspend, onRedraw, keymap });
 
   const { outcome } = state.search;
   const rows = source.rows(state, state.top, rowsOnScreen);
@@ -106,15 +120,15 @@ export function App({ library, searcher = null, size, onQuit, onSuspend, onRedra
     />
   );
   let body;
-  if (state.help) body = <HelpOverlay width={width} height={layout.bodyRows} scroll={state.helpScroll} />;
+  if (state.help) body = <HelpOverlay width={width} height={layout.bodyRows} scroll={state.helpScroll} keymap={keymap} />;
   else if (layout.mode === 'split')
     body = (
       <>
         {list}
         {state.focus === 'article' ? (
-          <Text bold>{Array.from({ length: layout.bodyRows }, () => FOCUS_SEPARATOR).join('\n')}</Text>
+          <Text {...textProps(theme.ruleFocused)}>{Array.from({ length: layout.bodyRows }, () => FOCUS_SEPARATOR).join('\n')}</Text>
         ) : (
-          <Text dimColor>{Array.from({ length: layout.bodyRows }, () => SEPARATOR).join('\n')}</Text>
+          <Text {...textProps(theme.rule)}>{Array.from({ length: layout.bodyRows }, () => SEPARATOR).join('\n')}</Text>
         )}
         {pane}
       </>
@@ -122,6 +136,7 @@ export function App({ library, searcher = null, size, onQuit, onSuspend, onRedra
   else body = layout.mode === 'list' ? list : pane;
 
   return (
+    <ThemeContext.Provider value={theme}>
     <Box flexDirection="column" width={width} height={state.size.height}>
       <Box flexDirection="row" width={width} height={layout.bodyRows} overflow="hidden">
         {layout.bodyRows > 0 ? body : null}
@@ -138,8 +153,10 @@ export function App({ library, searcher = null, size, onQuit, onSuspend, onRedra
           notice={state.notice}
           canSearch={state.canSearch}
           pane={state.help ? 'list' : keyPane(state)}
+          keymap={keymap}
         />
       ) : null}
     </Box>
+    </ThemeContext.Provider>
   );
 }

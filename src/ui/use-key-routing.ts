@@ -5,11 +5,13 @@
  * What a key asks of the library (star, mark read) is done right after its reducer step.
  */
 import { useCallback, useEffect, useRef } from 'react';
-import { charName, type KeyPress } from '../keys/key-names.js';
-import { commandFor } from '../keys/keymap.js';
+import { charName, type KeyPress, type MouseEvent } from '../keys/key-names.js';
+import type { Command } from '../keys/keymap.js';
+import { DEFAULT_KEYMAP, type KeyMap } from '../keys/keymap.js';
 import type { Library } from '../library/library.js';
 import { editField } from '../state/field-edit.js';
 import { keyPane } from '../state/layout.js';
+import { wheelCommands } from '../state/mouse.js';
 import type { Action, AppState } from '../state/types.js';
 import type { ReaderSource } from './reader-source.js';
 import { useKeypresses } from './use-keypresses.js';
@@ -25,9 +27,11 @@ export interface KeyRoutingOptions {
   markOpenedRead: (now: AppState) => void;
   onSuspend?: (() => void) | undefined;
   onRedraw?: (() => void) | undefined;
+  /** The keys in effect (the defaults when absent). */
+  keymap?: KeyMap | undefined;
 }
 
-export function useKeyRouting({ library, source, dispatch, getState, submitted, markOpenedRead, onSuspend, onRedraw }: KeyRoutingOptions): void {
+export function useKeyRouting({ library, source, dispatch, getState, submitted, markOpenedRead, onSuspend, onRedraw, keymap = DEFAULT_KEYMAP }: KeyRoutingOptions): void {
   /** After a reducer step: do what it asked of the library, and mark an opened article read. */
   const afterStep = useCallback((): void => {
     const now = getState();
@@ -35,12 +39,10 @@ export function useKeyRouting({ library, source, dispatch, getState, submitted, 
     markOpenedRead(now);
   }, [library, markOpenedRead, getState]);
 
-  /** Run one key in the focused pane (list or article), against the newest state. */
-  const runKey = useCallback(
-    (name: string): void => {
+  /** Run one command against the newest state. */
+  const runCommand = useCallback(
+    (command: Command): void => {
       const now = getState();
-      const command = commandFor(name, now.help ? 'help' : keyPane(now));
-      if (command === null) return;
       if (command === 'app.suspend' && onSuspend !== undefined) onSuspend();
       if (command === 'app.redraw' && onRedraw !== undefined) onRedraw();
       // What the state before this key selects: its layout for scrolling and n/N, its marks
@@ -53,11 +55,34 @@ export function useKeyRouting({ library, source, dispatch, getState, submitted, 
     [source, onSuspend, onRedraw, dispatch, getState, afterStep],
   );
 
+  /** Run one key in the focused pane (list or article), against the newest state. */
+  const runKey = useCallback(
+    (name: string): void => {
+      const now = getState();
+      const command = keymap.commandFor(name, now.help ? 'help' : keyPane(now));
+      if (command !== null) runCommand(command);
+    },
+    [keymap, getState, runCommand],
+  );
+
+  /** The wheel scrolls the pane under the pointer; a click selects or focuses (state/mouse.ts). */
+  const runMouse = useCallback(
+    (press: MouseEvent): void => {
+      if (press.action === 'click') {
+        dispatch({ type: 'click', x: press.x, y: press.y });
+        afterStep();
+        return;
+      }
+      for (const command of wheelCommands(getState(), press.x, press.y, press.action === 'wheelDown')) runCommand(command);
+    },
+    [dispatch, getState, afterStep, runCommand],
+  );
+
   /** A key while the search field is open: it edits the query, except these. */
   const fieldKey = useCallback(
     (press: KeyPress): void => {
       if (press.kind === 'key') {
-        switch (commandFor(press.name, 'field')) {
+        switch (keymap.commandFor(press.name, 'field')) {
           case 'field.cancel':
             return dispatch({ type: 'searchCancel' });
           case 'field.submit':
@@ -77,10 +102,10 @@ export function useKeyRouting({ library, source, dispatch, getState, submitted, 
         }
       }
       const { query, cursor } = getState().search;
-      const edited = editField({ query, cursor }, press);
+      const edited = editField({ query, cursor }, press, keymap);
       if (edited !== null) dispatch({ type: 'searchInput', query: edited.query, cursor: edited.cursor });
     },
-    [onSuspend, onRedraw, dispatch, getState],
+    [keymap, onSuspend, onRedraw, dispatch, getState],
   );
 
   const queue = useRef<KeyPress[]>([]);
@@ -92,7 +117,9 @@ export function useKeyRouting({ library, source, dispatch, getState, submitted, 
       const interrupt = press.kind === 'key' && press.name === 'ctrl+c';
       if (now.search.submitted && !interrupt) return;
       queue.current.shift();
-      if (now.search.open) {
+      if (press.kind === 'mouse') {
+        runMouse(press);
+      } else if (now.search.open) {
         fieldKey(press);
       } else if (press.kind === 'paste') {
         // A paste is never keys: outside the field it starts a search for the pasted text.
@@ -107,7 +134,7 @@ export function useKeyRouting({ library, source, dispatch, getState, submitted, 
         runKey(charName(first));
       }
     }
-  }, [fieldKey, runKey, dispatch, getState]);
+  }, [fieldKey, runKey, runMouse, dispatch, getState]);
   const onKeys = useCallback(
     (presses: KeyPress[]) => {
       if (presses.some((p) => p.kind === 'key' && p.name === 'ctrl+c')) queue.current = presses.filter((p) => p.kind === 'key' && p.name === 'ctrl+c');
