@@ -47,3 +47,14 @@ describe('rebinding', () => {
     expect(unbound.find((b) => b.command === 'list.down')?.hintKeys).toBe('j');
   });
 });
+
+describe('the README key table for a rebound key map', () => {
+  it('shows the keys as rebound', async () => {
+    const { keyTableMarkdown } = await import('../../src/keys/key-table.js');
+    const { keymapFrom } = await import('../../src/config/keys.js');
+    const table = keyTableMarkdown(keymapFrom({ star: ['*'], 'list.down': ['e', 'down'] }));
+    expect(table).toContain('| Anywhere | * | star or unstar the article |');
+    expect(table).toContain('| Headline list | e ↓ | next headline |');
+    expect(keyTableMarkdown()).toContain('| Anywhere | s | star or unstar the article |');
+  });
+});
