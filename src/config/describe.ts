@@ -79,7 +79,7 @@ export function defaultFileText(theme: Theme): string {
 # ${tomlLine('mouse', d.mouse)}
 
 # Keys: an action and every key for it, in place of its defaults ([] unbinds it).
-# Keys: a character ("j", "G", "?"), space, enter, esc, tab, shift-tab, backspace,
+# A key is a character ("j", "G", "?"), space, enter, esc, tab, shift-tab, backspace,
 # delete, insert, up, down, left, right, home, end, pgup, pgdn, or ctrl-LETTER.
 # An action is the id below (list.down), or the part after the dot for all of them
 # at once where that is clear (down = list.down, article.down and help.down);
@@ -91,7 +91,7 @@ ${keyLines(BINDINGS, true).join('\n')}
 # Styles: each one set here replaces the theme's style of that name. fg and bg take a
 # colour name (black, red, green, yellow, blue, magenta, cyan, white, gray, or
 # redBright and the like), "#rrggbb", or 0-255; the attributes are bold, dim, italic,
-# underline, inverse and strikethrough (true or false). The theme's own values:
+# underline, inverse and strikethrough (true or false). The dark theme's values:
 [colors]
 ${STYLE_NAMES.map((name) => `# ${tomlLine(name, styleTable(theme[name])).padEnd(60)} # ${STYLE_DESCRIPTIONS[name]}`).join('\n')}
 `;

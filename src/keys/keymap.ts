@@ -255,7 +255,7 @@ export function hintsFor(pane: 'list' | 'article', without: readonly Command[] =
 }
 
 /** Status-bar hints are short: the letter keys only, or the first key when there are none. */
-export function hintKeys(binding: Binding): string {
+function hintKeys(binding: Binding): string {
   if (binding.hintKeys !== undefined) return binding.hintKeys;
   const letters = binding.keys.filter((k) => k.length === 1);
   return (letters.length > 0 ? letters : binding.keys.slice(0, 1)).map(keyLabel).join('/');
