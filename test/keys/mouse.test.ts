@@ -25,3 +25,23 @@ describe('SGR mouse reports', () => {
     expect(decodeInput(`${ESC}[<64;10;5M`).some((p) => p.kind === 'text' || p.kind === 'key')).toBe(false);
   });
 });
+
+describe('old-style (X10) mouse reports', () => {
+  it('decode to the same events, their three bytes never typed, however Ink splits them', () => {
+    const decoder = new KeyDecoder();
+    // Wheel down (65 + 32 = 'a') at column 10, row 5 (+ 32 + 1).
+    expect(decoder.decode(`${ESC}[M`)).toEqual([]);
+    expect(decoder.decode(`a${String.fromCharCode(42)}${String.fromCharCode(37)}j`)).toEqual([
+      { kind: 'mouse', action: 'wheelDown', x: 9, y: 4 },
+      { kind: 'text', text: 'j' },
+    ]);
+    // A click (0 + 32 = ' ') and its release (3 + 32 = '#'), byte by byte.
+    const presses = [`${ESC}[M`, ' ', '!', '"', `${ESC}[M`, '#', '!', '"'].flatMap((event) => decoder.decode(event));
+    expect(presses).toEqual([{ kind: 'mouse', action: 'click', x: 0, y: 1 }]);
+  });
+
+  it('are no Enter on their own', () => {
+    expect(decodeInput(`${ESC}[M`)).toEqual([]);
+    expect(decodeInput(`${ESC}OM`)).toEqual([{ kind: 'key', name: 'return' }]);
+  });
+});
