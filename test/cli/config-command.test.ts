@@ -80,6 +80,12 @@ describe('newsreader config', () => {
     expect(settingsText(loaded.stdout)).toBe(settingsText(defaults.stdout));
   });
 
+  it('--path prints only the path', async () => {
+    const { code, stdout } = await runCli(['config', '--path'], { home });
+    expect(code).toBe(0);
+    expect(stdout).toBe(`${configFile}\n`);
+  });
+
   it('takes no arguments', async () => {
     const { code, stderr } = await runCli(['config', 'extra'], { home });
     expect(code).toBe(2);
