@@ -60,7 +60,7 @@ function keysOf(value: unknown, path: string[], fieldOnly: boolean): KeyName[] {
   return list.map((spec) => {
     const key = parseKeySpec(spec);
     if (key === null) throw new SettingError(path, `${JSON.stringify(spec)} is not a key`);
-    if (fieldOnly && key.length === 1) throw new SettingError(path, `${JSON.stringify(spec)} would be typed into the search field; use a named or Ctrl key`);
+    if (fieldOnly && (Array.from(key).length === 1 || key === 'space')) throw new SettingError(path, `${JSON.stringify(spec)} would be typed into the search field; use a named or Ctrl key`);
     return key;
   });
 }

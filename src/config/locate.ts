@@ -33,8 +33,11 @@ export function lineOf(source: string, key: readonly string[]): number | null {
     return joined === wanted || wanted.startsWith(`${joined}\u0000`);
   };
   let table: string[] = [];
-  let best: { line: number; depth: number } | null = null;
-  source.split(/\r?\n/).forEach((text, i) => {
+  let line: number | null = null;
+  let depth = 0;
+  const lines = source.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const text = lines[i] ?? '';
     const header = HEADER.exec(text);
     const assignment = header === null ? ASSIGNMENT.exec(text) : null;
     let found: string[] | null = null;
@@ -44,7 +47,11 @@ export function lineOf(source: string, key: readonly string[]): number | null {
     } else if (assignment !== null) {
       found = [...table, ...parts(assignment[1] ?? '')];
     }
-    if (found !== null && within(found) && (best === null || found.length >= best.depth)) best = { line: i + 1, depth: found.length };
-  });
-  return (best as { line: number } | null)?.line ?? null;
+    // The deepest match: the key itself over the table holding it.
+    if (found !== null && within(found) && found.length >= depth) {
+      line = i + 1;
+      depth = found.length;
+    }
+  }
+  return line;
 }
