@@ -13,7 +13,7 @@ import { StoreError } from './library/store/open.js';
 import { defaultPaths } from './commands/default-paths.js';
 import { packageVersion } from './library/package-files.js';
 import { prepareTerminalStyle } from './terminal/colour.js';
-import { readConfig } from './commands/settings.js';
+import { readConfig } from './commands/read-config.js';
 
 const USAGE = `Usage: ${PROGRAM} [options] [PATH...]
        ${PROGRAM} [options] search QUERY [PATH...]

@@ -8,7 +8,7 @@ import { UnreadablePathsError, assertSomePathExists } from '../library/find.js';
 import { StoreError } from '../library/store/open.js';
 import { openLibrary, type SqliteLibrary } from '../library/store/sqlite-library.js';
 import { defaultPaths } from './default-paths.js';
-import { readConfig } from './settings.js';
+import { readConfig } from './read-config.js';
 import type { RankedHit } from '../search/engine.js';
 import { emptyQueryMessage, isEmptyQuery, parseQuery, type QueryAst } from '../search/query.js';
 import { SqliteSearcher } from '../search/sqlite-searcher.js';
