@@ -13,6 +13,7 @@ import { StoreError } from './library/store/open.js';
 import { defaultPaths } from './commands/default-paths.js';
 import { packageVersion } from './library/package-files.js';
 import { prepareTerminalStyle } from './terminal/colour.js';
+import { readConfig } from './commands/read-config.js';
 
 const USAGE = `Usage: ${PROGRAM} [options] [PATH...]
        ${PROGRAM} [options] search QUERY [PATH...]
@@ -34,10 +35,13 @@ Commands:
   import FILE.opml         subscribe to the feeds of an OPML list
   export                   write the subscriptions as OPML on stdout
   unread [PATH...]         print how many articles are unread (for status bars)
+  config [--default]       show the config file's path and settings (or a default file)
 
 Options (also before a command: ${PROGRAM} --db FILE search oil):
   --json          print one JSON object per article (newest first, then path)
   --db FILE       the library database (default: NEWSREADER_DB, else the data folder)
+  --config FILE   the config file (default: ~/.config/newsreader/config.toml, or under
+                  XDG_CONFIG_HOME); see ${PROGRAM} config --default
   --no-color      no colour in the reader (as NO_COLOR=1); inverse, bold and underline stay
   -h, --help      show this help
   -v, --version   show the version
@@ -61,6 +65,7 @@ query, no readable PATH or an unusable library database.
 const OPTIONS = {
   json: { type: 'boolean' },
   db: { type: 'string' },
+  config: { type: 'string' },
   'no-color': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
@@ -77,6 +82,7 @@ const COMMANDS = {
   import: async (argv, globals) => (await import('./commands/opml-commands.js')).importCommand(argv, globals),
   export: async (argv, globals) => (await import('./commands/opml-commands.js')).exportCommand(argv, globals),
   unread: async (argv, globals) => (await import('./commands/unread-command.js')).unreadCommand(argv, globals),
+  config: async (argv, globals) => (await import('./commands/config-command.js')).configCommand(argv, globals),
 } as const satisfies Record<string, (argv: string[], globals: GlobalOptions) => Promise<number>>;
 
 function isCommand(name: string): name is keyof typeof COMMANDS {
@@ -108,7 +114,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(`${packageVersion()}\n`);
       return 0;
     }
-    return COMMANDS[command.name](command.after, { db: globals.values.db, json: globals.values.json });
+    return COMMANDS[command.name](command.after, { db: globals.values.db, json: globals.values.json, config: globals.values.config });
   }
   const parsed = parseCommandArgs(argv, OPTIONS, '--help');
   if (parsed === null) return EXIT_ERROR;
@@ -121,7 +127,10 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${packageVersion()}\n`);
     return 0;
   }
-  const library = positionals.length > 0 ? null : defaultPaths(values.db);
+  const config = await readConfig(values.config);
+  if (config === null) return EXIT_ERROR;
+  const { settings } = config;
+  const library = positionals.length > 0 ? null : defaultPaths(values.db, settings.paths);
   const paths = library?.paths ?? positionals;
   try {
     if (!values.json && process.stdout.isTTY) {
@@ -131,9 +140,9 @@ export async function main(argv: string[]): Promise<number> {
         // The light first-screen module opens the library and may draw the remembered
         // first frame while Ink and React load.
         const { showFirstScreen } = await import('./commands/first-screen.js');
-        const first = await showFirstScreen(paths, { db: values.db });
+        const first = await showFirstScreen(paths, { db: values.db, settings });
         const { openReader } = await import('./commands/read.js');
-        return await openReader(paths, { db: values.db, colour, first });
+        return await openReader(paths, { db: values.db, colour, first, settings });
       }
       printError('TERM=dumb: the reader needs a terminal that can move the cursor; listing the articles instead');
     }

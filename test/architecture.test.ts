@@ -15,6 +15,7 @@ const LAYERS: Record<string, number> = {
   '.': 10, // cli.ts, the composition root
   commands: 9, // the CLI's commands, the reader's launch among them
   ui: 8, // Ink components and hooks
+  config: 7, // the config file: read by the commands, made of key maps and themes
   state: 7, // the pure reducer
   keys: 6,
   terminal: 6, // text layout and sanitising for the terminal

@@ -1,6 +1,7 @@
 /**
- * What `newsreader` and `newsreader search` read when no PATH is given: the subscribed
- * feeds' stored entries, or the bundled articles while there are no subscriptions.
+ * What `newsreader` and `newsreader search` read when no PATH is given: the config file's
+ * `paths` with the subscribed feeds' stored entries; without `paths`, the subscribed feeds,
+ * or the bundled articles while there are no subscriptions.
  */
 import Database from 'better-sqlite3';
 import { APPLICATION_ID } from '../library/store/migrations.js';
@@ -31,7 +32,8 @@ function storedSubscriptions(file: string): string[] {
   }
 }
 
-export function defaultPaths(db: string | undefined): DefaultPaths {
+export function defaultPaths(db: string | undefined, configured: readonly string[] | null = null): DefaultPaths {
   const urls = storedSubscriptions(resolveDbPath({ db }));
+  if (configured !== null) return { paths: [...configured, ...urls.filter((u) => !configured.includes(u))], subscriptions: urls.length > 0 };
   return urls.length > 0 ? { paths: urls, subscriptions: true } : { paths: [bundledSeedsPath()], subscriptions: false };
 }

@@ -16,6 +16,7 @@ import { assertSomePathExists } from '../library/find.js';
 import { openLibrary, type SqliteLibrary } from '../library/store/sqlite-library.js';
 import { BEGIN_SYNC, END_SYNC, frameUpdate } from '../terminal/frame-writer.js';
 import { Screen } from '../terminal/screen.js';
+import { DEFAULT_SETTINGS, type Settings } from '../config/settings.js';
 
 /** What the reader takes over from the first screen. */
 export interface FirstScreen {
@@ -36,7 +37,7 @@ interface Remembered {
   rows: string[];
 }
 
-function fingerprintOf(library: SqliteLibrary, columns: number, rows: number): string {
+function fingerprintOf(library: SqliteLibrary, columns: number, rows: number, settings: Settings): string {
   const hash = createHash('sha256');
   let build = '';
   try {
@@ -48,14 +49,15 @@ function fingerprintOf(library: SqliteLibrary, columns: number, rows: number): s
   const env = Object.entries(process.env)
     .filter(([name]) => STYLE_ENV.test(name))
     .sort(([a], [b]) => a.localeCompare(b));
-  // The view the reader restores (src/ui/restore-view.ts), and every row of it that can be
-  // on screen, with its marks; the article's id is a hash of its text.
+  // The view the reader restores (src/ui/restore-view.ts), else the configured sort, and
+  // every row of it that can be on screen, with its marks; the article's id is a hash of its text.
   const saved = library.memory.lastView();
-  const view = saved === null ? ({ sort: 'newest' } as const) : { sort: saved.sort, unreadOnly: saved.unreadOnly, starredOnly: saved.starredOnly };
-  const first = saved?.top ?? 0;
-  const top = library.page(view, first, rows).map((row) => [row.key, row.id, row.headline, row.date, row.section, row.read, row.starred]);
+  const view = saved === null ? { sort: settings.sort } : { sort: saved.sort, unreadOnly: saved.unreadOnly, starredOnly: saved.starredOnly };
+  // What the config file changes on screen: the styles, the sort, the keys in the hints.
+  const look = { theme: settings.theme, colors: settings.colors, sort: settings.sort, keys: settings.keys.bindings };
+  const top = library.page(view, saved?.top ?? 0, rows).map((row) => [row.key, row.id, row.headline, row.date, row.section, row.read, row.starred]);
   const unread = library.count({ ...view, unreadOnly: true });
-  hash.update(JSON.stringify({ version: 2, build, columns, rows, env, notice: library.notice, count: library.count(view), unread, saved, top }));
+  hash.update(JSON.stringify({ version: 2, build, columns, rows, env, look, notice: library.notice, count: library.count(view), unread, saved, top }));
   return hash.digest('hex');
 }
 
@@ -85,7 +87,11 @@ function read(file: string, height: number): Remembered | null {
  * Open the library and, when a remembered first frame fits it and this terminal, draw it.
  * Null when the library cannot be opened here: the reader then opens it and says why.
  */
-export async function showFirstScreen(paths: string[], options: { db?: string | undefined } = {}): Promise<FirstScreen | null> {
+export async function showFirstScreen(
+  paths: string[],
+  options: { db?: string | undefined; settings?: Settings } = {},
+): Promise<FirstScreen | null> {
+  const settings = options.settings ?? DEFAULT_SETTINGS;
   const { stdin, stdout } = process;
   if (!stdin.isTTY || !stdout.isTTY) return null;
   let library: SqliteLibrary;
@@ -98,9 +104,9 @@ export async function showFirstScreen(paths: string[], options: { db?: string | 
   const columns = stdout.columns || 80;
   const height = stdout.rows || 24;
   const file = `${library.file}-screen`;
-  const fingerprint = fingerprintOf(library, columns, height);
+  const fingerprint = fingerprintOf(library, columns, height, settings);
   const remembered = read(file, height);
-  const screen = new Screen();
+  const screen = new Screen(1, { mouse: settings.mouse });
   let rows: readonly string[] | null = null;
   if (remembered !== null && remembered.fingerprint === fingerprint) {
     // Keys typed from now on wait for the reader instead of echoing over the screen.

@@ -14,6 +14,8 @@ export const EXIT_ERROR = 2;
 export interface GlobalOptions {
   db?: string | undefined;
   json?: boolean | undefined;
+  /** `--config FILE`: the config file instead of the one in the config folder. */
+  config?: string | undefined;
 }
 
 /** `newsreader: warning: PATH: what` on stderr; the path is untrusted text too. */

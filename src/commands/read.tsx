@@ -23,6 +23,8 @@ import { ErrorBoundary } from '../ui/ErrorBoundary.js';
 import type { FirstScreen } from './first-screen.js';
 import type { ReaderMemory } from '../library/reader-memory.js';
 import { createOutsideTools } from './external.js';
+import { DEFAULT_SETTINGS, type Settings } from '../config/settings.js';
+import { themeOf } from '../terminal/theme.js';
 
 /** Exit status when the reader cannot run here (no terminal to read keys from). */
 export const EXIT_NO_TERMINAL = 2;
@@ -47,6 +49,8 @@ export interface ReaderOptions {
   memory?: ReaderMemory | null;
   /** Called after the editor exits, so the library reads the edited file again. */
   onEdited?: () => void;
+  /** The config file's settings: keys, theme, mark-read delay, sort, mouse. */
+  settings?: Settings;
 }
 
 /** The status-bar text for a refresh's progress, or null when there is nothing to say. */
@@ -92,10 +96,12 @@ export async function runReader({
   background = new BackgroundStatus(),
   memory = null,
   onEdited,
+  settings = DEFAULT_SETTINGS,
 }: ReaderOptions): Promise<number> {
   const { stdin } = process;
   if (!stdin.isTTY) return noTerminal();
-  const screen = first?.screen ?? new Screen();
+  const screen = first?.screen ?? new Screen(1, { mouse: settings.mouse });
+  const theme = themeOf(settings.theme, settings.colors, colour);
   // Ink -> the FrameWriter (only the rows that changed) -> the ReaderOutput (colour taken
   // out when asked; nothing while suspended) -> the terminal.
   const output = new ReaderOutput(process.stdout, { colour });
@@ -212,6 +218,10 @@ export async function runReader({
         notice={notice}
         memory={memory}
         tools={tools}
+        keymap={settings.keys}
+        theme={theme}
+        markReadAfter={settings.markReadAfter}
+        sort={settings.sort}
       />
     </ErrorBoundary>
   );
@@ -265,7 +275,7 @@ export async function runReader({
  */
 export async function openReader(
   paths: string[],
-  options: { db?: string | undefined; colour?: boolean; first?: FirstScreen | null } = {},
+  options: { db?: string | undefined; colour?: boolean; first?: FirstScreen | null; settings?: Settings } = {},
 ): Promise<number> {
   if (!process.stdin.isTTY) return noTerminal();
   const first = options.first ?? null;
@@ -308,6 +318,7 @@ export async function openReader(
     // An edited file is read again; a library with a feed URL among its roots is not walked
     // again, which would fetch the URL once more.
     const onEdited = library.roots.some((root) => /^https?:\/\//i.test(root)) ? undefined : () => void library.refresh().done.catch(() => undefined);
+    const settings = options.settings ?? DEFAULT_SETTINGS;
     const status = await runReader({
       library,
       searcher,
@@ -316,6 +327,7 @@ export async function openReader(
       colour: options.colour ?? true,
       first,
       background,
+      settings,
       memory: library.memory,
       ...(onEdited === undefined ? {} : { onEdited }),
     });

@@ -8,6 +8,7 @@ import { UnreadablePathsError, assertSomePathExists } from '../library/find.js';
 import { StoreError } from '../library/store/open.js';
 import { openLibrary, type SqliteLibrary } from '../library/store/sqlite-library.js';
 import { defaultPaths } from './default-paths.js';
+import { readConfig } from './read-config.js';
 import type { RankedHit } from '../search/engine.js';
 import { emptyQueryMessage, isEmptyQuery, parseQuery, type QueryAst } from '../search/query.js';
 import { articleSnippet } from '../search/snippet.js';
@@ -127,7 +128,12 @@ export async function searchCommand(argv: string[], globals: GlobalOptions = {})
   }
 
   const db = values.db ?? globals.db;
-  const roots = paths.length > 0 ? paths : defaultPaths(db).paths;
+  let roots = paths;
+  if (roots.length === 0) {
+    const config = await readConfig(globals.config);
+    if (config === null) return EXIT_ERROR;
+    roots = defaultPaths(db, config.settings.paths).paths;
+  }
   let library;
   try {
     await assertSomePathExists(roots);

@@ -10,15 +10,29 @@
 import type { KeyName } from './keymap.js';
 
 /**
- * One thing the user did: a named key, printable text typed in one go, or text pasted
- * (bracketed paste: the terminal marks it, so a pasted line break is not Enter).
+ * One thing the user did: a named key, printable text typed in one go, text pasted
+ * (bracketed paste: the terminal marks it, so a pasted line break is not Enter), or the
+ * mouse (see MouseEvent).
  */
-export type KeyPress = { kind: 'key'; name: KeyName } | { kind: 'text'; text: string } | { kind: 'paste'; text: string };
+export type KeyPress = { kind: 'key'; name: KeyName } | { kind: 'text'; text: string } | { kind: 'paste'; text: string } | MouseEvent;
+
+/**
+ * A mouse wheel turn or a left click, at a cell counted from 0 at the screen's top left.
+ * Reported by the terminal in SGR mode (`ESC [ ? 1000 h` and `ESC [ ? 1006 h`).
+ */
+export interface MouseEvent {
+  kind: 'mouse';
+  action: 'wheelUp' | 'wheelDown' | 'click';
+  x: number;
+  y: number;
+}
 
 const ESC = '\u001b';
 /** What a terminal in bracketed-paste mode (`ESC [ ? 2004 h`) sends around a paste. */
 const PASTE_START = `${ESC}[200~`;
 const PASTE_END = `${ESC}[201~`;
+/** An old-style (X10) mouse report starts so, with the button, column and row after it. */
+const X10_MOUSE = `${ESC}[M`;
 
 /**
  * Decodes input events as they come, keeping a paste together: everything between the
@@ -27,8 +41,20 @@ const PASTE_END = `${ESC}[201~`;
 export class KeyDecoder {
   /** The paste so far while between the markers, else null. */
   private paste: string | null = null;
+  /** The bytes so far of an old-style mouse report (`ESC [ M` and three bytes), else null. */
+  private mouse: string[] | null = null;
 
   decode(event: string): KeyPress[] {
+    if (this.mouse !== null) {
+      const chars = Array.from(event);
+      const taken = chars.splice(0, 3 - this.mouse.length);
+      this.mouse.push(...taken);
+      const rest = chars.join('');
+      if (this.mouse.length < 3) return [];
+      const [button, column, row] = this.mouse.map((c) => (c.codePointAt(0) ?? 0) - 32);
+      this.mouse = null;
+      return [...mouseAction(button ?? -1, (column ?? 0) - 1, (row ?? 0) - 1, true), ...this.decode(rest)];
+    }
     if (this.paste !== null) {
       const end = event.indexOf(PASTE_END);
       if (end < 0) {
@@ -38,6 +64,12 @@ export class KeyDecoder {
       const text = this.paste + event.slice(0, end);
       this.paste = null;
       return [{ kind: 'paste', text }, ...this.decode(event.slice(end + PASTE_END.length))];
+    }
+    // A terminal without SGR reports sends the old ones: three raw bytes after `ESC [ M`,
+    // which Ink hands over as events of their own. They are never keys or text either.
+    if (event.startsWith(X10_MOUSE)) {
+      this.mouse = [];
+      return this.decode(event.slice(X10_MOUSE.length));
     }
     const start = event.indexOf(PASTE_START);
     if (start < 0) return decodeInput(event);
@@ -81,12 +113,43 @@ export function decodeInput(event: string): KeyPress[] {
   // then j typed quickly (ESC j) is Esc and j, not an Alt-j that nothing would act on.
   if (event[1] === ESC) return [key('escape'), ...decodeInput(event.slice(1))];
   const introducer = event[1];
+  // A mouse report is never keys or text, whatever it says.
+  if (event.startsWith(`${ESC}[<`)) return mouseEvent(event.slice(3));
+  if (event === X10_MOUSE) return [];
   // `ESC [` or `ESC O` alone: Ink let them through unfinished, so they were Esc, then `[` or `O`.
   if ((introducer === '[' || introducer === 'O') && event.length > 2) {
     const name = sequenceName(event.slice(2));
     return name === null ? [] : [key(name)];
   }
   return [key('escape'), ...decodeRun(event.slice(1))];
+}
+
+/** SGR mouse report bits: the wheel, motion, and the low bits naming the button. */
+const WHEEL = 64;
+const MOTION = 32;
+const BUTTONS = 3;
+const MODIFIERS = 4 | 8 | 16;
+
+/**
+ * An SGR mouse report after `ESC [ <`: `button;column;row` and `M` (press) or `m` (release),
+ * columns and rows counted from 1. Only wheel turns and left-button presses act; releases,
+ * drags, other buttons and anything malformed give nothing.
+ */
+function mouseEvent(report: string): KeyPress[] {
+  const match = /^(\d+);(\d+);(\d+)([Mm])$/.exec(report);
+  if (match === null) return [];
+  return mouseAction(Number(match[1]), Number(match[2]) - 1, Number(match[3]) - 1, match[4] === 'M');
+}
+
+/** The wheel turn or left click a report's button code stands for, at a 0-based cell. */
+function mouseAction(button: number, x: number, y: number, press: boolean): KeyPress[] {
+  if (!press || button < 0 || x < 0 || y < 0) return [];
+  const code = button & ~MODIFIERS;
+  let action: MouseEvent['action'] | null = null;
+  if (code === WHEEL) action = 'wheelUp';
+  else if (code === WHEEL + 1) action = 'wheelDown';
+  else if ((code & (WHEEL | MOTION)) === 0 && (code & BUTTONS) === 0) action = 'click';
+  return action === null ? [] : [{ kind: 'mouse', action, x, y }];
 }
 
 function key(name: KeyName): KeyPress {

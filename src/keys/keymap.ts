@@ -215,17 +215,17 @@ export function bindingKeys(binding: Binding): string {
 type Lookup = Map<KeyName, Command>;
 
 /** Keys that cannot be typed text, so they act in the search field too. */
-function isControlKey(key: KeyName): boolean {
+export function isControlKey(key: KeyName): boolean {
   return key.startsWith('ctrl+');
 }
 
-function buildLookup(scope: KeyScope): Lookup {
+function buildLookup(bindings: readonly Binding[], scope: KeyScope): Lookup {
   const lookup: Lookup = new Map();
   // The scope's own bindings first so they win over global ones for the same key.
-  for (const binding of BINDINGS.filter((b) => b.context === scope)) {
+  for (const binding of bindings.filter((b) => b.context === scope)) {
     for (const key of binding.keys) if (!lookup.has(key)) lookup.set(key, binding.command);
   }
-  for (const binding of BINDINGS.filter((b) => b.context === 'global')) {
+  for (const binding of bindings.filter((b) => b.context === 'global')) {
     for (const key of binding.keys) {
       if (scope === 'field' && !isControlKey(key)) continue;
       if (!lookup.has(key)) lookup.set(key, binding.command);
@@ -234,27 +234,64 @@ function buildLookup(scope: KeyScope): Lookup {
   return lookup;
 }
 
-const LOOKUPS: Record<KeyScope, Lookup> = {
-  list: buildLookup('list'),
-  article: buildLookup('article'),
-  field: buildLookup('field'),
-  help: buildLookup('help'),
-  links: buildLookup('links'),
-};
+/**
+ * A set of bindings with what is looked up in it: the defaults, or the defaults with keys
+ * rebound by the config file. Input, the status-bar hints and the help all read one.
+ */
+export class KeyMap {
+  private readonly lookups: Record<KeyScope, Lookup>;
+
+  constructor(readonly bindings: readonly Binding[]) {
+    this.lookups = {
+      list: buildLookup(bindings, 'list'),
+      article: buildLookup(bindings, 'article'),
+      field: buildLookup(bindings, 'field'),
+      help: buildLookup(bindings, 'help'),
+      links: buildLookup(bindings, 'links'),
+    };
+  }
+
+  /** The command a key runs where keys are read now, or null when the key is not bound there. */
+  commandFor(key: KeyName, scope: KeyScope): Command | null {
+    return this.lookups[scope].get(key) ?? null;
+  }
+
+  /** The binding of a command (every command has one). */
+  binding(command: Command): Binding | undefined {
+    return this.bindings.find((b) => b.command === command);
+  }
+
+  /** The bindings shown as hints in the status bar for a pane, in table order. */
+  hintsFor(pane: 'list' | 'article', without: readonly Command[] = []): { keys: string; label: string }[] {
+    const shown = this.bindings.filter(
+      (b) => b.hint !== undefined && b.keys.length > 0 && (b.context === pane || b.context === 'global') && !without.includes(b.command),
+    );
+    // The pane's own keys first, then help and quit, so narrow bars keep what matters most.
+    const rank = (b: Binding): number => (b.context !== 'global' ? 0 : b.command === 'help.toggle' || b.command === 'app.quit' ? 1 : 2);
+    return [...shown].sort((a, b) => rank(a) - rank(b)).map((b) => ({ keys: hintKeys(b), label: b.hint ?? '' }));
+  }
+
+  /** The help overlay's content: bindings grouped by where they apply. */
+  helpGroups(): { title: string; bindings: Binding[] }[] {
+    const order: KeyContext[] = ['list', 'article', 'field', 'help', 'links', 'global'];
+    return order.map((context) => ({
+      title: CONTEXT_TITLES[context],
+      bindings: this.bindings.filter((b) => b.context === context),
+    }));
+  }
+}
+
+/** The bindings as the program comes. */
+export const DEFAULT_KEYMAP = new KeyMap(BINDINGS);
 
 /** The command a key runs where keys are read now, or null when the key is not bound there. */
-export function commandFor(key: KeyName, scope: KeyScope): Command | null {
-  return LOOKUPS[scope].get(key) ?? null;
+export function commandFor(key: KeyName, scope: KeyScope, keymap: KeyMap = DEFAULT_KEYMAP): Command | null {
+  return keymap.commandFor(key, scope);
 }
 
 /** The bindings shown as hints in the status bar for a pane, in table order. */
-export function hintsFor(pane: 'list' | 'article', without: readonly Command[] = []): { keys: string; label: string }[] {
-  const shown = BINDINGS.filter(
-    (b) => b.hint !== undefined && (b.context === pane || b.context === 'global') && !without.includes(b.command),
-  );
-  // The pane's own keys first, then help and quit, so narrow bars keep what matters most.
-  const rank = (b: Binding): number => (b.context !== 'global' ? 0 : b.command === 'help.toggle' || b.command === 'app.quit' ? 1 : 2);
-  return [...shown].sort((a, b) => rank(a) - rank(b)).map((b) => ({ keys: hintKeys(b), label: b.hint ?? '' }));
+export function hintsFor(pane: 'list' | 'article', without: readonly Command[] = [], keymap: KeyMap = DEFAULT_KEYMAP): { keys: string; label: string }[] {
+  return keymap.hintsFor(pane, without);
 }
 
 /** Status-bar hints are short: the letter keys only, or the first key when there are none. */
@@ -265,10 +302,6 @@ function hintKeys(binding: Binding): string {
 }
 
 /** The help overlay's content: bindings grouped by where they apply. */
-export function helpGroups(): { title: string; bindings: Binding[] }[] {
-  const order: KeyContext[] = ['list', 'article', 'field', 'help', 'links', 'global'];
-  return order.map((context) => ({
-    title: CONTEXT_TITLES[context],
-    bindings: BINDINGS.filter((b) => b.context === context),
-  }));
+export function helpGroups(keymap: KeyMap = DEFAULT_KEYMAP): { title: string; bindings: Binding[] }[] {
+  return keymap.helpGroups();
 }

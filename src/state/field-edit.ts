@@ -4,7 +4,7 @@
  * The cursor counts user-perceived characters (graphemes) from the start.
  */
 import type { KeyPress } from '../keys/key-names.js';
-import { commandFor } from '../keys/keymap.js';
+import { commandFor, type KeyMap } from '../keys/keymap.js';
 import { graphemes } from '../terminal/text.js';
 
 export interface FieldText {
@@ -16,7 +16,7 @@ export interface FieldText {
  * The field after a key, or null when the key is not an edit (Enter, Esc, ↑, …). The keys
  * come from the key map's search-field bindings.
  */
-export function editField(field: FieldText, press: KeyPress): FieldText | null {
+export function editField(field: FieldText, press: KeyPress, keymap?: KeyMap): FieldText | null {
   const chars = graphemes(field.query);
   const at = Math.max(0, Math.min(field.cursor, chars.length));
   const before = chars.slice(0, at).join('');
@@ -27,9 +27,11 @@ export function editField(field: FieldText, press: KeyPress): FieldText | null {
     return { query: start + after, cursor: graphemes(start).length };
   }
   if (press.kind === 'paste') return editField(field, { kind: 'text', text: pastedText(press.text) });
+  // The pointer never edits the query.
+  if (press.kind === 'mouse') return null;
   // Space arrives as text; as a key name (from a test or a terminal quirk) it is text too.
   if (press.name === 'space') return editField(field, { kind: 'text', text: ' ' });
-  switch (commandFor(press.name, 'field')) {
+  switch (commandFor(press.name, 'field', keymap)) {
     case 'field.deleteBack':
       return at === 0 ? field : { query: chars.slice(0, at - 1).join('') + after, cursor: at - 1 };
     case 'field.deleteForward':

@@ -13,6 +13,7 @@ import { graphemes } from '../terminal/text.js';
 import { hitAt } from './hits.js';
 import { linksCommand, linksStep } from './links.js';
 import { promptStep } from './prompt.js';
+import { clickAt } from './mouse.js';
 import type { SearchOutcome } from '../search/searcher.js';
 import type { Action, AppState, ArticleMetrics, MarkEffect, SearchSort, SearchState, SelectedItem } from './types.js';
 
@@ -506,6 +507,8 @@ function step(state: AppState, action: Action): AppState {
       return { ...state, undo: { ids: action.ids, count: action.count }, notice: `marked ${plural(action.count, 'article')} read · U undoes` };
     case 'historyStep':
       return historyStep(state, action.step);
+    case 'click':
+      return clickAt(state, action.x, action.y, rowCount(state));
   }
 }
 

@@ -207,6 +207,8 @@ export type Action =
   | { type: 'searchRerun' }
   | { type: 'searchSubmit' }
   | { type: 'searchCancel' }
+  /** A left click at a cell of the screen (see mouse.ts). */
+  | { type: 'click'; x: number; y: number }
   | { type: 'redraw' }
   /** A one-line message for the status bar (what a program outside the reader did). */
   | { type: 'notice'; text: string }

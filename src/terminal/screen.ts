@@ -9,17 +9,24 @@ const CLEAR = '\u001b[H\u001b[2J';
 /** Alternate screen, cursor hidden, bracketed paste on (a paste arrives marked, not as keys). */
 const ENTER = `\u001b[?1049h\u001b[?25l\u001b[?2004h${CLEAR}`;
 const LEAVE = '\u001b[?2004l\u001b[?25h\u001b[?1049l';
+/** Mouse reporting on (buttons and wheel, SGR coordinates), and off again. */
+export const MOUSE_ON = '\u001b[?1000h\u001b[?1006h';
+export const MOUSE_OFF = '\u001b[?1006l\u001b[?1000l';
 
 export class Screen {
   private active = false;
 
-  constructor(private readonly fd = 1) {}
+  /** `mouse`: report the mouse while the reader has the screen (the terminal's own selection then needs Shift). */
+  constructor(
+    private readonly fd = 1,
+    private readonly options: { mouse?: boolean } = {},
+  ) {}
 
   /** Switch to the alternate screen and hide the cursor. */
   enter(): void {
     if (this.active) return;
     this.active = true;
-    this.write(ENTER);
+    this.write(this.options.mouse === true ? ENTER + MOUSE_ON : ENTER);
   }
 
   /** Clear the alternate screen (before drawing it all again). */
@@ -31,7 +38,7 @@ export class Screen {
   leave(): void {
     if (!this.active) return;
     this.active = false;
-    this.write(LEAVE);
+    this.write(this.options.mouse === true ? MOUSE_OFF + LEAVE : LEAVE);
   }
 
   private write(text: string): void {

@@ -29,6 +29,10 @@ import { useCarryOut } from './carry-out.js';
 import { restoredView, viewToSave } from './restore-view.js';
 import { libraryView, unreadView } from '../state/view.js';
 import type { ReaderMemory } from '../library/reader-memory.js';
+import { textProps, ThemeContext } from './theme.js';
+import { DEFAULT_KEYMAP, type KeyMap } from '../keys/keymap.js';
+import type { SortOrder } from '../library/library.js';
+import { type Theme, THEMES } from '../terminal/theme.js';
 import { streamSize, useTerminalSize } from './use-terminal-size.js';
 
 export interface AppProps {
@@ -52,24 +56,22 @@ export interface AppProps {
   memory?: ReaderMemory | null;
   /** The browser, pager, editor, pipe and files (`v`, `e`, `L`, `|`, `w`); absent, they say so. */
   tools?: OutsideTools | null;
+  /** The keys in effect (config file `[keys]`); the defaults when absent. */
+  keymap?: KeyMap;
+  /** The named styles to draw with (config file `theme`, `[colors]`); dark when absent. */
+  theme?: Theme;
+  /** Milliseconds an article is open before it is marked read; null: never. */
+  markReadAfter?: number | null;
+  /** The sort the list starts in, unless the last view is restored. */
+  sort?: SortOrder;
 }
 
-export function App({
-  library,
-  searcher = null,
-  size,
-  onQuit,
-  onSuspend,
-  onRedraw,
-  redraw = 0,
-  activity = null,
-  notice = null,
-  memory = null,
-  tools = null,
-}: AppProps) {
+export function App(props: AppProps) {
+  const { library, searcher = null, size, onQuit, onSuspend, onRedraw, redraw = 0, activity = null, notice = null, memory = null, tools = null } = props;
+  const { keymap = DEFAULT_KEYMAP, theme = THEMES.dark, markReadAfter = 0, sort = 'newest' } = props;
   const { stdout } = useStdout();
   const [state, dispatch, getState] = useSyncReducer(reducer, () =>
-    initialState({ ...(size ?? streamSize(stdout)), ...restoredView(library, memory), canSearch: searcher !== null, notice }),
+    initialState({ ...(size ?? streamSize(stdout)), ...restoredView(library, memory, sort), canSearch: searcher !== null, notice }),
   );
   useTerminalSize(dispatch, size);
   const source = useLibrary(library, libraryView(state), dispatch);
@@ -79,7 +81,7 @@ export function App({
     if (redraw > 0) dispatch({ type: 'redraw' });
   }, [redraw, dispatch]);
 
-  const markOpenedRead = useMarkOpenedRead(library, source, getState);
+  const markOpenedRead = useMarkOpenedRead(library, source, getState, markReadAfter);
 
   useEffect(() => {
     if (!state.quit) return;
@@ -91,7 +93,7 @@ export function App({
   const rowsOnScreen = Math.max(1, layout.bodyRows);
   useSearch({ searcher, library, state, rowsOnScreen, dispatch, getState });
   const onOutside = useOutside({ tools, source, dispatch });
-  useKeyRouting({ library, carryOut, source, dispatch, getState, submitted: state.search.submitted, markOpenedRead, onSuspend, onRedraw, onOutside });
+  useKeyRouting({ library, carryOut, source, dispatch, getState, submitted: state.search.submitted, markOpenedRead, onSuspend, onRedraw, onOutside, keymap });
   const unread = state.search.outcome !== null ? null : library.count(unreadView(state));
 
   const { outcome } = state.search;
@@ -134,16 +136,16 @@ export function App({
     />
   );
   let body;
-  if (state.help) body = <HelpOverlay width={width} height={layout.bodyRows} scroll={state.helpScroll} />;
+  if (state.help) body = <HelpOverlay width={width} height={layout.bodyRows} scroll={state.helpScroll} keymap={keymap} />;
   else if (state.links !== null) body = <LinksOverlay width={width} height={layout.bodyRows} links={state.links} />;
   else if (layout.mode === 'split')
     body = (
       <>
         {list}
         {state.focus === 'article' ? (
-          <Text bold>{Array.from({ length: layout.bodyRows }, () => FOCUS_SEPARATOR).join('\n')}</Text>
+          <Text {...textProps(theme.ruleFocused)}>{Array.from({ length: layout.bodyRows }, () => FOCUS_SEPARATOR).join('\n')}</Text>
         ) : (
-          <Text dimColor>{Array.from({ length: layout.bodyRows }, () => SEPARATOR).join('\n')}</Text>
+          <Text {...textProps(theme.rule)}>{Array.from({ length: layout.bodyRows }, () => SEPARATOR).join('\n')}</Text>
         )}
         {pane}
       </>
@@ -151,6 +153,7 @@ export function App({
   else body = layout.mode === 'list' ? list : pane;
 
   return (
+    <ThemeContext.Provider value={theme}>
     <Box flexDirection="column" width={width} height={state.size.height}>
       <Box flexDirection="row" width={width} height={layout.bodyRows} overflow="hidden">
         {layout.bodyRows > 0 ? body : null}
@@ -168,8 +171,10 @@ export function App({
           notice={state.notice}
           canSearch={state.canSearch}
           pane={state.help ? 'list' : keyPane(state)}
+          keymap={keymap}
         />
       ) : null}
     </Box>
+    </ThemeContext.Provider>
   );
 }

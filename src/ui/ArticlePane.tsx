@@ -1,20 +1,23 @@
 /** The article pane: a slice of the article's wrapped lines, styled by block kind. */
-import { Box, Text, type TextProps } from 'ink';
+import { Box, Text } from 'ink';
 import { memo } from 'react';
 import type { ArticleLine, LineStyle } from '../terminal/article-layout.js';
 import { fitWidth } from '../terminal/text.js';
+import type { StyleName } from '../terminal/theme.js';
+import { useStyles } from './theme.js';
 
-const STYLES: Record<LineStyle, TextProps> = {
-  headline: { bold: true },
-  standfirst: { italic: true },
-  dateline: { dimColor: true },
-  credit: { dimColor: true },
-  caption: { dimColor: true, italic: true },
-  attribution: { dimColor: true },
-  paragraph: {},
-  blank: {},
-  header: { bold: true },
-  file: { dimColor: true },
+/** The theme's style for each kind of line. */
+const STYLES: Record<LineStyle, StyleName> = {
+  headline: 'headline',
+  standfirst: 'standfirst',
+  dateline: 'byline',
+  credit: 'byline',
+  caption: 'caption',
+  attribution: 'byline',
+  paragraph: 'text',
+  blank: 'text',
+  header: 'header',
+  file: 'byline',
 };
 
 export interface ArticlePaneProps {
@@ -33,12 +36,13 @@ export interface ArticlePaneProps {
 
 export const ArticlePane = memo(function ArticlePane(props: ArticlePaneProps) {
   const { lines, scroll, width, height, margin, currentMatchLine, emptyText } = props;
+  const styles = useStyles();
   if (height <= 0 || width <= 0) return null;
   const textWidth = Math.max(1, width - 2 * margin);
   if (lines.length === 0) {
     return (
       <Box width={width} height={height} paddingLeft={margin}>
-        <Text dimColor wrap="truncate-end">
+        <Text {...styles('dim')} wrap="truncate-end">
           {fitWidth(emptyText, textWidth)}
         </Text>
       </Box>
@@ -54,27 +58,18 @@ export const ArticlePane = memo(function ArticlePane(props: ArticlePaneProps) {
   );
 });
 
-/**
- * A search match: the current one inverse (on yellow), the others underlined (on grey), so
- * both show on a terminal without colour too.
- */
+/** A search match: the current one (n/N) drawn apart from the others. */
 function Match({ text, current }: { text: string; current: boolean }) {
-  return current ? (
-    <Text inverse bold color="yellow">
-      {text}
-    </Text>
-  ) : (
-    <Text underline backgroundColor="gray" color="black">
-      {text}
-    </Text>
-  );
+  const styles = useStyles();
+  return <Text {...styles(current ? 'currentMatch' : 'match')}>{text}</Text>;
 }
 
 const Line = memo(function Line({ line, width, current }: { line: ArticleLine; width: number; current: boolean }) {
+  const styles = useStyles();
   if (line.segments.length === 0) return <Text> </Text>;
   return (
     <Box width={width} height={1}>
-      <Text wrap="truncate-end" {...STYLES[line.style]}>
+      <Text wrap="truncate-end" {...styles(STYLES[line.style])}>
         {' '.repeat(line.indent)}
         {line.segments.map((s, i) =>
           s.match ? (

@@ -6,6 +6,7 @@ import type { MatchRange } from '../search/match-ranges.js';
 import { markMatches, segmentsOf } from '../terminal/highlight.js';
 import { sanitize } from '../terminal/sanitize.js';
 import { fitWidth, type Segment, truncateSegments, widthOf } from '../terminal/text.js';
+import { useStyles } from './theme.js';
 
 /** Width of the dim date column, and the list width from which it is shown. */
 const DATE_COLUMNS = 10;
@@ -30,11 +31,12 @@ export interface HeadlineListProps {
 
 export const HeadlineList = memo(function HeadlineList(props: HeadlineListProps) {
   const { rows, top, selected, width, height, focused, highlight, emptyText } = props;
+  const styles = useStyles();
   if (height <= 0 || width <= 0) return null;
   if (rows.length === 0) {
     return (
       <Box width={width} height={height}>
-        <Text dimColor wrap="truncate-end">
+        <Text {...styles('dim')} wrap="truncate-end">
           {fitWidth(emptyText, width)}
         </Text>
       </Box>
@@ -61,20 +63,18 @@ interface HeadlineRowProps {
   highlight: ((text: string) => MatchRange[]) | null;
 }
 
-function rowStyle(selected: boolean, focused: boolean) {
-  return selected ? (focused ? { inverse: true } : { bold: true, underline: true }) : {};
-}
-
 /** A row whose page of search hits has not come yet. */
 function PendingRow({ width, selected, focused }: { width: number; selected: boolean; focused: boolean }) {
+  const styles = useStyles();
   return (
-    <Text wrap="truncate-end" dimColor {...rowStyle(selected, focused)}>
+    <Text wrap="truncate-end" {...styles('dim')} {...(selected ? styles(focused ? 'selection' : 'selectionInactive') : {})}>
       {fitWidth('   …', width)}
     </Text>
   );
 }
 
 const HeadlineRow = memo(function HeadlineRow({ row, width, selected, focused, highlight }: HeadlineRowProps) {
+  const styles = useStyles();
   const marks = `${row.read ? ' ' : '●'}${row.starred ? '★' : ' '} `;
   const showDate = width >= DATE_FROM;
   const showSection = width >= SECTION_FROM;
@@ -89,15 +89,16 @@ const HeadlineRow = memo(function HeadlineRow({ row, width, selected, focused, h
   const firstColumn = showSection ? (day ?? '') : (day ?? sanitize(row.section ?? ''));
   const date = showDate ? ` ${fitWidth(firstColumn, DATE_COLUMNS)}` : '';
   const section = showSection ? ` ${fitWidth(sanitize(row.section ?? ''), SECTION_COLUMNS)}` : '';
-  const style = rowStyle(selected, focused);
+  const style = selected ? styles(focused ? 'selection' : 'selectionInactive') : {};
+  const fits = widthOf(marks) <= width;
   return (
     <Text wrap="truncate-end" {...style}>
-      <Text bold={!row.read} {...(row.starred ? { color: 'yellow' } : {})}>
-        {widthOf(marks) <= width ? marks : ''}
-      </Text>
+      <Text {...(row.read ? {} : styles('unread'))}>{fits ? marks.slice(0, 1) : ''}</Text>
+      <Text {...(row.starred ? styles('star') : {})}>{fits ? marks.slice(1, 2) : ''}</Text>
+      {fits ? ' ' : ''}
       <Headline segments={headline} unread={!row.read} />
       {pad}
-      <Text dimColor>
+      <Text {...styles('meta')}>
         {date}
         {section}
       </Text>
@@ -106,11 +107,12 @@ const HeadlineRow = memo(function HeadlineRow({ row, width, selected, focused, h
 });
 
 function Headline({ segments, unread }: { segments: Segment[]; unread: boolean }) {
+  const styles = useStyles();
   return (
-    <Text bold={unread}>
+    <Text {...(unread ? styles('unread') : {})}>
       {segments.map((s, i) =>
         s.match ? (
-          <Text key={i} color="yellow" underline>
+          <Text key={i} {...styles('headlineMatch')}>
             {s.text}
           </Text>
         ) : (

@@ -2,7 +2,9 @@
 import { Box, Text } from 'ink';
 import { memo } from 'react';
 import { helpLines, type HelpLine } from '../keys/help.js';
+import type { KeyMap } from '../keys/keymap.js';
 import { fitWidth } from '../terminal/text.js';
+import { useStyles } from './theme.js';
 
 /** Width of the keys column; narrower screens give the descriptions more room. */
 function keyColumn(width: number): number {
@@ -21,18 +23,19 @@ function lineText(line: HelpLine, width: number): string {
 }
 
 /** The first line shown for a wanted scroll: the help never scrolls past its end. */
-export function helpTop(scroll: number, height: number): number {
-  return Math.max(0, Math.min(scroll, helpLines().length - height));
+export function helpTop(scroll: number, height: number, keymap?: KeyMap): number {
+  return Math.max(0, Math.min(scroll, helpLines(keymap).length - height));
 }
 
-export const HelpOverlay = memo(function HelpOverlay({ width, height, scroll }: { width: number; height: number; scroll: number }) {
+export const HelpOverlay = memo(function HelpOverlay({ width, height, scroll, keymap }: { width: number; height: number; scroll: number; keymap?: KeyMap }) {
+  const styles = useStyles();
   if (width <= 0 || height <= 0) return null;
-  const lines = helpLines();
-  const top = helpTop(scroll, height);
+  const lines = helpLines(keymap);
+  const top = helpTop(scroll, height, keymap);
   return (
     <Box flexDirection="column" width={width} height={height}>
       {lines.slice(top, top + height).map((line, i) => (
-        <Text key={top + i} bold={line.kind === 'title'} wrap="truncate-end">
+        <Text key={top + i} {...(line.kind === 'title' ? styles('helpTitle') : {})} wrap="truncate-end">
           {fitWidth(lineText(line, width), width)}
         </Text>
       ))}

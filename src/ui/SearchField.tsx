@@ -6,6 +6,7 @@
 import { Box, Text } from 'ink';
 import { sanitize } from '../terminal/sanitize.js';
 import { graphemes, truncate, widthOf } from '../terminal/text.js';
+import { useStyles } from './theme.js';
 
 export const PLACEHOLDER = 'words, "a phrase", -word, a OR b, headline:word  (↑ earlier searches)';
 
@@ -18,14 +19,15 @@ export interface SearchFieldProps {
 }
 
 export function SearchField({ width, query, cursor, message }: SearchFieldProps) {
+  const styles = useStyles();
   const room = Math.max(1, width - 1); // after the `/`
   let line;
   if (query === '') {
     const rest = truncate(PLACEHOLDER.slice(1), room - 1);
     line = (
       <>
-        <Text inverse>{PLACEHOLDER[0]}</Text>
-        <Text dimColor>{rest}</Text>
+        <Text {...styles('cursor')}>{PLACEHOLDER[0]}</Text>
+        <Text {...styles('dim')}>{rest}</Text>
       </>
     );
   } else {
@@ -33,7 +35,7 @@ export function SearchField({ width, query, cursor, message }: SearchFieldProps)
     line = (
       <>
         <Text>{before}</Text>
-        <Text inverse>{at}</Text>
+        <Text {...styles('cursor')}>{at}</Text>
         <Text>{after}</Text>
       </>
     );
@@ -41,11 +43,11 @@ export function SearchField({ width, query, cursor, message }: SearchFieldProps)
   return (
     <Box flexDirection="column" width={width}>
       <Box width={width} height={1} overflow="hidden">
-        <Text bold>/</Text>
+        <Text {...styles('prompt')}>/</Text>
         {line}
       </Box>
       {message === null ? null : (
-        <Text color="red" wrap="truncate-end">
+        <Text {...styles('error')} wrap="truncate-end">
           {truncate(sanitize(message), width)}
         </Text>
       )}

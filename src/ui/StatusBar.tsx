@@ -1,9 +1,10 @@
 /** The status bar: position, the view, a notice, and key hints from the key map. */
 import { Text } from 'ink';
 import { memo } from 'react';
-import { hintsFor } from '../keys/keymap.js';
+import { hintsFor, type KeyMap } from '../keys/keymap.js';
 import { fitWidth, truncate, widthOf } from '../terminal/text.js';
 import { sanitize } from '../terminal/sanitize.js';
+import { useStyles } from './theme.js';
 
 export interface StatusBarProps {
   width: number;
@@ -17,20 +18,23 @@ export interface StatusBarProps {
   pane: 'list' | 'article';
   /** Whether `/` can search; without a searcher its hint is left out. */
   canSearch: boolean;
+  /** The keys in effect (the defaults when absent). */
+  keymap?: KeyMap;
 }
 
 /** The hints for a pane as one string: `j/k move  Enter read  ? help`. */
-export function hintText(pane: 'list' | 'article', canSearch = true): string {
-  return hintsFor(pane, canSearch ? [] : ['search.open'])
+export function hintText(pane: 'list' | 'article', canSearch = true, keymap?: KeyMap): string {
+  return hintsFor(pane, canSearch ? [] : ['search.open'], keymap)
     .map((h) => `${h.keys} ${h.label}`)
     .join('  ');
 }
 
-export const StatusBar = memo(function StatusBar({ width, position, view, match, notice, pane, canSearch }: StatusBarProps) {
+export const StatusBar = memo(function StatusBar({ width, position, view, match, notice, pane, canSearch, keymap }: StatusBarProps) {
+  const styles = useStyles();
   if (width <= 0) return null;
   // What changes with each key comes first, so a narrow bar still shows it.
   const left = [position, match, notice === null ? '' : sanitize(notice), view].filter((s) => s !== '').join(' · ');
-  let hints = hintText(pane, canSearch);
+  let hints = hintText(pane, canSearch, keymap);
   // Hints give way first: drop them from the end until the bar fits.
   const parts = hints.split('  ');
   while (parts.length > 0 && widthOf(left) + 2 + widthOf(parts.join('  ')) + 2 > width) parts.pop();
@@ -38,7 +42,7 @@ export const StatusBar = memo(function StatusBar({ width, position, view, match,
   const room = Math.max(0, width - widthOf(hints) - (hints === '' ? 0 : 1));
   const leftText = fitWidth(` ${truncate(left, Math.max(0, room - 1))}`, room);
   return (
-    <Text inverse wrap="truncate-end">
+    <Text {...styles('status')} wrap="truncate-end">
       {leftText}
       {hints === '' ? '' : `${hints} `}
     </Text>

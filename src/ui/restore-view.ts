@@ -3,7 +3,7 @@
  * article of the last run on this library (not the search: a new run starts with the
  * list). The article is found again by its key when rows came or went since.
  */
-import type { Library } from '../library/library.js';
+import type { Library, SortOrder } from '../library/library.js';
 import type { ReaderMemory, SavedView } from '../library/reader-memory.js';
 import type { InitialOptions } from '../state/reducer.js';
 import type { AppState } from '../state/types.js';
@@ -11,10 +11,11 @@ import { libraryView } from '../state/view.js';
 import type { ReaderSource } from './reader-source.js';
 
 /** The parts of the initial state that come from the library and the last run. */
-export function restoredView(library: Library, memory: ReaderMemory | null): Omit<InitialOptions, 'width' | 'height' | 'canSearch'> {
+export function restoredView(library: Library, memory: ReaderMemory | null, sort: SortOrder): Omit<InitialOptions, 'width' | 'height' | 'canSearch'> {
   const history = memory?.searches() ?? [];
   const saved = memory?.lastView() ?? null;
-  if (saved === null) return { count: library.count({ sort: 'newest' }), history };
+  // Nothing saved: the configured sort.
+  if (saved === null) return { count: library.count({ sort }), history, sort };
   const view = libraryView({ ...saved, readSince: Date.now() });
   const count = library.count(view);
   let selected = saved.selected;

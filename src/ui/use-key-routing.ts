@@ -5,11 +5,12 @@
  * What a key asks of the library (star, mark read) is done right after its reducer step.
  */
 import { useCallback, useEffect, useRef } from 'react';
-import { charName, type KeyPress } from '../keys/key-names.js';
-import { commandFor, type Command, type KeyScope } from '../keys/keymap.js';
+import { charName, type KeyPress, type MouseEvent } from '../keys/key-names.js';
+import { DEFAULT_KEYMAP, type Command, type KeyMap, type KeyScope } from '../keys/keymap.js';
 import type { Library } from '../library/library.js';
 import { editField } from '../state/field-edit.js';
 import { keyPane } from '../state/layout.js';
+import { wheelCommands } from '../state/mouse.js';
 import { atArticleEnd } from '../state/reducer.js';
 import { unreadView } from '../state/view.js';
 import type { Action, AppState, OutsideRequest } from '../state/types.js';
@@ -31,6 +32,8 @@ export interface KeyRoutingOptions {
   onRedraw?: (() => void) | undefined;
   /** Carries out an outside request (see use-outside.ts); a promise holds the keys after it until it settles. */
   onOutside?: ((request: OutsideRequest, now: AppState) => Promise<void> | null) | undefined;
+  /** The keys in effect (the defaults when absent). */
+  keymap?: KeyMap | undefined;
 }
 
 /** Where a key is looked up: the link list or the help when up, else the pane with the keys. */
@@ -39,7 +42,8 @@ function scopeOf(state: AppState): KeyScope {
   return state.help ? 'help' : keyPane(state);
 }
 
-export function useKeyRouting({ library, carryOut, source, dispatch, getState, submitted, markOpenedRead, onSuspend, onRedraw, onOutside }: KeyRoutingOptions): void {
+export function useKeyRouting(options: KeyRoutingOptions): void {
+  const { library, carryOut, source, dispatch, getState, submitted, markOpenedRead, onSuspend, onRedraw, onOutside, keymap = DEFAULT_KEYMAP } = options;
   /** Work outside the reader under way: the keys after the one that asked for it wait. */
   const outsideBusy = useRef(false);
   const drainRef = useRef<() => void>(() => undefined);
@@ -80,6 +84,18 @@ export function useKeyRouting({ library, carryOut, source, dispatch, getState, s
     [library, source],
   );
 
+  /** Run one command against the newest state. */
+  const runCommand = useCallback(
+    (command: Command): void => {
+      const now = getState();
+      if (command === 'app.suspend' && onSuspend !== undefined) onSuspend();
+      if (command === 'app.redraw' && onRedraw !== undefined) onRedraw();
+      dispatch({ type: 'command', command, ...facts(command, now) });
+      afterStep();
+    },
+    [facts, onSuspend, onRedraw, dispatch, getState, afterStep],
+  );
+
   /** Run one key in the focused pane (list or article), against the newest state. */
   const runKey = useCallback(
     (name: string): void => {
@@ -89,21 +105,30 @@ export function useKeyRouting({ library, carryOut, source, dispatch, getState, s
         afterStep();
         return;
       }
-      const command = commandFor(name, scopeOf(now));
-      if (command === null) return;
-      if (command === 'app.suspend' && onSuspend !== undefined) onSuspend();
-      if (command === 'app.redraw' && onRedraw !== undefined) onRedraw();
-      dispatch({ type: 'command', command, ...facts(command, now) });
-      afterStep();
+      const command = keymap.commandFor(name, scopeOf(now));
+      if (command !== null) runCommand(command);
     },
-    [facts, onSuspend, onRedraw, dispatch, getState, afterStep],
+    [keymap, getState, runCommand, dispatch, afterStep],
+  );
+
+  /** The wheel scrolls the pane under the pointer; a click selects or focuses (state/mouse.ts). */
+  const runMouse = useCallback(
+    (press: MouseEvent): void => {
+      if (press.action === 'click') {
+        dispatch({ type: 'click', x: press.x, y: press.y });
+        afterStep();
+        return;
+      }
+      for (const command of wheelCommands(getState(), press.x, press.y, press.action === 'wheelDown')) runCommand(command);
+    },
+    [dispatch, getState, afterStep, runCommand],
   );
 
   /** A key while the search field is open: it edits the query, except these. */
   const fieldKey = useCallback(
     (press: KeyPress): void => {
       if (press.kind === 'key') {
-        switch (commandFor(press.name, 'field')) {
+        switch (keymap.commandFor(press.name, 'field')) {
           case 'field.cancel':
             return dispatch({ type: 'searchCancel' });
           case 'field.submit':
@@ -128,10 +153,10 @@ export function useKeyRouting({ library, carryOut, source, dispatch, getState, s
         }
       }
       const { query, cursor } = getState().search;
-      const edited = editField({ query, cursor }, press);
+      const edited = editField({ query, cursor }, press, keymap);
       if (edited !== null) dispatch({ type: 'searchInput', query: edited.query, cursor: edited.cursor });
     },
-    [onSuspend, onRedraw, dispatch, getState, afterStep],
+    [keymap, onSuspend, onRedraw, dispatch, getState, afterStep],
   );
 
   /** A key while the prompt is up: a line is edited as the search field is; a yes/no takes y or n. */
@@ -148,7 +173,7 @@ export function useKeyRouting({ library, carryOut, source, dispatch, getState, s
         afterStep();
         return;
       }
-      switch (name === null ? null : commandFor(name, 'field')) {
+      switch (name === null ? null : keymap.commandFor(name, 'field')) {
         case 'field.cancel':
           return dispatch({ type: 'promptCancel' });
         case 'field.submit':
@@ -161,10 +186,10 @@ export function useKeyRouting({ library, carryOut, source, dispatch, getState, s
         default:
           break;
       }
-      const edited = editField({ query: prompt.text, cursor: prompt.cursor }, press);
+      const edited = editField({ query: prompt.text, cursor: prompt.cursor }, press, keymap);
       if (edited !== null) dispatch({ type: 'promptEdit', text: edited.query, cursor: edited.cursor });
     },
-    [onSuspend, onRedraw, dispatch, getState, afterStep],
+    [keymap, onSuspend, onRedraw, dispatch, getState, afterStep],
   );
 
   const queue = useRef<KeyPress[]>([]);
@@ -176,7 +201,10 @@ export function useKeyRouting({ library, carryOut, source, dispatch, getState, s
       const interrupt = press.kind === 'key' && press.name === 'ctrl+c';
       if ((now.search.submitted || outsideBusy.current) && !interrupt) return;
       queue.current.shift();
-      if (now.prompt !== null) {
+      if (press.kind === 'mouse') {
+        // The pointer acts on the panes, not on a question or a line being typed.
+        if (now.prompt === null && !now.search.open) runMouse(press);
+      } else if (now.prompt !== null) {
         if (press.kind === 'text' && now.prompt.answer === 'yesno') {
           // One answer key at a time: the keys after it are the reader's again.
           const [first = '', ...rest] = Array.from(press.text);
@@ -198,7 +226,7 @@ export function useKeyRouting({ library, carryOut, source, dispatch, getState, s
         runKey(charName(first));
       }
     }
-  }, [fieldKey, promptKey, runKey, dispatch, getState]);
+  }, [fieldKey, promptKey, runKey, runMouse, dispatch, getState]);
   drainRef.current = drain;
   const onKeys = useCallback(
     (presses: KeyPress[]) => {

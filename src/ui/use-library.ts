@@ -35,22 +35,46 @@ export function useLibrary(library: Library, view: LibraryView, dispatch: (actio
 }
 
 /**
- * Opening an article marks it read: the returned function marks the article open in a
- * state, if it is not the one last marked. Run after every frame too, since the selection
- * also changes without keys (search results land).
+ * Opening an article marks it read, after it has been open for `after` milliseconds (at
+ * once for 0; never for null): moving on before then leaves it unread, as does marking it
+ * by hand meanwhile. The returned function looks at the article open in a state; run after
+ * every key and every frame too, since the selection also changes without keys (search
+ * results land).
  */
-export function useMarkOpenedRead(library: Library, source: ReaderSource, getState: () => AppState): (now: AppState) => void {
+export function useMarkOpenedRead(library: Library, source: ReaderSource, getState: () => AppState, after: number | null = 0): (now: AppState) => void {
   /** The article last opened: opening another (or the same one again) marks it read. */
   const opened = useRef<string | null>(null);
+  /** The timer that will mark the open article read, while it runs. */
+  const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const cancel = useCallback((): void => {
+    if (pending.current !== null) clearTimeout(pending.current);
+    pending.current = null;
+  }, []);
   const markOpenedRead = useCallback(
     (now: AppState): void => {
       const row = articleOpen(now) ? source.selected(now) : null;
+      // Marked by hand (m) while waiting: that mark stands.
+      const effect = now.effect?.kind === 'mark' ? now.effect : null;
+      if (pending.current !== null && effect?.id === opened.current && effect?.patch.read !== undefined) cancel();
       if (row?.id === opened.current) return;
+      cancel();
       opened.current = row?.id ?? null;
-      if (row !== null && !library.state(row.id).read) library.setState(row.id, { read: true });
+      if (row === null || after === null) return;
+      const id = row.id;
+      const mark = (): void => {
+        if (!library.state(id).read) library.setState(id, { read: true });
+      };
+      if (after <= 0) return mark();
+      pending.current = setTimeout(() => {
+        pending.current = null;
+        // Still the article on screen with the keys: the time is up.
+        const latest = getState();
+        if (articleOpen(latest) && source.selected(latest)?.id === id) mark();
+      }, after);
     },
-    [library, source],
+    [library, source, after, getState, cancel],
   );
   useEffect(() => markOpenedRead(getState()));
+  useEffect(() => cancel, [cancel]);
   return markOpenedRead;
 }

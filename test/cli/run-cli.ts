@@ -26,6 +26,16 @@ export function freshDatabase(options: { anyUser?: boolean } = {}): string {
 }
 
 /**
+ * A config folder with no config file, made once per test process: the CLI run by a test
+ * never reads the user's own config.
+ */
+let configHome: string | null = null;
+export function emptyConfigHome(): string {
+  configHome ??= mkdtempSync(path.join(tmpdir(), 'newsreader-test-config-'));
+  return configHome;
+}
+
+/**
  * A minimal environment with HOME and the XDG folders inside `home`, so nothing the
  * program might look up or write there is the user's.
  */
@@ -76,7 +86,7 @@ export function spawnCli(args: string[], options: CliOptions = {}): { child: Chi
   const child = spawn(process.execPath, [cliPath, ...args], {
     cwd: options.cwd ?? repoRoot,
     env: {
-      ...(options.home === undefined ? process.env : isolatedEnv(options.home)),
+      ...(options.home === undefined ? { ...process.env, XDG_CONFIG_HOME: emptyConfigHome() } : isolatedEnv(options.home)),
       ...(ownDb === null ? {} : { NEWSREADER_DB: ownDb }),
       ...options.env,
     },

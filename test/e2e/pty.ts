@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import xterm from '@xterm/headless';
 import * as pty from 'node-pty';
 import { keySequence } from '../key-sequences.js';
-import { cliPath, freshDatabase } from '../cli/run-cli.js';
+import { cliPath, emptyConfigHome, freshDatabase } from '../cli/run-cli.js';
 import { repoRoot } from '../../kit/shared-dir.js';
 
 const { Terminal } = xterm;
@@ -108,6 +108,7 @@ export class PtySession {
         ...process.env,
         TERM: 'xterm-256color',
         NEWSREADER_DB: freshDatabase(),
+        XDG_CONFIG_HOME: emptyConfigHome(),
         ...(options.shell ? { PS1: '$ ', HISTFILE: '/dev/null' } : {}),
         ...options.env,
       } as Record<string, string>,

@@ -11,7 +11,10 @@ import type { Searcher } from '../../src/search/searcher.js';
 import { SqliteSearcher } from '../../src/search/sqlite-searcher.js';
 import { HeldSearcher } from '../fakes/held-searcher.js';
 import { fixtureDbFromPaths, type FixtureDb } from '../search/fixture-db.js';
-import { App } from '../../src/ui/App.js';
+import { App, type AppProps } from '../../src/ui/App.js';
+
+/** What the config file sets on the App. */
+export type ReaderSettings = Pick<AppProps, 'keymap' | 'theme' | 'markReadAfter' | 'sort'>;
 import { keySequence } from '../key-sequences.js';
 import { seedsDir } from '../../kit/shared-dir.js';
 
@@ -57,10 +60,12 @@ export async function renderReader(options: {
   memory?: ReaderMemory | null;
   width: number;
   height: number;
+  /** Settings of the App: keys, theme, mark-read delay, sort. */
+  settings?: ReaderSettings;
 }): Promise<Reader> {
   const quit = vi.fn();
   const tree = (size: { width: number; height: number }) => (
-    <App library={options.library} searcher={options.searcher ?? null} memory={options.memory ?? null} size={size} onQuit={quit} />
+    <App library={options.library} searcher={options.searcher ?? null} memory={options.memory ?? null} size={size} onQuit={quit} {...options.settings} />
   );
   const instance = render(tree({ width: options.width, height: options.height }));
   const frame = (): string => instance.lastFrame() ?? '';
@@ -119,11 +124,17 @@ export interface Stored {
  */
 export async function openStored(
   dbPath: string,
-  options: { width?: number; height?: number; search?: boolean; hold?: boolean } = {},
+  options: { width?: number; height?: number; search?: boolean; hold?: boolean; settings?: ReaderSettings } = {},
 ): Promise<Stored> {
   const library = openLibrary({ paths: [], db: dbPath });
   const searcher = options.search === false ? null : new HeldSearcher(new SqliteSearcher(dbPath), { hold: options.hold ?? false });
-  const reader = await renderReader({ library, searcher, width: options.width ?? 100, height: options.height ?? 30 });
+  const reader = await renderReader({
+    library,
+    searcher,
+    width: options.width ?? 100,
+    height: options.height ?? 30,
+    ...(options.settings === undefined ? {} : { settings: options.settings }),
+  });
   return {
     reader,
     library,
