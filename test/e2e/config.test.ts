@@ -56,7 +56,7 @@ function fgPalette(s: PtySession, x: number, y: number): number {
 }
 
 /** Every article indexed and the first selected. */
-const READY = /^ *1\/40 · newest first(?! · indexing)/;
+const READY = /^ *1\/40 · \d+ unread · newest first(?! · indexing)/;
 
 const YELLOW = 3;
 const BLACK = 0;

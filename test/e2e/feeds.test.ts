@@ -86,8 +86,8 @@ describe('the reader on a feed', () => {
 
     writeFileSync(file, feed('A corrected body.'));
     s = start(['--db', db, file]);
-    await s.waitForStatus(/1\/3/);
-    s.press('j');
+    // The reader opens where it was left: on the second entry.
+    await s.waitForStatus(/2\/3/);
     await s.waitFor('A corrected body.');
     expect(s.lines().some((line) => line.includes('★') && line.includes('red'))).toBe(true);
     s.press('q');
