@@ -17,6 +17,39 @@ export interface LibraryView {
   unreadOnly?: boolean;
   /** Only starred articles. */
   starredOnly?: boolean;
+  /** Only the articles of this source (a library root, see `Library.sources`). */
+  source?: string | null;
+}
+
+/** A source of articles as the sources pane shows it (see library/sources.ts). */
+export interface SourceSummary {
+  /** The library root: a feed URL, or an absolute path to a folder or file. */
+  root: string;
+  name: string;
+  kind: 'feed' | 'folder' | 'file';
+  tags: string[];
+  unread: number;
+  total: number;
+  /** Why the last fetch of a subscribed feed failed, or null. */
+  error: string | null;
+  /** Whether the source is a subscription (so that `r` can fetch it). */
+  subscribed: boolean;
+}
+
+/** How a background fetch of subscribed feeds goes: after each feed, and once at the end. */
+export interface FetchProgress {
+  done: number;
+  total: number;
+  /** The feed just done (its URL and whether it failed), or null before the first. */
+  feed: { url: string; failed: boolean; added: number } | null;
+  finished: boolean;
+  /** Why the fetch as a whole could not run (the worker stopped), or null. */
+  error: string | null;
+}
+
+/** A background fetch: cancelled when the reader closes. */
+export interface FetchRun {
+  cancel(): void;
 }
 
 /** Per-article user state, keyed by the article's stable id so it survives renames. */
@@ -73,6 +106,15 @@ export interface Library {
    * library set a mark, or another process wrote to the same store.
    */
   subscribe(listener: (change: LibraryChange) => void): () => void;
+  /** The sources of the library's articles, with their counts; grouped by the caller. */
+  sources?(): SourceSummary[];
+  /** Where the article with this key is in the view, or -1 when it is not there. */
+  position?(view: LibraryView, key: string): number;
+  /**
+   * Fetch subscribed feeds (these URLs, or all when null) in the background, off the
+   * caller's thread; subscribers hear of the new entries as each feed is stored.
+   */
+  fetchFeeds?(urls: readonly string[] | null, onProgress: (progress: FetchProgress) => void): FetchRun;
   close(): void;
 }
 

@@ -8,13 +8,16 @@ import type Database from 'better-sqlite3';
 import path from 'node:path';
 import { creditsOf } from '../../article/classify.js';
 import type { Article } from '../../article/types.js';
-import type { ArticleSummary, Library, LibraryChange, LibraryView, SortOrder, UserState } from '../library.js';
-import { describeStoreError, movedAsideNotice, openStore, type OpenedStore } from './open.js';
+import type { ArticleSummary, FetchProgress, FetchRun, Library, LibraryChange, LibraryView, SortOrder, SourceSummary, UserState } from '../library.js';
+import { sourceNames } from '../sources.js';
+import { fetchInWorker } from '../subscriptions/fetch-thread.js';
+import { feedFieldsOf, type FeedColumns } from './feed-rows.js';
+import { BUSY_TIMEOUT_MS, describeStoreError, movedAsideNotice, openStore, type OpenedStore } from './open.js';
 import { resolveDbPath, type DbLocationOptions } from './paths.js';
 import { libraryRoot } from '../fetch-feed.js';
 import { blocksFromStored, type Row } from './parse-file.js';
 import { startRefresh, type Refresh, type RefreshOptions } from './refresh.js';
-import { rootFilter, SUMMARY_COLUMNS, toSummary, type SummaryRow } from '../schema.js';
+import { rootFilter, SUMMARY_COLUMNS, toSummary, type RootFilter, type SummaryRow } from '../schema.js';
 
 const ORDER_BY: Record<SortOrder, string> = {
   // Matches the index articles_by_date (sort_date DESC, path): the date, or for an
@@ -26,7 +29,7 @@ const ORDER_BY: Record<SortOrder, string> = {
 };
 
 /** The columns `article()` reads: those of the row the refresh writes. */
-type ArticleRow = Pick<Row, 'id' | 'path' | 'section' | 'headline' | 'standfirst' | 'date' | 'source' | 'words' | 'blocks' | 'warnings'>;
+type ArticleRow = Pick<Row, 'id' | 'path' | 'section' | 'headline' | 'standfirst' | 'date' | 'source' | 'words' | 'blocks' | 'warnings'> & FeedColumns;
 
 interface StateRow {
   read: number;
@@ -45,7 +48,7 @@ export const WATCH_INTERVAL_MS = 250;
 const NO_STATE: UserState = { read: false, starred: false, readAt: null, starredAt: null };
 
 function viewKey(view: LibraryView): string {
-  return `${view.sort}:${view.unreadOnly ? 'u' : ''}${view.starredOnly ? 's' : ''}`;
+  return `${view.sort}:${view.unreadOnly ? 'u' : ''}${view.starredOnly ? 's' : ''}${view.source ? `:${view.source}` : ''}`;
 }
 
 export interface OpenLibraryOptions extends DbLocationOptions {
@@ -63,8 +66,11 @@ export class SqliteLibrary implements Library {
   private watch: { timer: NodeJS.Timeout; version: number } | null = null;
   private readonly refreshes = new Set<Refresh>();
   private readonly counts = new Map<string, number>();
+  private sourceList: SourceSummary[] | null = null;
+  private readonly fetches = new Set<FetchRun>();
   private readonly pageStatements = new Map<string, Database.Statement>();
   private readonly countStatements = new Map<string, Database.Statement>();
+  private readonly positionStatements = new Map<string, Database.Statement>();
   private readonly filter;
   private readonly pageFilterSql: string;
   private readonly articleStatement;
@@ -80,7 +86,8 @@ export class SqliteLibrary implements Library {
     this.filter = rootFilter(this.roots, 'a.path');
     this.pageFilterSql = rootFilter(this.roots, '+a.path').sql;
     this.articleStatement = this.db.prepare(
-      'SELECT id, path, section, headline, standfirst, date, source, words, blocks, warnings FROM articles WHERE rowid = ?',
+      `SELECT id, path, section, headline, standfirst, date, source, words, blocks, warnings,
+        feed_file, url, feed, published, author, categories, enclosures FROM articles WHERE rowid = ?`,
     );
     this.summaryStatement = this.db.prepare(
       `SELECT ${SUMMARY_COLUMNS}
@@ -108,8 +115,14 @@ export class SqliteLibrary implements Library {
    * from the few starred ids (a partial index) rather than scan every article; unread is
    * all minus read, for the same reason.
    */
+  /** Which rows a view keeps: those under the roots, or under its one source. */
+  private filterOf(view: LibraryView, column = 'a.path'): RootFilter {
+    if (view.source !== undefined && view.source !== null) return rootFilter([view.source], column);
+    return column === 'a.path' ? this.filter : { sql: this.pageFilterSql, params: this.filter.params };
+  }
+
   private countSql(view: LibraryView): string {
-    const filter = this.filter.sql;
+    const filter = this.filterOf(view).sql;
     if (view.starredOnly) {
       return `SELECT count(*) AS n FROM user_state u CROSS JOIN articles a ON a.id = u.id
         WHERE u.starred = 1 ${view.unreadOnly ? 'AND u.read = 0' : ''} AND (${filter})`;
@@ -122,7 +135,7 @@ export class SqliteLibrary implements Library {
   }
 
   private countParams(view: LibraryView): string[] {
-    const params = this.filter.params;
+    const params = this.filterOf(view).params;
     return view.unreadOnly && !view.starredOnly ? [...params, ...params] : params;
   }
 
@@ -151,7 +164,7 @@ export class SqliteLibrary implements Library {
    */
   private keysSql(view: LibraryView): string {
     const order = ORDER_BY[view.sort];
-    const filter = this.pageFilterSql;
+    const filter = this.filterOf(view, '+a.path').sql;
     if (view.starredOnly) {
       return `SELECT a.rowid AS key FROM user_state u CROSS JOIN articles a ON a.id = u.id
         WHERE u.starred = 1 ${view.unreadOnly ? 'AND u.read = 0' : ''} AND (${filter})
@@ -167,7 +180,7 @@ export class SqliteLibrary implements Library {
   page(view: LibraryView, offset: number, limit: number): ArticleSummary[] {
     if (limit <= 0) return [];
     const keysStatement = this.statement(this.pageStatements, viewKey(view), () => this.keysSql(view));
-    const keys = (keysStatement.all(...this.filter.params, limit, Math.max(0, offset)) as { key: number }[]).map((r) => r.key);
+    const keys = (keysStatement.all(...this.filterOf(view).params, limit, Math.max(0, offset)) as { key: number }[]).map((r) => r.key);
     if (keys.length === 0) return [];
     const rows = this.summaryStatement.all(JSON.stringify(keys)) as SummaryRow[];
     const byKey = new Map(rows.map((row) => [row.key, row]));
@@ -185,7 +198,9 @@ export class SqliteLibrary implements Library {
     const row = this.articleStatement.get(Number(key)) as ArticleRow | undefined;
     if (!row) return null;
     const blocks = blocksFromStored(row.blocks);
+    const feedFields = feedFieldsOf(row);
     return {
+      ...(feedFields === null ? {} : { feedFields }),
       id: row.id,
       path: row.path,
       section: row.section,
@@ -238,6 +253,7 @@ export class SqliteLibrary implements Library {
   /** Re-read counts and tell subscribers: after a refresh batch or a state change. */
   changed(change: LibraryChange = 'articles'): void {
     this.counts.clear();
+    this.sourceList = null;
     for (const listener of [...this.listeners]) listener(change);
   }
 
@@ -289,7 +305,54 @@ export class SqliteLibrary implements Library {
     return refresh;
   }
 
+  /** Each root as a source, named as `source:` names it, with its unread and total counts. */
+  sources(): SourceSummary[] {
+    if (this.sourceList !== null) return this.sourceList;
+    this.sourceList = sourceNames(this.db, this.roots).map((source): SourceSummary => {
+      const under = rootFilter([source.root], 'a.path');
+      const { total, unread } = this.db
+        .prepare(
+          `SELECT count(*) AS total, coalesce(sum(coalesce(u.read, 0) = 0), 0) AS unread
+           FROM articles a LEFT JOIN user_state u ON u.id = a.id WHERE ${under.sql}`,
+        )
+        .get(...under.params) as { total: number; unread: number };
+      const { root, name, kind, tags, subscription } = source;
+      return { root, name, kind, tags, total, unread, error: subscription?.lastError ?? null, subscribed: subscription !== null };
+    });
+    return this.sourceList;
+  }
+
+  /** Where an article is in a view: its row number in the view's order, or -1. */
+  position(view: LibraryView, key: string): number {
+    if (!/^\d+$/.test(key)) return -1;
+    const filter = this.filterOf(view);
+    const marks = [view.unreadOnly ? 'coalesce(u.read, 0) = 0' : '', view.starredOnly ? 'u.starred = 1' : ''].filter((m) => m !== '');
+    const where = [`(${filter.sql})`, ...marks].join(' AND ');
+    const sql = `SELECT pos FROM (SELECT a.rowid AS key, row_number() OVER (ORDER BY ${ORDER_BY[view.sort]}) - 1 AS pos
+      FROM articles a LEFT JOIN user_state u ON u.id = a.id WHERE ${where}) WHERE key = ?`;
+    const statement = this.statement(this.positionStatements, viewKey(view), () => sql);
+    const row = statement.get(...filter.params, Number(key)) as { pos: number } | undefined;
+    return row?.pos ?? -1;
+  }
+
+  /** Fetch subscribed feeds in a worker thread; each feed stored is a change heard at once. */
+  fetchFeeds(urls: readonly string[] | null, onProgress: (progress: FetchProgress) => void): FetchRun {
+    const run = fetchInWorker({
+      dbPath: this.file,
+      urls,
+      busyTimeoutMs: BUSY_TIMEOUT_MS,
+      onProgress: (progress) => {
+        if (progress.finished) this.fetches.delete(run);
+        if (this.db.open && (progress.feed !== null || progress.finished)) this.changed('articles');
+        onProgress(progress);
+      },
+    });
+    this.fetches.add(run);
+    return run;
+  }
+
   close(): void {
+    for (const run of this.fetches) run.cancel();
     for (const refresh of this.refreshes) refresh.cancel();
     this.stopWatching();
     this.listeners.clear();
