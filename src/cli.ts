@@ -38,6 +38,8 @@ Options (also before a command: ${PROGRAM} --db FILE search oil):
   --json          print one JSON object per article (newest first, then path)
   --db FILE       the library database (default: NEWSREADER_DB, else the data folder)
   --no-color      no colour in the reader (as NO_COLOR=1); inverse, bold and underline stay
+  --fetch         the reader fetches the subscribed feeds in the background as it opens
+  --fetch-every MINUTES   and again every MINUTES while it is open (implies --fetch)
   -h, --help      show this help
   -v, --version   show the version
 
@@ -61,6 +63,8 @@ const OPTIONS = {
   json: { type: 'boolean' },
   db: { type: 'string' },
   'no-color': { type: 'boolean' },
+  fetch: { type: 'boolean' },
+  'fetch-every': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -119,6 +123,8 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${packageVersion()}\n`);
     return 0;
   }
+  const fetchEvery = fetchMinutes(values['fetch-every']);
+  if (fetchEvery === null) return EXIT_ERROR;
   const library = positionals.length > 0 ? null : defaultPaths(values.db);
   const paths = library?.paths ?? positionals;
   try {
@@ -131,7 +137,8 @@ export async function main(argv: string[]): Promise<number> {
         const { showFirstScreen } = await import('./commands/first-screen.js');
         const first = await showFirstScreen(paths, { db: values.db });
         const { openReader } = await import('./commands/read.js');
-        return await openReader(paths, { db: values.db, colour, first });
+        const fetching = { fetchOnStart: (values.fetch ?? false) || fetchEvery > 0, fetchEveryMinutes: fetchEvery };
+        return await openReader(paths, { db: values.db, colour, first, ...fetching });
       }
       printError('TERM=dumb: the reader needs a terminal that can move the cursor; listing the articles instead');
     }
@@ -145,6 +152,17 @@ export async function main(argv: string[]): Promise<number> {
     }
     throw error;
   }
+}
+
+/** `--fetch-every MINUTES` as a number (0 when absent), or null after saying why it is not one. */
+function fetchMinutes(value: string | undefined): number | null {
+  if (value === undefined) return 0;
+  const minutes = Number(value);
+  if (value.trim() === '' || !Number.isFinite(minutes) || minutes < 1) {
+    printError(`--fetch-every takes a number of minutes, 1 or more (not ${JSON.stringify(value)})`);
+    return null;
+  }
+  return minutes;
 }
 
 main(process.argv.slice(2)).then(

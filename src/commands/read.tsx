@@ -41,6 +41,9 @@ export interface ReaderOptions {
   first?: FirstScreen | null;
   /** What else runs in the background (the search worker's health), for the status bar. */
   background?: BackgroundStatus;
+  /** `--fetch` and `--fetch-every`: fetch the subscribed feeds at start, and every so many minutes. */
+  fetchOnStart?: boolean;
+  fetchEveryMinutes?: number;
 }
 
 /** The status-bar text for a refresh's progress, or null when there is nothing to say. */
@@ -84,6 +87,8 @@ export async function runReader({
   colour = true,
   first = null,
   background = new BackgroundStatus(),
+  fetchOnStart = false,
+  fetchEveryMinutes = 0,
 }: ReaderOptions): Promise<number> {
   const { stdin } = process;
   if (!stdin.isTTY) return noTerminal();
@@ -149,6 +154,8 @@ export async function runReader({
         onRedraw={redrawScreen}
         redraw={redraw}
         notice={notice}
+        fetchOnStart={fetchOnStart}
+        fetchEveryMinutes={fetchEveryMinutes}
       />
     </ErrorBoundary>
   );
@@ -202,7 +209,7 @@ export async function runReader({
  */
 export async function openReader(
   paths: string[],
-  options: { db?: string | undefined; colour?: boolean; first?: FirstScreen | null } = {},
+  options: { db?: string | undefined; colour?: boolean; first?: FirstScreen | null; fetchOnStart?: boolean; fetchEveryMinutes?: number } = {},
 ): Promise<number> {
   if (!process.stdin.isTTY) return noTerminal();
   const first = options.first ?? null;
@@ -242,7 +249,8 @@ export async function openReader(
     },
   );
   try {
-    const status = await runReader({ library, searcher, refresh, notice: library.notice, colour: options.colour ?? true, first, background });
+    const fetching = { fetchOnStart: options.fetchOnStart ?? false, fetchEveryMinutes: options.fetchEveryMinutes ?? 0 };
+    const status = await runReader({ library, searcher, refresh, notice: library.notice, colour: options.colour ?? true, first, background, ...fetching });
     await finished;
     if (summary !== null) printWarnings((summary as RefreshSummary).warnings);
     printWarnings(searchWarnings.map((message) => ({ path: library.file, message })));

@@ -55,13 +55,25 @@ export type Command =
   | 'app.quitAll'
   | 'app.interrupt'
   | 'app.suspend'
-  | 'app.redraw';
+  | 'app.redraw'
+  | 'sources.toggle'
+  | 'sources.focus'
+  | 'sources.down'
+  | 'sources.up'
+  | 'sources.pageDown'
+  | 'sources.pageUp'
+  | 'sources.top'
+  | 'sources.bottom'
+  | 'sources.choose'
+  | 'sources.back'
+  | 'feeds.fetchAll'
+  | 'feeds.fetch';
 
 /**
  * Where a binding applies: the focused pane, the search field, the help, or everywhere.
  * In the search field only the Ctrl keys of `global` apply; the others are typed text.
  */
-export type KeyContext = 'global' | 'list' | 'article' | 'field' | 'help';
+export type KeyContext = 'global' | 'list' | 'article' | 'field' | 'help' | 'sources';
 
 /** Where keys are read: what `commandFor` looks a key up in. */
 export type KeyScope = Exclude<KeyContext, 'global'>;
@@ -92,6 +104,7 @@ export const CONTEXT_TITLES: Record<KeyContext, string> = {
   field: 'Search field',
   help: 'Help',
   global: 'Anywhere',
+  sources: 'Sources pane',
 };
 
 export const BINDINGS: readonly Binding[] = [
@@ -145,6 +158,18 @@ export const BINDINGS: readonly Binding[] = [
   { command: 'app.interrupt', context: 'global', keys: ['ctrl+c'], description: 'quit at once (exit status 130)' },
   { command: 'app.suspend', context: 'global', keys: ['ctrl+z'], description: 'suspend (fg resumes)' },
   { command: 'app.redraw', context: 'global', keys: ['ctrl+l'], description: 'redraw the screen' },
+  { command: 'sources.toggle', context: 'global', keys: ['F'], description: 'sources pane on or off' },
+  { command: 'sources.focus', context: 'list', keys: ['left', 'h'], description: 'to the sources pane' },
+  { command: 'sources.down', context: 'sources', keys: ['down', 'j'], description: 'next source', hint: 'move', hintKeys: 'j/k' },
+  { command: 'sources.up', context: 'sources', keys: ['up', 'k'], description: 'previous source' },
+  { command: 'sources.pageDown', context: 'sources', keys: ['pagedown', 'ctrl+f'], description: 'page down' },
+  { command: 'sources.pageUp', context: 'sources', keys: ['pageup', 'ctrl+b'], description: 'page up' },
+  { command: 'sources.top', context: 'sources', keys: ['home', 'g'], description: 'first source' },
+  { command: 'sources.bottom', context: 'sources', keys: ['end', 'G'], description: 'last source' },
+  { command: 'sources.choose', context: 'sources', keys: ['return', 'right', 'l'], description: 'show only this source (All: every one)', hint: 'show' },
+  { command: 'sources.back', context: 'sources', keys: ['tab', 'escape'], description: 'back to the list' },
+  { command: 'feeds.fetchAll', context: 'global', keys: ['R'], description: 'fetch every subscribed feed in the background' },
+  { command: 'feeds.fetch', context: 'global', keys: ['r'], description: "fetch the selected source's or article's feed" },
 ];
 
 const KEY_LABELS: Record<string, string> = {
@@ -200,6 +225,7 @@ const LOOKUPS: Record<KeyScope, Lookup> = {
   article: buildLookup('article'),
   field: buildLookup('field'),
   help: buildLookup('help'),
+  sources: buildLookup('sources'),
 };
 
 /** The command a key runs where keys are read now, or null when the key is not bound there. */
@@ -208,7 +234,7 @@ export function commandFor(key: KeyName, scope: KeyScope): Command | null {
 }
 
 /** The bindings shown as hints in the status bar for a pane, in table order. */
-export function hintsFor(pane: 'list' | 'article', without: readonly Command[] = []): { keys: string; label: string }[] {
+export function hintsFor(pane: 'list' | 'article' | 'sources', without: readonly Command[] = []): { keys: string; label: string }[] {
   const shown = BINDINGS.filter(
     (b) => b.hint !== undefined && (b.context === pane || b.context === 'global') && !without.includes(b.command),
   );
@@ -226,7 +252,7 @@ function hintKeys(binding: Binding): string {
 
 /** The help overlay's content: bindings grouped by where they apply. */
 export function helpGroups(): { title: string; bindings: Binding[] }[] {
-  const order: KeyContext[] = ['list', 'article', 'field', 'help', 'global'];
+  const order: KeyContext[] = ['list', 'article', 'sources', 'field', 'help', 'global'];
   return order.map((context) => ({
     title: CONTEXT_TITLES[context],
     bindings: BINDINGS.filter((b) => b.context === context),

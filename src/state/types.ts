@@ -2,8 +2,9 @@
 import type { Command } from '../keys/keymap.js';
 import type { ArticleSummary, SortOrder } from '../library/library.js';
 import type { SearchOutcome } from '../search/searcher.js';
+import type { SourceRow } from './sources.js';
 
-export type Pane = 'list' | 'article';
+export type Pane = 'list' | 'article' | 'sources';
 
 export interface Size {
   width: number;
@@ -90,6 +91,15 @@ export interface AppState {
   redrawCount: number;
   /** What the last command asks of the library (star, mark read), or null. */
   effect: MarkEffect | null;
+  /** The sources pane is on (shown beside the list where there is room). */
+  sourcesShown: boolean;
+  /** The pane's rows: All, then the sources grouped by tag (see sources.ts). */
+  sources: readonly SourceRow[];
+  /** Index of the selected row of the pane, and of its first row on screen. */
+  sourceSelected: number;
+  sourceTop: number;
+  /** The list shows only this source's articles (its library root), or every one. */
+  source: { root: string; name: string } | null;
 }
 
 /** The selected article as the library has it now, handed in with commands. */
@@ -123,7 +133,10 @@ export type Action =
       item?: SelectedItem | null;
     }
   | { type: 'resize'; width: number; height: number }
-  | { type: 'libraryChanged'; count: number }
+  /** `selected`: where the selected article now is, so that it stays selected. */
+  | { type: 'libraryChanged'; count: number; selected?: number }
+  | { type: 'sourcesChanged'; rows: readonly SourceRow[] }
+  | { type: 'notice'; text: string }
   | { type: 'searchInput'; query: string; cursor?: number }
   | { type: 'searchResult'; seq: number; outcome: SearchOutcome }
   /** A later page of the shown outcome's hits (outcome.offset says where it goes). */

@@ -6,7 +6,15 @@
  * components under it only draw what they are handed.
  */
 import { Box, Text, useStdout } from 'ink';
-import { useEffect } from 'react';
+import { useCallback, useEffect } from 'react';
+import type { Command } from '../keys/keymap.js';
+import { listView, sourceErrorText } from '../state/sources.js';
+import { sanitize } from '../terminal/sanitize.js';
+import type { AppState } from '../state/types.js';
+import { originOf } from './source-column.js';
+import { SourcesPane } from './SourcesPane.js';
+import { useFetch } from './use-fetch.js';
+import { useSources } from './use-sources.js';
 import type { Library } from '../library/library.js';
 import type { Searcher } from '../search/searcher.js';
 import { articleOpen, articlePaneBox, articleScroll, FOCUS_SEPARATOR, keyPane, layoutOf, SEPARATOR, searchMessage } from '../state/layout.js';
@@ -41,15 +49,33 @@ export interface AppProps {
   activity?: string | null;
   /** A message for the status bar at start, until the first key. */
   notice?: string | null;
+  /** Fetch every subscribed feed at start (`--fetch`), and again every this many minutes. */
+  fetchOnStart?: boolean;
+  fetchEveryMinutes?: number;
 }
 
-export function App({ library, searcher = null, size, onQuit, onSuspend, onRedraw, redraw = 0, activity = null, notice = null }: AppProps) {
+export function App(props: AppProps) {
+  const { library, searcher = null, size, onQuit, onSuspend, onRedraw, redraw = 0, activity: background = null, notice = null } = props;
   const { stdout } = useStdout();
-  const [state, dispatch, getState] = useSyncReducer(reducer, () =>
-    initialState({ ...(size ?? streamSize(stdout)), count: library.count({ sort: 'newest' }), canSearch: searcher !== null, notice }),
-  );
+  const [state, dispatch, getState] = useSyncReducer(reducer, () => {
+    const sources = library.sources?.() ?? [];
+    // The pane starts on when there are subscriptions to choose between.
+    const sourcesShown = sources.some((s) => s.subscribed);
+    return initialState({ ...(size ?? streamSize(stdout)), count: library.count({ sort: 'newest' }), canSearch: searcher !== null, notice, sources, sourcesShown });
+  });
   useTerminalSize(dispatch, size);
-  const source = useLibrary(library, state.sort, dispatch);
+  const source = useLibrary(library, listView(state), dispatch, getState);
+  const countView = useSources(library, dispatch);
+  const fetching = useFetch({ library, source, dispatch, onStart: props.fetchOnStart ?? false, everyMinutes: props.fetchEveryMinutes ?? 0 });
+  const activity = [background, fetching.text].filter((t) => t !== null).join(' · ') || null;
+  const { onCommand: fetchCommand } = fetching;
+  const onStep = useCallback(
+    (now: AppState, command: Command): void => {
+      countView(now);
+      fetchCommand(now, command);
+    },
+    [countView, fetchCommand],
+  );
 
   useEffect(() => {
     if (redraw > 0) dispatch({ type: 'redraw' });
@@ -64,7 +90,7 @@ export function App({ library, searcher = null, size, onQuit, onSuspend, onRedra
   const layout = layoutOf(state);
   const rowsOnScreen = Math.max(1, layout.bodyRows);
   useSearch({ searcher, library, state, rowsOnScreen, dispatch, getState });
-  useKeyRouting({ library, source, dispatch, getState, submitted: state.search.submitted, markOpenedRead, onSuspend, onRedraw });
+  useKeyRouting({ library, source, dispatch, getState, submitted: state.search.submitted, markOpenedRead, onSuspend, onRedraw, onStep });
 
   const { outcome } = state.search;
   const rows = source.rows(state, state.top, rowsOnScreen);
@@ -92,6 +118,7 @@ export function App({ library, searcher = null, size, onQuit, onSuspend, onRedra
       focused={state.focus === 'list' || layout.mode === 'list'}
       highlight={outcome === null ? null : outcome.highlight}
       emptyText={emptyListText(state, activity)}
+      originOf={originOf(state)}
     />
   );
   const pane = (
@@ -105,11 +132,24 @@ export function App({ library, searcher = null, size, onQuit, onSuspend, onRedra
       emptyText={emptyPaneText(state, current !== null)}
     />
   );
+  const sourcesPane = (
+    <SourcesPane
+      rows={state.sources}
+      top={state.sourceTop}
+      selected={state.sourceSelected}
+      width={layout.sourcesWidth}
+      height={layout.bodyRows}
+      focused={keyPane(state) === 'sources'}
+      chosen={state.source?.root ?? null}
+      rule={layout.mode === 'split'}
+    />
+  );
   let body;
   if (state.help) body = <HelpOverlay width={width} height={layout.bodyRows} scroll={state.helpScroll} />;
   else if (layout.mode === 'split')
     body = (
       <>
+        {layout.sourcesWidth > 0 ? sourcesPane : null}
         {list}
         {state.focus === 'article' ? (
           <Text bold>{Array.from({ length: layout.bodyRows }, () => FOCUS_SEPARATOR).join('\n')}</Text>
@@ -119,7 +159,7 @@ export function App({ library, searcher = null, size, onQuit, onSuspend, onRedra
         {pane}
       </>
     );
-  else body = layout.mode === 'list' ? list : pane;
+  else body = layout.mode === 'list' ? list : layout.mode === 'sources' ? sourcesPane : pane;
 
   return (
     <Box flexDirection="column" width={width} height={state.size.height}>
@@ -133,9 +173,9 @@ export function App({ library, searcher = null, size, onQuit, onSuspend, onRedra
         <StatusBar
           width={width}
           position={positionText(state)}
-          view={viewText(state, activity)}
+          view={[state.source === null ? '' : sanitize(state.source.name), viewText(state, activity)].filter((t) => t !== '').join(' · ')}
           match={matchText}
-          notice={state.notice}
+          notice={state.notice ?? sourceErrorText(state)}
           canSearch={state.canSearch}
           pane={state.help ? 'list' : keyPane(state)}
         />

@@ -14,13 +14,13 @@ export interface StatusBarProps {
   /** `match 3/11` while jumping between matches, else empty. */
   match: string;
   notice: string | null;
-  pane: 'list' | 'article';
+  pane: 'list' | 'article' | 'sources';
   /** Whether `/` can search; without a searcher its hint is left out. */
   canSearch: boolean;
 }
 
 /** The hints for a pane as one string: `j/k move  Enter read  ? help`. */
-export function hintText(pane: 'list' | 'article', canSearch = true): string {
+export function hintText(pane: 'list' | 'article' | 'sources', canSearch = true): string {
   return hintsFor(pane, canSearch ? [] : ['search.open'])
     .map((h) => `${h.keys} ${h.label}`)
     .join('  ');

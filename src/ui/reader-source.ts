@@ -8,13 +8,14 @@ import type { Article } from '../article/types.js';
 import type { ArticleSummary, Library, LibraryChange } from '../library/library.js';
 import { hitAt } from '../state/hits.js';
 import { layoutOf } from '../state/layout.js';
+import { listView, listViewKey } from '../state/sources.js';
 import type { AppState, ArticleMetrics, SelectedItem } from '../state/types.js';
 import { type ArticleLayout, ArticleLayoutCache } from '../terminal/article-layout.js';
 
 const EMPTY_LAYOUT: ArticleLayout = { lines: [], matchLines: [] };
 
 export class ReaderSource {
-  /** The library rows last read, to answer for the rows on screen without asking again. */
+  /** The library rows last read (for the view `sort`, see listViewKey), to answer for the rows on screen without asking again. */
   private window: { sort: string; top: number; rows: ArticleSummary[] } | null = null;
   private loaded: { key: string; article: Article | null } | null = null;
   private readonly layouts = new ArticleLayoutCache();
@@ -67,11 +68,11 @@ export class ReaderSource {
   private libraryRows(state: AppState, top: number, count: number): ArticleSummary[] {
     if (state.libraryCount === 0 || count <= 0) return [];
     const window = this.window;
-    if (window !== null && window.sort === state.sort && window.top === top && window.rows.length >= Math.min(count, state.libraryCount - top)) {
+    if (window !== null && window.sort === listViewKey(state) && window.top === top && window.rows.length >= Math.min(count, state.libraryCount - top)) {
       return window.rows.slice(0, count);
     }
-    const rows = this.library.page({ sort: state.sort }, top, count);
-    this.window = { sort: state.sort, top, rows };
+    const rows = this.library.page(listView(state), top, count);
+    this.window = { sort: listViewKey(state), top, rows };
     return rows;
   }
 
@@ -81,10 +82,10 @@ export class ReaderSource {
     if (state.search.outcome !== null) return hitAt(state.search, index);
     if (state.libraryCount === 0) return null;
     const window = this.window;
-    if (window !== null && window.sort === state.sort && index >= window.top && index < window.top + window.rows.length) {
+    if (window !== null && window.sort === listViewKey(state) && index >= window.top && index < window.top + window.rows.length) {
       return window.rows[index - window.top] ?? null;
     }
-    return this.library.page({ sort: state.sort }, index, 1)[0] ?? null;
+    return this.library.page(listView(state), index, 1)[0] ?? null;
   }
 
   /** The selected article's marks, read from the library now. */

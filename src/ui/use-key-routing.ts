@@ -6,7 +6,7 @@
  */
 import { useCallback, useEffect, useRef } from 'react';
 import { charName, type KeyPress } from '../keys/key-names.js';
-import { commandFor } from '../keys/keymap.js';
+import { commandFor, type Command } from '../keys/keymap.js';
 import type { Library } from '../library/library.js';
 import { editField } from '../state/field-edit.js';
 import { keyPane } from '../state/layout.js';
@@ -25,9 +25,11 @@ export interface KeyRoutingOptions {
   markOpenedRead: (now: AppState) => void;
   onSuspend?: (() => void) | undefined;
   onRedraw?: (() => void) | undefined;
+  /** After each key's reducer step, with the command it ran (fetching, the list's count for a new view). */
+  onStep?: ((now: AppState, command: Command) => void) | undefined;
 }
 
-export function useKeyRouting({ library, source, dispatch, getState, submitted, markOpenedRead, onSuspend, onRedraw }: KeyRoutingOptions): void {
+export function useKeyRouting({ library, source, dispatch, getState, submitted, markOpenedRead, onSuspend, onRedraw, onStep }: KeyRoutingOptions): void {
   /** After a reducer step: do what it asked of the library, and mark an opened article read. */
   const afterStep = useCallback((): void => {
     const now = getState();
@@ -48,9 +50,10 @@ export function useKeyRouting({ library, source, dispatch, getState, submitted, 
       const article = command.startsWith('article.') ? source.metrics(now) : undefined;
       const item = command.startsWith('item.') ? source.item(now) : undefined;
       dispatch({ type: 'command', command, ...(article === undefined ? {} : { article }), ...(item === undefined ? {} : { item }) });
+      onStep?.(getState(), command);
       afterStep();
     },
-    [source, onSuspend, onRedraw, dispatch, getState, afterStep],
+    [source, onSuspend, onRedraw, dispatch, getState, afterStep, onStep],
   );
 
   /** A key while the search field is open: it edits the query, except these. */

@@ -9,27 +9,41 @@
  * into the next frame, however many changes came.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Library, SortOrder } from '../library/library.js';
+import type { Library, LibraryView } from '../library/library.js';
 import { articleOpen } from '../state/layout.js';
 import type { Action, AppState } from '../state/types.js';
 import { ReaderSource } from './reader-source.js';
 
-/** The reader's source over `library`, kept current; the list's count follows the library. */
-export function useLibrary(library: Library, sort: SortOrder, dispatch: (action: Action) => void): ReaderSource {
+/**
+ * The reader's source over `library`, kept current; the list's count follows the library.
+ * When articles come above the selected one (a fetch, a refresh), it stays selected.
+ */
+export function useLibrary(library: Library, view: LibraryView, dispatch: (action: Action) => void, getState?: () => AppState): ReaderSource {
   const source = useMemo(() => new ReaderSource(library), [library]);
   // How many changes were heard: each one renders, batched with any others before the frame.
   const [changes, setChanges] = useState(0);
+  /** The article selected when the first of a batch of changes came. */
+  const selectedKey = useRef<string | null>(null);
   useEffect(
     () =>
       library.subscribe((change) => {
+        if (change === 'articles' && getState !== undefined && selectedKey.current === null) {
+          selectedKey.current = source.selected(getState())?.key ?? null;
+        }
         source.changed(change);
         setChanges((n) => n + 1);
       }),
-    [library, source],
+    [library, source, getState],
   );
+  const { sort } = view;
+  const root = view.source ?? null;
   useEffect(() => {
-    dispatch({ type: 'libraryChanged', count: library.count({ sort }) });
-  }, [library, sort, changes, dispatch]);
+    const current = { sort, source: root };
+    const key = selectedKey.current;
+    selectedKey.current = null;
+    const selected = key !== null && library.position !== undefined ? library.position(current, key) : -1;
+    dispatch({ type: 'libraryChanged', count: library.count(current), ...(selected >= 0 ? { selected } : {}) });
+  }, [library, sort, root, changes, dispatch]);
   return source;
 }
 
