@@ -252,7 +252,7 @@ function hintKeys(binding: Binding): string {
 
 /** The help overlay's content: bindings grouped by where they apply. */
 export function helpGroups(): { title: string; bindings: Binding[] }[] {
-  const order: KeyContext[] = ['list', 'article', 'sources', 'field', 'help', 'global'];
+  const order: KeyContext[] = ['list', 'article', 'field', 'help', 'sources', 'global'];
   return order.map((context) => ({
     title: CONTEXT_TITLES[context],
     bindings: BINDINGS.filter((b) => b.context === context),
