@@ -22,26 +22,35 @@ export function useLibrary(library: Library, view: LibraryView, dispatch: (actio
   const source = useMemo(() => new ReaderSource(library), [library]);
   // How many changes were heard: each one renders, batched with any others before the frame.
   const [changes, setChanges] = useState(0);
-  /** The article selected when the first of a batch of changes came. */
-  const selectedKey = useRef<string | null>(null);
   useEffect(
     () =>
       library.subscribe((change) => {
-        if (change === 'articles' && getState !== undefined && selectedKey.current === null) {
-          selectedKey.current = source.selected(getState())?.key ?? null;
-        }
         source.changed(change);
         setChanges((n) => n + 1);
       }),
-    [library, source, getState],
+    [library, source],
   );
   const { sort } = view;
   const root = view.source ?? null;
+  /**
+   * The article the reader selected, by key: read after a frame whose selection the reader
+   * moved, and kept while only library changes move it. Read from the frame, not when a
+   * change is heard: another connection's rows are visible before its change is heard.
+   */
+  const anchor = useRef<{ key: string | null; selected: number; view: string } | null>(null);
+  const viewKey = `${sort}\n${root ?? ''}`;
+  useEffect(() => {
+    if (getState === undefined) return;
+    const now = getState();
+    const kept = anchor.current;
+    if (kept !== null && kept.selected === now.selected && kept.view === viewKey && now.search.outcome === null) return;
+    anchor.current = { key: now.search.outcome === null ? (source.selected(now)?.key ?? null) : null, selected: now.selected, view: viewKey };
+  });
   useEffect(() => {
     const current = { sort, source: root };
-    const key = selectedKey.current;
-    selectedKey.current = null;
+    const key = anchor.current?.view === `${sort}\n${root ?? ''}` ? anchor.current.key : null;
     const selected = key !== null && library.position !== undefined ? library.position(current, key) : -1;
+    if (selected >= 0 && anchor.current !== null) anchor.current = { ...anchor.current, selected };
     dispatch({ type: 'libraryChanged', count: library.count(current), ...(selected >= 0 ? { selected } : {}) });
   }, [library, sort, root, changes, dispatch]);
   return source;
