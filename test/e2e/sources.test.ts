@@ -169,4 +169,21 @@ describe('the sources pane and fetching in the reader', () => {
     s.press('Q');
     await s.waitForExit();
   });
+
+  it('--fetch fetches every feed in the background as the reader opens', async () => {
+    const feeds = await library();
+    feeds.wire = [...feeds.wire, ['w3', 'Talks resume in Geneva']];
+    session = spawnReader({ cols: COLS, rows: ROWS, args: ['--db', feeds.db, '--fetch'], env: { CI: 'true' } });
+    const s = session;
+    await s.waitForStatus(/fetched 3 feeds: 1 new, 1 failed/);
+    await s.waitFor('Talks resume in');
+    // The article selected at start stays selected, the new one above it.
+    await s.waitForStatus(/ 2\/4 /);
+    expect(s.lines()[selectedRow(s)]).toContain('Markets rally');
+    const row = s.lines().findIndex((line) => line.includes('Talks resume in'));
+    // New and unread: the bullet and the headline in bold.
+    expect(s.cell(LIST_FROM, row)).toMatchObject({ char: '●', bold: true });
+    s.press('Q');
+    await s.waitForExit();
+  });
 });
