@@ -166,7 +166,7 @@ export const BINDINGS: readonly Binding[] = [
   { command: 'sources.pageUp', context: 'sources', keys: ['pageup', 'ctrl+b'], description: 'page up' },
   { command: 'sources.top', context: 'sources', keys: ['home', 'g'], description: 'first source' },
   { command: 'sources.bottom', context: 'sources', keys: ['end', 'G'], description: 'last source' },
-  { command: 'sources.choose', context: 'sources', keys: ['return', 'right', 'l'], description: 'show only this source (All: every one)', hint: 'show' },
+  { command: 'sources.choose', context: 'sources', keys: ['return', 'right', 'l'], description: 'show only this source (All: every one)', hint: 'show', hintKeys: 'Enter' },
   { command: 'sources.back', context: 'sources', keys: ['tab', 'escape'], description: 'back to the list' },
   { command: 'feeds.fetchAll', context: 'global', keys: ['R'], description: 'fetch every subscribed feed in the background' },
   { command: 'feeds.fetch', context: 'global', keys: ['r'], description: "fetch the selected source's or article's feed" },

@@ -38,6 +38,12 @@ interface StateRow {
   starred_at: number | null;
 }
 
+/** SQL with its `@f` placeholders numbered in order (`@f0`, `@f1`, …), for named parameters. */
+function numbered(sql: string): string {
+  let i = 0;
+  return sql.replaceAll('@f', () => `@f${i++}`);
+}
+
 /**
  * How often the store is asked whether another connection has written to it. Reading
  * `PRAGMA data_version` is one call into SQLite with no disk access, so a quarter second
@@ -309,19 +315,27 @@ export class SqliteLibrary implements Library {
     return refresh;
   }
 
-  /** Each root as a source, named as `source:` names it, with its unread and total counts. */
+  /**
+   * Each root as a source, named as `source:` names it, with its unread and total counts:
+   * the total from the path index alone, the read ones from the few read ids (a partial
+   * index), so counting never reads the articles' rows.
+   */
   sources(): SourceSummary[] {
     if (this.sourceList !== null) return this.sourceList;
     this.sourceList = sourceNames(this.db, this.roots).map((source): SourceSummary => {
       const under = rootFilter([source.root], 'a.path');
-      const { total, unread } = this.db
-        .prepare(
-          `SELECT count(*) AS total, coalesce(sum(coalesce(u.read, 0) = 0), 0) AS unread
-           FROM articles a LEFT JOIN user_state u ON u.id = a.id WHERE ${under.sql}`,
-        )
-        .get(...under.params) as { total: number; unread: number };
+      const total = (this.statement(this.countStatements, `source-total:${under.sql}`, () => `SELECT count(*) FROM articles a WHERE ${under.sql}`)
+        .pluck()
+        .get(...under.params) as number);
+      const read = (this.statement(
+        this.countStatements,
+        `source-read:${under.sql}`,
+        () => `SELECT count(*) FROM user_state u CROSS JOIN articles a ON a.id = u.id WHERE u.read = 1 AND (${under.sql})`,
+      )
+        .pluck()
+        .get(...under.params) as number);
       const { root, name, kind, tags, subscription } = source;
-      return { root, name, kind, tags, total, unread, error: subscription?.lastError ?? null, subscribed: subscription !== null };
+      return { root, name, kind, tags, total, unread: Math.max(0, total - read), error: subscription?.lastError ?? null, subscribed: subscription !== null };
     });
     return this.sourceList;
   }
@@ -341,15 +355,39 @@ export class SqliteLibrary implements Library {
     });
   }
 
-  /** Where an article is in a view: its row number in the view's order, or -1. */
+  /**
+   * Where an article is in a view: its row number in the view's order, or -1. Counted as
+   * the rows that sort before it, on the sort's index (the selection is usually near the
+   * top, so this reads few entries); views of marks number the whole view instead.
+   */
   position(view: LibraryView, key: string): number {
     if (!/^\d+$/.test(key)) return -1;
+    const filter = this.filterOf(view);
+    const anchorSql = (): string => `SELECT sort_date, path, headline FROM articles a WHERE rowid = ? AND (${filter.sql})`;
+    const anchor = this.statement(this.positionStatements, `anchor:${viewKey(view)}`, anchorSql).get(Number(key), ...filter.params) as { sort_date: string | null; path: string; headline: string } | undefined;
+    if (anchor === undefined) return -1;
+    if (view.unreadOnly || view.starredOnly) return this.positionByNumbering(view, key);
+    const dated = anchor.sort_date !== null;
+    const before: Record<SortOrder, string> = {
+      newest: dated ? '(a.sort_date > @d OR (a.sort_date = @d AND a.path < @p))' : '(a.sort_date IS NOT NULL OR a.path < @p)',
+      oldest: dated ? '(a.sort_date IS NULL OR a.sort_date < @d OR (a.sort_date = @d AND a.path > @p))' : '(a.sort_date IS NULL AND a.path > @p)',
+      headline: '(a.headline < @h COLLATE NOCASE OR (a.headline = @h COLLATE NOCASE AND a.path < @p))',
+    };
+    const sql = `SELECT count(*) FROM articles a WHERE (${this.filterOf(view, '+a.path').sql.replaceAll('?', '@f')}) AND ${before[view.sort]}`;
+    const statement = this.statement(this.positionStatements, `${viewKey(view)}:${dated}`, () => numbered(sql));
+    const params: Record<string, string> = { d: anchor.sort_date ?? '', p: anchor.path, h: anchor.headline };
+    filter.params.forEach((value, i) => (params[`f${i}`] = value));
+    return statement.pluck().get(params) as number;
+  }
+
+  /** An article's place in a view by numbering the whole view (for views of marks). */
+  private positionByNumbering(view: LibraryView, key: string): number {
     const filter = this.filterOf(view);
     const marks = [view.unreadOnly ? 'coalesce(u.read, 0) = 0' : '', view.starredOnly ? 'u.starred = 1' : ''].filter((m) => m !== '');
     const where = [`(${filter.sql})`, ...marks].join(' AND ');
     const sql = `SELECT pos FROM (SELECT a.rowid AS key, row_number() OVER (ORDER BY ${ORDER_BY[view.sort]}) - 1 AS pos
       FROM articles a LEFT JOIN user_state u ON u.id = a.id WHERE ${where}) WHERE key = ?`;
-    const statement = this.statement(this.positionStatements, viewKey(view), () => sql);
+    const statement = this.statement(this.positionStatements, `numbered:${viewKey(view)}`, () => sql);
     const row = statement.get(...filter.params, Number(key)) as { pos: number } | undefined;
     return row?.pos ?? -1;
   }
