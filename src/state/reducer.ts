@@ -286,7 +286,8 @@ function command(state: AppState, command: Command, metrics: ArticleMetrics | un
       return state;
     default:
       // The search field's and the help's own commands do nothing here.
-      return sourcesCommand(state, command) ?? state;
+      // Choosing a source leaves search results: the list shows the source.
+      return sourcesCommand(command === 'sources.choose' && state.search.outcome !== null ? endSearch(state) : state, command) ?? state;
   }
 }
 

@@ -168,3 +168,20 @@ describe('the sources pane', () => {
     expect(sourceOfPath(rows, '/home/you/clippings2/c.txt')).toBeNull();
   });
 });
+
+describe('choosing a source over search results', () => {
+  it('leaves the search and shows the source', () => {
+    let state = make();
+    state = reducer(state, { type: 'command', command: 'search.open' });
+    state = reducer(state, { type: 'searchInput', query: 'oil' });
+    const hits = { query: 'oil', offset: 0, total: 3, hits: [], error: null, suggestion: null, highlight: () => [] };
+    state = reducer(state, { type: 'searchResult', seq: state.search.seq, outcome: hits });
+    state = reducer(state, { type: 'searchSubmit' });
+    expect(state.search.outcome).not.toBeNull();
+    state = press(state, 'h', 'j', 'return');
+    expect(state.search.outcome).toBeNull();
+    expect(state.search.query).toBe('');
+    expect(state.source?.name).toBe('Wire');
+    expect(state.focus).toBe('list');
+  });
+});
