@@ -9,9 +9,35 @@ import type { Library } from '../library/library.js';
 import { listView, listViewKey, sourceRows } from '../state/sources.js';
 import type { Action, AppState } from '../state/types.js';
 
+/** How often, at most, the sources are counted again while articles keep coming. */
+const SOURCES_EVERY_MS = 500;
+
 export function useSources(library: Library, dispatch: (action: Action) => void): (now: AppState) => void {
   const [changes, setChanges] = useState(0);
-  useEffect(() => (library.sources === undefined ? undefined : library.subscribe(() => setChanges((n) => n + 1))), [library]);
+  useEffect(() => {
+    if (library.sources === undefined) return undefined;
+    let timer: NodeJS.Timeout | null = null;
+    let last = 0;
+    const unsubscribe = library.subscribe((change) => {
+      // A mark is counted in as it is set (cheap): shown with the next frame.
+      if (change === 'marks') return setChanges((n) => n + 1);
+      // New articles come in bursts (an index batch every few milliseconds): the sources
+      // are counted again at most every SOURCES_EVERY_MS, so keys keep their turn.
+      if (timer !== null) return;
+      timer = setTimeout(
+        () => {
+          timer = null;
+          last = Date.now();
+          setChanges((n) => n + 1);
+        },
+        Math.max(0, last + SOURCES_EVERY_MS - Date.now()),
+      );
+    });
+    return () => {
+      unsubscribe();
+      if (timer !== null) clearTimeout(timer);
+    };
+  }, [library]);
   useEffect(() => {
     if (library.sources !== undefined) dispatch({ type: 'sourcesChanged', rows: sourceRows(library.sources()) });
   }, [library, changes, dispatch]);

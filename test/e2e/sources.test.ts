@@ -98,6 +98,8 @@ describe('the sources pane and fetching in the reader', () => {
     const s = session;
     await s.waitForStatus(/ 1\/3 /);
     await s.waitFor('Wire Service');
+    // Keys typed before the reader has the terminal in raw mode would be echoed by it.
+    await s.waitForQuiet();
     // The pane is on: All chosen, the broken feed marked in bold red.
     expect(s.screen()).toMatch(/▸ All\s+3\/3/);
     const brokenRow = s.lines().findIndex((line) => line.includes('Broken Feed'));
@@ -133,7 +135,7 @@ describe('the sources pane and fetching in the reader', () => {
     // Two newer entries above: the same article is selected, two rows further down.
     await s.waitForStatus(/ 5\/5 /);
     expect(s.lines()[selectedRow(s)]).toContain('Ceasefire holds');
-    expect(s.screen()).toMatch(/Wire Service\s+4\/4/);
+    await s.waitFor(/Wire Service\s+4\/4/);
 
     // The failed feed's error is one key away: select it in the pane.
     s.press('h');
@@ -151,6 +153,8 @@ describe('the sources pane and fetching in the reader', () => {
     session = spawnReader({ cols: COLS, rows: ROWS, args: ['--db', feeds.db], env: { CI: 'true' } });
     const s = session;
     await s.waitForStatus(/ 1\/3 /);
+    // Keys typed before the reader has the terminal in raw mode would be echoed by it.
+    await s.waitForQuiet();
     // Several sources in view: each headline names its source.
     expect(s.lines().find((line) => line.includes('New chip'))).toContain('Tech Daily');
     s.press('left', 'down', 'return');
