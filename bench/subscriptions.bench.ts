@@ -48,7 +48,7 @@ const { template, servers, perServer } = workerData;
 })();
 `;
 
-async function startServers(): Promise<{ urls: string[]; close: () => Promise<void> }> {
+export async function startServers(): Promise<{ urls: string[]; close: () => Promise<void> }> {
   const worker = new Worker(SERVERS_SOURCE, { eval: true, workerData: { template: generateFeed(ENTRIES), servers: SERVERS, perServer: FEEDS / SERVERS } });
   const urls = await new Promise<string[]>((resolve, reject) => {
     worker.once('message', resolve);

@@ -22,6 +22,8 @@ await build({
     'search-worker': path.join(root, 'src', 'search', 'search-worker.ts'),
     // The refresh's walk and check against the store (see check-thread.ts).
     'check-worker': path.join(root, 'src', 'library', 'store', 'check-worker.ts'),
+    // Subscribed feeds fetched from the reader, off its thread (see fetch-thread.ts).
+    'fetch-worker': path.join(root, 'src', 'library', 'subscriptions', 'fetch-worker.ts'),
   },
   outdir: path.dirname(outfile),
   bundle: true,

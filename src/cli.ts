@@ -43,6 +43,8 @@ Options (also before a command: ${PROGRAM} --db FILE search oil):
   --config FILE   the config file (default: ~/.config/newsreader/config.toml, or under
                   XDG_CONFIG_HOME); see ${PROGRAM} config --default
   --no-color      no colour in the reader (as NO_COLOR=1); inverse, bold and underline stay
+  --fetch         the reader fetches the subscribed feeds in the background as it opens
+  --fetch-every MINUTES   and again every MINUTES while it is open (implies --fetch)
   -h, --help      show this help
   -v, --version   show the version
 
@@ -67,6 +69,8 @@ const OPTIONS = {
   db: { type: 'string' },
   config: { type: 'string' },
   'no-color': { type: 'boolean' },
+  fetch: { type: 'boolean' },
+  'fetch-every': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -130,6 +134,8 @@ export async function main(argv: string[]): Promise<number> {
   const config = await readConfig(values.config);
   if (config === null) return EXIT_ERROR;
   const { settings } = config;
+  const fetchEvery = fetchMinutes(values['fetch-every']);
+  if (fetchEvery === null) return EXIT_ERROR;
   const library = positionals.length > 0 ? null : defaultPaths(values.db, settings.paths);
   const paths = library?.paths ?? positionals;
   try {
@@ -142,7 +148,8 @@ export async function main(argv: string[]): Promise<number> {
         const { showFirstScreen } = await import('./commands/first-screen.js');
         const first = await showFirstScreen(paths, { db: values.db, settings });
         const { openReader } = await import('./commands/read.js');
-        return await openReader(paths, { db: values.db, colour, first, settings });
+        const fetching = { fetchOnStart: (values.fetch ?? false) || fetchEvery > 0, fetchEveryMinutes: fetchEvery };
+        return await openReader(paths, { db: values.db, colour, first, settings, ...fetching });
       }
       printError('TERM=dumb: the reader needs a terminal that can move the cursor; listing the articles instead');
     }
@@ -156,6 +163,17 @@ export async function main(argv: string[]): Promise<number> {
     }
     throw error;
   }
+}
+
+/** `--fetch-every MINUTES` as a number (0 when absent), or null after saying why it is not one. */
+function fetchMinutes(value: string | undefined): number | null {
+  if (value === undefined) return 0;
+  const minutes = Number(value);
+  if (value.trim() === '' || !Number.isFinite(minutes) || minutes < 1) {
+    printError(`--fetch-every takes a number of minutes, 1 or more (not ${JSON.stringify(value)})`);
+    return null;
+  }
+  return minutes;
 }
 
 main(process.argv.slice(2)).then(

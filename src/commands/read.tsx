@@ -51,6 +51,9 @@ export interface ReaderOptions {
   onEdited?: () => void;
   /** The config file's settings: keys, theme, mark-read delay, sort, mouse. */
   settings?: Settings;
+  /** `--fetch` and `--fetch-every`: fetch the subscribed feeds at start, and every so many minutes. */
+  fetchOnStart?: boolean;
+  fetchEveryMinutes?: number;
 }
 
 /** The status-bar text for a refresh's progress, or null when there is nothing to say. */
@@ -97,6 +100,8 @@ export async function runReader({
   memory = null,
   onEdited,
   settings = DEFAULT_SETTINGS,
+  fetchOnStart = false,
+  fetchEveryMinutes = 0,
 }: ReaderOptions): Promise<number> {
   const { stdin } = process;
   if (!stdin.isTTY) return noTerminal();
@@ -222,6 +227,8 @@ export async function runReader({
         theme={theme}
         markReadAfter={settings.markReadAfter}
         sort={settings.sort}
+        fetchOnStart={fetchOnStart}
+        fetchEveryMinutes={fetchEveryMinutes}
       />
     </ErrorBoundary>
   );
@@ -275,7 +282,7 @@ export async function runReader({
  */
 export async function openReader(
   paths: string[],
-  options: { db?: string | undefined; colour?: boolean; first?: FirstScreen | null; settings?: Settings } = {},
+  options: { db?: string | undefined; colour?: boolean; first?: FirstScreen | null; settings?: Settings; fetchOnStart?: boolean; fetchEveryMinutes?: number } = {},
 ): Promise<number> {
   if (!process.stdin.isTTY) return noTerminal();
   const first = options.first ?? null;
@@ -329,6 +336,8 @@ export async function openReader(
       background,
       settings,
       memory: library.memory,
+      fetchOnStart: options.fetchOnStart ?? false,
+      fetchEveryMinutes: options.fetchEveryMinutes ?? 0,
       ...(onEdited === undefined ? {} : { onEdited }),
     });
     await finished;

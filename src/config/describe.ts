@@ -9,7 +9,7 @@ import { formatDuration } from './duration.js';
 import { DEFAULT_SETTINGS, type Settings } from './settings.js';
 import { tomlLine } from './toml-text.js';
 
-const CONTEXTS: KeyContext[] = ['list', 'article', 'field', 'help', 'links', 'global'];
+const CONTEXTS: KeyContext[] = ['list', 'article', 'sources', 'field', 'help', 'links', 'global'];
 
 function styleTable(style: Style): Record<string, string | boolean> {
   return Object.fromEntries(Object.entries(style).filter(([, v]) => v !== undefined && v !== false)) as Record<string, string | boolean>;

@@ -74,13 +74,25 @@ export type Command =
   | 'links.top'
   | 'links.bottom'
   | 'links.open'
-  | 'links.close';
+  | 'links.close'
+  | 'sources.toggle'
+  | 'sources.focus'
+  | 'sources.down'
+  | 'sources.up'
+  | 'sources.pageDown'
+  | 'sources.pageUp'
+  | 'sources.top'
+  | 'sources.bottom'
+  | 'sources.choose'
+  | 'sources.back'
+  | 'feeds.fetchAll'
+  | 'feeds.fetch';
 
 /**
  * Where a binding applies: the focused pane, the search field, the help, or everywhere.
  * In the search field only the Ctrl keys of `global` apply; the others are typed text.
  */
-export type KeyContext = 'global' | 'list' | 'article' | 'field' | 'help' | 'links';
+export type KeyContext = 'global' | 'list' | 'article' | 'field' | 'help' | 'links' | 'sources';
 
 /** Where keys are read: what `commandFor` looks a key up in. */
 export type KeyScope = Exclude<KeyContext, 'global'>;
@@ -112,6 +124,7 @@ export const CONTEXT_TITLES: Record<KeyContext, string> = {
   help: 'Help',
   links: 'Link list',
   global: 'Anywhere',
+  sources: 'Sources pane',
 };
 
 export const BINDINGS: readonly Binding[] = [
@@ -184,6 +197,18 @@ export const BINDINGS: readonly Binding[] = [
   { command: 'app.interrupt', context: 'global', keys: ['ctrl+c'], description: 'quit at once (exit status 130)' },
   { command: 'app.suspend', context: 'global', keys: ['ctrl+z'], description: 'suspend (fg resumes)' },
   { command: 'app.redraw', context: 'global', keys: ['ctrl+l'], description: 'redraw the screen' },
+  { command: 'sources.toggle', context: 'global', keys: ['F'], description: 'sources pane on or off' },
+  { command: 'sources.focus', context: 'list', keys: ['left', 'h'], description: 'to the sources pane' },
+  { command: 'sources.down', context: 'sources', keys: ['down', 'j'], description: 'next source', hint: 'move', hintKeys: 'j/k' },
+  { command: 'sources.up', context: 'sources', keys: ['up', 'k'], description: 'previous source' },
+  { command: 'sources.pageDown', context: 'sources', keys: ['pagedown', 'ctrl+f'], description: 'page down' },
+  { command: 'sources.pageUp', context: 'sources', keys: ['pageup', 'ctrl+b'], description: 'page up' },
+  { command: 'sources.top', context: 'sources', keys: ['home', 'g'], description: 'first source' },
+  { command: 'sources.bottom', context: 'sources', keys: ['end', 'G'], description: 'last source' },
+  { command: 'sources.choose', context: 'sources', keys: ['return', 'right', 'l'], description: 'show only this source (All: every one)', hint: 'show', hintKeys: 'Enter' },
+  { command: 'sources.back', context: 'sources', keys: ['tab', 'escape'], description: 'back to the list' },
+  { command: 'feeds.fetchAll', context: 'global', keys: ['R'], description: 'fetch every subscribed feed in the background' },
+  { command: 'feeds.fetch', context: 'global', keys: ['r'], description: "fetch the selected source's or article's feed" },
 ];
 
 const KEY_LABELS: Record<string, string> = {
@@ -248,6 +273,7 @@ export class KeyMap {
       field: buildLookup(bindings, 'field'),
       help: buildLookup(bindings, 'help'),
       links: buildLookup(bindings, 'links'),
+      sources: buildLookup(bindings, 'sources'),
     };
   }
 
@@ -262,7 +288,7 @@ export class KeyMap {
   }
 
   /** The bindings shown as hints in the status bar for a pane, in table order. */
-  hintsFor(pane: 'list' | 'article', without: readonly Command[] = []): { keys: string; label: string }[] {
+  hintsFor(pane: 'list' | 'article' | 'sources', without: readonly Command[] = []): { keys: string; label: string }[] {
     const shown = this.bindings.filter(
       (b) => b.hint !== undefined && b.keys.length > 0 && (b.context === pane || b.context === 'global') && !without.includes(b.command),
     );
@@ -273,7 +299,7 @@ export class KeyMap {
 
   /** The help overlay's content: bindings grouped by where they apply. */
   helpGroups(): { title: string; bindings: Binding[] }[] {
-    const order: KeyContext[] = ['list', 'article', 'field', 'help', 'links', 'global'];
+    const order: KeyContext[] = ['list', 'article', 'sources', 'field', 'help', 'links', 'global'];
     return order.map((context) => ({
       title: CONTEXT_TITLES[context],
       bindings: this.bindings.filter((b) => b.context === context),
@@ -290,7 +316,7 @@ export function commandFor(key: KeyName, scope: KeyScope, keymap: KeyMap = DEFAU
 }
 
 /** The bindings shown as hints in the status bar for a pane, in table order. */
-export function hintsFor(pane: 'list' | 'article', without: readonly Command[] = [], keymap: KeyMap = DEFAULT_KEYMAP): { keys: string; label: string }[] {
+export function hintsFor(pane: 'list' | 'article' | 'sources', without: readonly Command[] = [], keymap: KeyMap = DEFAULT_KEYMAP): { keys: string; label: string }[] {
   return keymap.hintsFor(pane, without);
 }
 

@@ -23,6 +23,39 @@ export interface LibraryView {
    * after it, from under the reader. Absent: only articles unread now.
    */
   readSince?: number;
+  /** Only the articles of this source (a library root, see `Library.sources`). */
+  source?: string | null;
+}
+
+/** A source of articles as the sources pane shows it (see library/sources.ts). */
+export interface SourceSummary {
+  /** The library root: a feed URL, or an absolute path to a folder or file. */
+  root: string;
+  name: string;
+  kind: 'feed' | 'folder' | 'file';
+  tags: string[];
+  unread: number;
+  total: number;
+  /** Why the last fetch of a subscribed feed failed, or null. */
+  error: string | null;
+  /** Whether the source is a subscription (so that `r` can fetch it). */
+  subscribed: boolean;
+}
+
+/** How a background fetch of subscribed feeds goes: after each feed, and once at the end. */
+export interface FetchProgress {
+  done: number;
+  total: number;
+  /** The feed just done (its URL and whether it failed), or null before the first. */
+  feed: { url: string; failed: boolean; added: number } | null;
+  finished: boolean;
+  /** Why the fetch as a whole could not run (the worker stopped), or null. */
+  error: string | null;
+}
+
+/** A background fetch: cancelled when the reader closes. */
+export interface FetchRun {
+  cancel(): void;
 }
 
 /** Per-article user state, keyed by the article's stable id so it survives renames. */
@@ -83,13 +116,20 @@ export interface Library {
    * the view, or null when there is none that way.
    */
   findUnread(view: LibraryView, from: number, step: 1 | -1): number | null;
-  /** The row of the article with this key in the view, or null when it is not in it. */
-  indexOf(view: LibraryView, key: string): number | null;
   /**
    * Called after the library's contents or state change: a refresh found files, this
    * library set a mark, or another process wrote to the same store.
    */
   subscribe(listener: (change: LibraryChange) => void): () => void;
+  /** The sources of the library's articles, with their counts; grouped by the caller. */
+  sources?(): SourceSummary[];
+  /** Where the article with this key is in the view, or -1 when it is not there. */
+  position(view: LibraryView, key: string): number;
+  /**
+   * Fetch subscribed feeds (these URLs, or all when null) in the background, off the
+   * caller's thread; subscribers hear of the new entries as each feed is stored.
+   */
+  fetchFeeds?(urls: readonly string[] | null, onProgress: (progress: FetchProgress) => void): FetchRun;
   close(): void;
 }
 

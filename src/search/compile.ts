@@ -100,6 +100,52 @@ export interface CompileOptions {
    * leaves out, newest first, so that every match of a broad query can still be paged to.
    */
   outsideWindow?: boolean;
+  /**
+   * The library roots whose source name (src/library/sources.ts) a `source:` term names.
+   * Given, a `source:` term finds an article by where it comes from as well as by its own
+   * source line; absent, by its source line alone.
+   */
+  sourceRoots?: (term: Term) => readonly string[];
+}
+
+/** A query with its `source:` groups and exclusions taken out, to be applied as filters. */
+interface SourceSplit {
+  query: QueryAst;
+  groups: Term[][];
+  exclude: Term[];
+}
+
+/**
+ * Groups made only of `source:` terms, and excluded `source:` terms, leave the FTS5
+ * expression: each becomes a condition on the article (its source line matches, or it lies
+ * under a source so named). A group mixing `source:` with other terms stays in FTS5.
+ */
+function splitSources(query: QueryAst, resolve: CompileOptions['sourceRoots']): SourceSplit {
+  if (resolve === undefined) return { query, groups: [], exclude: [] };
+  const isSource = (term: Term): boolean => term.field === 'source';
+  const groups = query.all.filter((group) => group.every(isSource));
+  const exclude = query.exclude.filter(isSource);
+  if (groups.length === 0 && exclude.length === 0) return { query, groups, exclude };
+  const rest = { ...query, all: query.all.filter((group) => !group.every(isSource)), exclude: query.exclude.filter((t) => !isSource(t)) };
+  return { query: rest, groups, exclude };
+}
+
+/** The conditions on `rowid` for the `source:` groups and exclusions taken out of a query. */
+function sourceConditions(split: SourceSplit, rowid: string, resolve: CompileOptions['sourceRoots']): { sql: string[]; params: string[] } {
+  const sql: string[] = [];
+  const params: string[] = [];
+  const condition = (term: Term): string => {
+    params.push(ftsTerm(term));
+    const byLine = `+${rowid} IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)`;
+    const roots = resolve?.(term) ?? [];
+    if (roots.length === 0) return byLine;
+    const under = rootFilter(roots, 'path');
+    params.push(...under.params);
+    return `${byLine} OR +${rowid} IN (SELECT rowid FROM articles WHERE ${under.sql})`;
+  };
+  for (const group of split.groups) sql.push(`(${group.map((term) => `(${condition(term)})`).join(' OR ')})`);
+  for (const term of split.exclude) sql.push(`NOT (${condition(term)})`);
+  return { sql, params };
 }
 
 /**
@@ -154,7 +200,13 @@ function rankedRows(filters: string, window: number | undefined): string {
 }
 
 /** Compile a non-empty query; `limit` bounds the ranked rows, from the `offset`th on. */
-export function compileQuery(query: QueryAst, limit: number, options: CompileOptions = {}, offset = 0): CompiledQuery {
+export function compileQuery(fullQuery: QueryAst, limit: number, options: CompileOptions = {}, offset = 0): CompiledQuery {
+  const split = splitSources(fullQuery, options.sourceRoots);
+  const query = split.query;
+  const withSources = (filters: { sql: string[]; params: string[] }, rowid: string): { sql: string[]; params: string[] } => {
+    const sources = sourceConditions(split, rowid, options.sourceRoots);
+    return { sql: [...filters.sql, ...sources.sql], params: [...filters.params, ...sources.params] };
+  };
   const allPositive = ftsPositive(query);
   const headlineColumns = hasCjk(query) ? '{headline cjk_headline}' : '{headline}';
   const positive = allPositive !== null && options.headlineOnly ? `${headlineColumns} : (${allPositive})` : allPositive;
@@ -162,7 +214,7 @@ export function compileQuery(query: QueryAst, limit: number, options: CompileOpt
   if (positive !== null) {
     // Exclusions ride inside the MATCH expression: FTS5 evaluates NOT on its doclists.
     const match = query.exclude.length > 0 ? `(${positive}) NOT ${ftsAny(query.exclude)}` : positive;
-    const filters = rowidFilters(query, 'articles_fts.rowid', null, options.roots);
+    const filters = withSources(rowidFilters(query, 'articles_fts.rowid', null, options.roots), 'articles_fts.rowid');
     const and = filters.sql.map((f) => ` AND ${f}`).join('');
     // Rank inside FTS5 and join only the rows kept: joining every match before sorting
     // costs more than the ranking itself.
@@ -195,7 +247,7 @@ ORDER BY r.rank, a.sort_date DESC, a.path`;
   }
 
   // Only filters (and perhaps exclusions).
-  const filters = rowidFilters(query, 'a.rowid', 'a.date', options.roots);
+  const filters = withSources(rowidFilters(query, 'a.rowid', 'a.date', options.roots), 'a.rowid');
   const where = [...filters.sql];
   const params: (string | number)[] = [...filters.params];
   if (query.exclude.length > 0) {

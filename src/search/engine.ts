@@ -10,6 +10,8 @@ import { isEmptyQuery, parseQuery, type ParseOptions, type QueryAst } from './qu
 import { loadVocabulary, suggestQuery, type Vocabulary } from './suggest.js';
 import { isCjkWord } from '../library/index-text.js';
 import { rootFilter, toSummary, type SummaryRow } from '../library/schema.js';
+import { nameMatches, sourceNames, type SourceName } from '../library/sources.js';
+import type { Term } from './query.js';
 
 /** A hit with its relevance: higher is better (negated BM25; 0 when nothing was ranked). */
 export interface RankedHit extends ArticleSummary {
@@ -67,6 +69,7 @@ export class SearchEngine {
   private vocabulary: { version: number; words: Vocabulary } | null = null;
 
   private rootsNeeded: { version: number; needed: boolean } | null = null;
+  private sources: { version: number; names: SourceName[] } | null = null;
 
   /**
    * @param roots the library roots the reader opened: only articles under them are found.
@@ -97,6 +100,13 @@ export class SearchEngine {
     return this.rootsNeeded.needed ? this.roots : [];
   }
 
+  /** The roots whose source name a `source:` term names (read again after another writer). */
+  private readonly sourceRoots = (term: Term): string[] => {
+    const version = this.version();
+    if (this.sources?.version !== version) this.sources = { version, names: sourceNames(this.db, this.roots) };
+    return this.sources.names.filter((s) => nameMatches(s.name, term.words, term.prefix)).map((s) => s.root);
+  };
+
   private statement(sql: string): Database.Statement {
     let statement = this.statements.get(sql);
     if (!statement) {
@@ -116,7 +126,7 @@ export class SearchEngine {
     if (isEmptyQuery(query)) return { query: input, offset, total: 0, hits: [], error: null, suggestion: null };
     const rowLimit = Math.max(0, Math.floor(limit));
     const roots = this.rootsFilter();
-    const compiled = compileQuery(query, rowLimit, { roots }, offset);
+    const compiled = compileQuery(query, rowLimit, { roots, sourceRoots: this.sourceRoots }, offset);
     // Counting is cheap in FTS5 (no positions read); ranking is not, so count first.
     const total = this.count(compiled);
     const rows = total === 0 || offset >= total ? [] : this.rows(query, compiled, total, rowLimit, offset, roots);
@@ -143,18 +153,18 @@ export class SearchEngine {
     const window = this.broad.window;
     const enough = this.broad.headlines ?? BROAD_QUERY_HEADLINES;
     // Past the window the exact number of headline matches does not matter: stop there.
-    const headlineCount = this.countUpTo(compileQuery(query, 0, { headlineOnly: true, roots }), Math.max(window, enough));
+    const headlineCount = this.countUpTo(compileQuery(query, 0, { headlineOnly: true, roots, sourceRoots: this.sourceRoots }), Math.max(window, enough));
     const headlineOnly = headlineCount >= enough;
     const rankedCount = Math.min(window, headlineOnly ? headlineCount : total);
     const rows: HitRow[] = [];
     if (offset < rankedCount) {
-      const ranked = compileQuery(query, Math.min(limit, rankedCount - offset), { headlineOnly, window, roots }, offset);
+      const ranked = compileQuery(query, Math.min(limit, rankedCount - offset), { headlineOnly, window, roots, sourceRoots: this.sourceRoots }, offset);
       rows.push(...(this.statement(ranked.sql).all(...ranked.params) as HitRow[]));
     }
     const restLimit = offset + limit - Math.max(offset, rankedCount);
     if (restLimit > 0 && rankedCount < total) {
       const restOffset = Math.max(0, offset - rankedCount);
-      const rest = compileQuery(query, restLimit, { headlineOnly, window, roots, outsideWindow: true }, restOffset);
+      const rest = compileQuery(query, restLimit, { headlineOnly, window, roots, outsideWindow: true, sourceRoots: this.sourceRoots }, restOffset);
       rows.push(...(this.statement(rest.sql).all(...rest.params) as HitRow[]));
     }
     return rows;
@@ -172,7 +182,7 @@ export class SearchEngine {
   private finds(input: string, options: ParseOptions): boolean {
     const parsed = parseQuery(input, options);
     if (!parsed.ok || isEmptyQuery(parsed.query)) return false;
-    const compiled = compileQuery(parsed.query, 1, { roots: this.rootsFilter() });
+    const compiled = compileQuery(parsed.query, 1, { roots: this.rootsFilter(), sourceRoots: this.sourceRoots });
     return this.countUpTo(compiled, 1) > 0;
   }
 

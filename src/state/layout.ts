@@ -14,7 +14,14 @@ export const SEPARATOR = ' │';
 /** The separator while the article has the keys: heavier, so the focus shows without colour. */
 export const FOCUS_SEPARATOR = ' ┃';
 
-export type LayoutMode = 'split' | 'list' | 'article';
+/** From this width up, the sources pane sits beside the list and the article. */
+export const SOURCES_COLUMNS = 120;
+/** The sources pane's share of the width in three columns, and its bounds. */
+const SOURCES_SHARE = 0.2;
+const SOURCES_MIN = 20;
+const SOURCES_MAX = 32;
+
+export type LayoutMode = 'split' | 'list' | 'article' | 'sources';
 
 export interface Layout {
   mode: LayoutMode;
@@ -25,6 +32,8 @@ export interface Layout {
   articleWidth: number;
   /** Column where the article pane starts. */
   articleLeft: number;
+  /** Columns of the sources pane at the left (0 when it is not on screen), its rule included. */
+  sourcesWidth: number;
   /** Lines under the body: the search field and its message. */
   searchLines: number;
   statusLines: number;
@@ -47,21 +56,29 @@ export function layoutOf(state: AppState): Layout {
   const statusLines = height >= 2 ? 1 : 0;
   const searchLines = state.search.open ? (searchMessage(state) !== null ? 2 : 1) : 0;
   const bodyRows = Math.max(0, height - statusLines - searchLines);
+  const threeColumns = state.sourcesShown && width >= SOURCES_COLUMNS;
+  // Where the three columns do not fit, the pane has the screen to itself while it has the keys.
   const mode: LayoutMode = state.zoom
     ? 'article'
-    : width >= WIDE_COLUMNS
+    : state.focus === 'sources' && state.sourcesShown && !threeColumns
+      ? 'sources'
+      : width >= WIDE_COLUMNS
       ? 'split'
       : state.focus === 'article'
         ? 'article'
         : 'list';
+  if (mode === 'sources') return { mode, bodyRows, listWidth: 0, articleWidth: 0, articleLeft: width, sourcesWidth: width, searchLines, statusLines };
   if (mode === 'split') {
-    const listWidth = Math.floor(width * 0.4);
-    const paneWidth = width - listWidth - SEPARATOR.length;
-    return { mode, bodyRows, listWidth, articleWidth: Math.max(1, paneWidth - 2), articleLeft: listWidth + SEPARATOR.length, searchLines, statusLines };
+    const sourcesWidth = threeColumns ? Math.max(SOURCES_MIN, Math.min(SOURCES_MAX, Math.floor(width * SOURCES_SHARE))) : 0;
+    const rest = width - sourcesWidth;
+    const listWidth = Math.floor(rest * 0.4);
+    const paneWidth = rest - listWidth - SEPARATOR.length;
+    const articleLeft = sourcesWidth + listWidth + SEPARATOR.length;
+    return { mode, bodyRows, listWidth, articleWidth: Math.max(1, paneWidth - 2), articleLeft, sourcesWidth, searchLines, statusLines };
   }
-  if (mode === 'list') return { mode, bodyRows, listWidth: width, articleWidth: 0, articleLeft: width, searchLines, statusLines };
+  if (mode === 'list') return { mode, bodyRows, listWidth: width, articleWidth: 0, articleLeft: width, sourcesWidth: 0, searchLines, statusLines };
   const margin = width >= 10 ? 1 : 0;
-  return { mode, bodyRows, listWidth: 0, articleWidth: Math.max(1, Math.min(MAX_MEASURE, width - 2 * margin)), articleLeft: margin, searchLines, statusLines };
+  return { mode, bodyRows, listWidth: 0, articleWidth: Math.max(1, Math.min(MAX_MEASURE, width - 2 * margin)), articleLeft: margin, sourcesWidth: 0, searchLines, statusLines };
 }
 
 /** The pane that has the keys: the one on screen, or in a split the focused one. */
@@ -82,6 +99,6 @@ export function articleScroll(wanted: number, lines: number, bodyRows: number): 
 
 /** The article pane's width and the blank columns left of its text. */
 export function articlePaneBox(layout: Layout, width: number): { width: number; margin: number } {
-  if (layout.mode === 'split') return { width: width - layout.listWidth - SEPARATOR.length, margin: 1 };
+  if (layout.mode === 'split') return { width: width - layout.sourcesWidth - layout.listWidth - SEPARATOR.length, margin: 1 };
   return { width, margin: layout.articleLeft };
 }

@@ -16,6 +16,8 @@ import { promptStep } from './prompt.js';
 import { clickAt } from './mouse.js';
 import type { SearchOutcome } from '../search/searcher.js';
 import type { Action, AppState, ArticleMetrics, MarkEffect, SearchSort, SearchState, SelectedItem } from './types.js';
+import { sourceRows, sourcesCommand, withSourceRows } from './sources.js';
+import type { SourceSummary } from '../library/library.js';
 
 /** Lines of context kept above a search match jumped to with n/N. */
 const MATCH_CONTEXT = 2;
@@ -37,6 +39,10 @@ export interface InitialOptions {
   history?: readonly string[];
   /** A message to show in the status bar from the start (e.g. the database was rebuilt). */
   notice?: string | null;
+  /** The library's sources, for the sources pane. */
+  sources?: readonly SourceSummary[];
+  /** Whether the sources pane is on from the start. */
+  sourcesShown?: boolean;
 }
 
 export function initialState(options: InitialOptions): AppState {
@@ -68,6 +74,11 @@ export function initialState(options: InitialOptions): AppState {
     prompt: null,
     links: null,
     outside: null,
+    sourcesShown: options.sourcesShown ?? false,
+    sources: sourceRows(options.sources ?? []),
+    sourceSelected: 0,
+    sourceTop: 0,
+    source: null,
   });
 }
 
@@ -415,7 +426,8 @@ function command(state: AppState, action: Extract<Action, { type: 'command' }>):
       return state;
     default:
       // The search field's and the help's own commands do nothing here.
-      return state;
+      // Choosing a source leaves search results: the list shows the source.
+      return sourcesCommand(command === 'sources.choose' && state.search.outcome !== null ? endSearch(state) : state, command) ?? state;
   }
 }
 
@@ -452,8 +464,13 @@ function step(state: AppState, action: Action): AppState {
     case 'linksShow':
     case 'linksDigit':
       return linksStep(state, action);
-    case 'libraryChanged':
-      return clampList({ ...state, libraryCount: Math.max(0, action.count) });
+    case 'libraryChanged': {
+      // Articles that came above the selected one leave it selected (a list, not a search).
+      const follow = action.selected !== undefined && action.selected >= 0 && state.search.outcome === null;
+      return clampList({ ...state, libraryCount: Math.max(0, action.count), ...(follow ? { selected: action.selected } : {}) });
+    }
+    case 'sourcesChanged':
+      return withSourceRows(state, action.rows);
     case 'searchInput': {
       const cursor = Math.min(action.cursor ?? Number.POSITIVE_INFINITY, graphemes(action.query).length);
       if (action.query === state.search.query) return cursor === state.search.cursor ? state : { ...state, search: { ...state.search, cursor } };
@@ -523,8 +540,11 @@ function searchResult(state: AppState, seq: number, outcome: SearchOutcome): App
     // The same query asked again: stay where the reader is, and in the article too when
     // the same one is still selected.
     const next = { ...state, search };
-    const same = hitAt(old, state.selected)?.id === hitAt(search, state.selected)?.id;
-    return same ? next : { ...next, scroll: 0, match: -1 };
+    const id = hitAt(old, state.selected)?.id;
+    if (id === hitAt(search, state.selected)?.id) return next;
+    // New hits above it (a fetch stored entries): the same article stays selected.
+    const moved = id === undefined ? -1 : outcome.hits.findIndex((hit) => hit.id === id);
+    return moved >= 0 ? { ...next, selected: outcome.offset + moved } : { ...next, scroll: 0, match: -1 };
   }
   // New hits start at the top.
   return { ...state, search, selected: 0, top: 0, scroll: 0, match: -1 };

@@ -4,8 +4,9 @@ import type { ArticleSummary, SortOrder } from '../library/library.js';
 import type { SearchOutcome } from '../search/searcher.js';
 import type { LinksAction, LinksState } from './links.js';
 import type { PromptAction, PromptState } from './prompt.js';
+import type { SourceRow } from './sources.js';
 
-export type Pane = 'list' | 'article';
+export type Pane = 'list' | 'article' | 'sources';
 
 export interface Size {
   width: number;
@@ -110,6 +111,15 @@ export interface AppState {
   links: LinksState | null;
   /** What the last action asks of programs and files outside the reader, or null. */
   outside: OutsideRequest | null;
+  /** The sources pane is on (shown beside the list where there is room). */
+  sourcesShown: boolean;
+  /** The pane's rows: All, then the sources grouped by tag (see sources.ts). */
+  sources: readonly SourceRow[];
+  /** Index of the selected row of the pane, and of its first row on screen. */
+  sourceSelected: number;
+  sourceTop: number;
+  /** The list shows only this source's articles (its library root), or every one. */
+  source: { root: string; name: string } | null;
 }
 
 export type SearchSort = 'relevance' | SortOrder;
@@ -198,7 +208,9 @@ export type Action =
   /** Up (1) or Down (-1) in the search field's history. */
   | { type: 'historyStep'; step: 1 | -1 }
   | { type: 'resize'; width: number; height: number }
-  | { type: 'libraryChanged'; count: number }
+  /** `selected`: where the selected article now is, so that it stays selected. */
+  | { type: 'libraryChanged'; count: number; selected?: number }
+  | { type: 'sourcesChanged'; rows: readonly SourceRow[] }
   | { type: 'searchInput'; query: string; cursor?: number }
   | { type: 'searchResult'; seq: number; outcome: SearchOutcome }
   /** A later page of the shown outcome's hits (outcome.offset says where it goes). */

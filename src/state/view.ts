@@ -7,17 +7,24 @@ import type { LibraryView } from '../library/library.js';
 import type { AppState } from './types.js';
 
 /** The library's rows as the state shows them when no search is active. */
-export function libraryView(state: Pick<AppState, 'sort' | 'unreadOnly' | 'starredOnly' | 'readSince'>): LibraryView {
+export function libraryView(state: Pick<AppState, 'sort' | 'unreadOnly' | 'starredOnly' | 'readSince' | 'source'>): LibraryView {
   return {
     sort: state.sort,
     ...(state.unreadOnly ? { unreadOnly: true, readSince: state.readSince } : {}),
     ...(state.starredOnly ? { starredOnly: true } : {}),
+    // The source chosen in the sources pane.
+    ...(state.source === null ? {} : { source: state.source.root }),
   };
 }
 
+/** The view as a string, to tell whether two states show the same list. */
+export function libraryViewKey(state: Parameters<typeof libraryView>[0]): string {
+  return JSON.stringify(libraryView(state));
+}
+
 /** The same view counting only what is unread now (for `340 unread` and `A`). */
-export function unreadView(state: Pick<AppState, 'sort' | 'starredOnly'>): LibraryView {
-  return { sort: state.sort, unreadOnly: true, ...(state.starredOnly ? { starredOnly: true } : {}) };
+export function unreadView(state: Pick<AppState, 'sort' | 'starredOnly' | 'source'>): LibraryView {
+  return { sort: state.sort, unreadOnly: true, ...(state.starredOnly ? { starredOnly: true } : {}), ...(state.source === null ? {} : { source: state.source.root }) };
 }
 
 /**

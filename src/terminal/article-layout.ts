@@ -5,6 +5,7 @@
  * query) and scrolling only slices the lines.
  */
 import type { Article, BlockKind } from '../article/types.js';
+import { isFeedArticle } from '../feed/types.js';
 import type { MatchRange } from '../search/match-ranges.js';
 import { markMatches, segmentsOf } from './highlight.js';
 import { type Segment, wrapRanges } from './text.js';
@@ -48,7 +49,10 @@ export function layoutArticle(
   width: number,
   highlight: ((text: string) => MatchRange[]) | null,
 ): ArticleLayout {
-  const lines: ArticleLine[] = [...plainLines(headerText(article), width, 'header'), ...plainLines(article.path, width, 'file')];
+  // A feed entry is named by its feed's title and shown with its link, not its place in the store.
+  const feed = isFeedArticle(article) ? article.feedFields : null;
+  const header = headerText({ ...article, source: feed?.feed ?? article.source });
+  const lines: ArticleLine[] = [...plainLines(header, width, 'header'), ...plainLines(feed?.url ?? article.path, width, 'file')];
   const matchLines: number[] = [];
   for (const block of article.blocks) {
     lines.push(BLANK);

@@ -6,7 +6,15 @@
  * components under it only draw what they are handed.
  */
 import { Box, Text, useStdout } from 'ink';
-import { useEffect } from 'react';
+import { useCallback, useEffect } from 'react';
+import type { Command } from '../keys/keymap.js';
+import { sourceErrorText } from '../state/sources.js';
+import { sanitize } from '../terminal/sanitize.js';
+import type { AppState } from '../state/types.js';
+import { originOf } from './source-column.js';
+import { SourcesPane } from './SourcesPane.js';
+import { useFetch } from './use-fetch.js';
+import { useSources } from './use-sources.js';
 import type { Library } from '../library/library.js';
 import type { Searcher } from '../search/searcher.js';
 import { articleOpen, articlePaneBox, articleScroll, FOCUS_SEPARATOR, keyPane, layoutOf, SEPARATOR, searchMessage } from '../state/layout.js';
@@ -64,18 +72,35 @@ export interface AppProps {
   markReadAfter?: number | null;
   /** The sort the list starts in, unless the last view is restored. */
   sort?: SortOrder;
+  /** Fetch every subscribed feed at start (`--fetch`), and again every this many minutes. */
+  fetchOnStart?: boolean;
+  fetchEveryMinutes?: number;
 }
 
 export function App(props: AppProps) {
-  const { library, searcher = null, size, onQuit, onSuspend, onRedraw, redraw = 0, activity = null, notice = null, memory = null, tools = null } = props;
+  const { library, searcher = null, size, onQuit, onSuspend, onRedraw, redraw = 0, activity: background = null, notice = null, memory = null, tools = null } = props;
   const { keymap = DEFAULT_KEYMAP, theme = THEMES.dark, markReadAfter = 0, sort = 'newest' } = props;
   const { stdout } = useStdout();
-  const [state, dispatch, getState] = useSyncReducer(reducer, () =>
-    initialState({ ...(size ?? streamSize(stdout)), ...restoredView(library, memory, sort), canSearch: searcher !== null, notice }),
-  );
+  const [state, dispatch, getState] = useSyncReducer(reducer, () => {
+    const sources = library.sources?.() ?? [];
+    // The pane starts on when there are subscriptions to choose between.
+    const sourcesShown = sources.some((s) => s.subscribed);
+    return initialState({ ...(size ?? streamSize(stdout)), ...restoredView(library, memory, sort), canSearch: searcher !== null, notice, sources, sourcesShown });
+  });
   useTerminalSize(dispatch, size);
-  const source = useLibrary(library, libraryView(state), dispatch);
+  const source = useLibrary(library, libraryView(state), dispatch, getState);
   const carryOut = useCarryOut({ library, searcher, memory, dispatch });
+  const countView = useSources(library, dispatch);
+  const fetching = useFetch({ library, source, dispatch, onStart: props.fetchOnStart ?? false, everyMinutes: props.fetchEveryMinutes ?? 0 });
+  const activity = [background, fetching.text].filter((t) => t !== null).join(' · ') || null;
+  const { onCommand: fetchCommand } = fetching;
+  const onStep = useCallback(
+    (now: AppState, command: Command): void => {
+      countView(now);
+      fetchCommand(now, command);
+    },
+    [countView, fetchCommand],
+  );
 
   useEffect(() => {
     if (redraw > 0) dispatch({ type: 'redraw' });
@@ -93,7 +118,7 @@ export function App(props: AppProps) {
   const rowsOnScreen = Math.max(1, layout.bodyRows);
   useSearch({ searcher, library, state, rowsOnScreen, dispatch, getState });
   const onOutside = useOutside({ tools, source, dispatch });
-  useKeyRouting({ library, carryOut, source, dispatch, getState, submitted: state.search.submitted, markOpenedRead, onSuspend, onRedraw, onOutside, keymap });
+  useKeyRouting({ library, carryOut, source, dispatch, getState, submitted: state.search.submitted, markOpenedRead, onSuspend, onRedraw, onOutside, onStep, keymap });
   const unread = state.search.outcome !== null ? null : library.count(unreadView(state));
 
   const { outcome } = state.search;
@@ -122,6 +147,7 @@ export function App(props: AppProps) {
       focused={state.focus === 'list' || layout.mode === 'list'}
       highlight={outcome === null ? null : outcome.highlight}
       emptyText={emptyListText(state, activity)}
+      originOf={originOf(state)}
     />
   );
   const pane = (
@@ -135,12 +161,25 @@ export function App(props: AppProps) {
       emptyText={emptyPaneText(state, current !== null)}
     />
   );
+  const sourcesPane = (
+    <SourcesPane
+      rows={state.sources}
+      top={state.sourceTop}
+      selected={state.sourceSelected}
+      width={layout.sourcesWidth}
+      height={layout.bodyRows}
+      focused={keyPane(state) === 'sources'}
+      chosen={state.source?.root ?? null}
+      rule={layout.mode === 'split'}
+    />
+  );
   let body;
   if (state.help) body = <HelpOverlay width={width} height={layout.bodyRows} scroll={state.helpScroll} keymap={keymap} />;
   else if (state.links !== null) body = <LinksOverlay width={width} height={layout.bodyRows} links={state.links} />;
   else if (layout.mode === 'split')
     body = (
       <>
+        {layout.sourcesWidth > 0 ? sourcesPane : null}
         {list}
         {state.focus === 'article' ? (
           <Text {...textProps(theme.ruleFocused)}>{Array.from({ length: layout.bodyRows }, () => FOCUS_SEPARATOR).join('\n')}</Text>
@@ -150,7 +189,7 @@ export function App(props: AppProps) {
         {pane}
       </>
     );
-  else body = layout.mode === 'list' ? list : pane;
+  else body = layout.mode === 'list' ? list : layout.mode === 'sources' ? sourcesPane : pane;
 
   return (
     <ThemeContext.Provider value={theme}>
@@ -166,9 +205,9 @@ export function App(props: AppProps) {
         <StatusBar
           width={width}
           position={positionText(state, unread)}
-          view={viewText(state, activity)}
+          view={[state.source === null ? '' : sanitize(state.source.name), viewText(state, activity)].filter((t) => t !== '').join(' · ')}
           match={matchText}
-          notice={state.notice}
+          notice={state.notice ?? sourceErrorText(state)}
           canSearch={state.canSearch}
           pane={state.help ? 'list' : keyPane(state)}
           keymap={keymap}

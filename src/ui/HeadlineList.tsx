@@ -14,6 +14,9 @@ const DATE_FROM = 44;
 /** Width of the dim section column, and the list width from which it is shown. */
 const SECTION_COLUMNS = 13;
 const SECTION_FROM = 70;
+/** Width of the source column (when several sources are in view), and the list width from which it is shown. */
+const SOURCE_COLUMNS = 12;
+const SOURCE_FROM = 32;
 
 export interface HeadlineListProps {
   /** The rows on screen, first one at the top; null for a row still being fetched. */
@@ -27,10 +30,12 @@ export interface HeadlineListProps {
   highlight: ((text: string) => MatchRange[]) | null;
   /** What an empty list says. */
   emptyText: string;
+  /** Each row's source, when the list holds several; null hides the column. */
+  originOf?: ((row: ArticleSummary) => string) | null;
 }
 
 export const HeadlineList = memo(function HeadlineList(props: HeadlineListProps) {
-  const { rows, top, selected, width, height, focused, highlight, emptyText } = props;
+  const { rows, top, selected, width, height, focused, highlight, emptyText, originOf = null } = props;
   const styles = useStyles();
   if (height <= 0 || width <= 0) return null;
   if (rows.length === 0) {
@@ -48,7 +53,15 @@ export const HeadlineList = memo(function HeadlineList(props: HeadlineListProps)
         row === null ? (
           <PendingRow key={`pending-${top + i}`} width={width} selected={top + i === selected} focused={focused} />
         ) : (
-          <HeadlineRow key={row.key} row={row} width={width} selected={top + i === selected} focused={focused} highlight={highlight} />
+          <HeadlineRow
+            key={row.key}
+            row={row}
+            width={width}
+            selected={top + i === selected}
+            focused={focused}
+            highlight={highlight}
+            origin={originOf === null || width < SOURCE_FROM ? null : originOf(row)}
+          />
         ),
       )}
     </Box>
@@ -61,6 +74,8 @@ interface HeadlineRowProps {
   selected: boolean;
   focused: boolean;
   highlight: ((text: string) => MatchRange[]) | null;
+  /** The row's source for the source column, or null without the column. */
+  origin: string | null;
 }
 
 /** A row whose page of search hits has not come yet. */
@@ -73,12 +88,13 @@ function PendingRow({ width, selected, focused }: { width: number; selected: boo
   );
 }
 
-const HeadlineRow = memo(function HeadlineRow({ row, width, selected, focused, highlight }: HeadlineRowProps) {
+const HeadlineRow = memo(function HeadlineRow({ row, width, selected, focused, highlight, origin }: HeadlineRowProps) {
   const styles = useStyles();
   const marks = `${row.read ? ' ' : '●'}${row.starred ? '★' : ' '} `;
   const showDate = width >= DATE_FROM;
   const showSection = width >= SECTION_FROM;
-  const columns = (showDate ? DATE_COLUMNS + 1 : 0) + (showSection ? SECTION_COLUMNS + 1 : 0);
+  const source = origin === null ? '' : ` ${fitWidth(sanitize(origin), SOURCE_COLUMNS)}`;
+  const columns = (showDate ? DATE_COLUMNS + 1 : 0) + (showSection ? SECTION_COLUMNS + 1 : 0) + widthOf(source);
   const headlineWidth = Math.max(0, width - widthOf(marks) - columns);
   const marked = markMatches(row.headline, highlight === null ? [] : highlight(row.headline));
   const headline = truncateSegments(segmentsOf(marked), headlineWidth);
@@ -99,6 +115,7 @@ const HeadlineRow = memo(function HeadlineRow({ row, width, selected, focused, h
       <Headline segments={headline} unread={!row.read} />
       {pad}
       <Text {...styles('meta')}>
+        {source}
         {date}
         {section}
       </Text>

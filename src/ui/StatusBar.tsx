@@ -15,7 +15,7 @@ export interface StatusBarProps {
   /** `match 3/11` while jumping between matches, else empty. */
   match: string;
   notice: string | null;
-  pane: 'list' | 'article';
+  pane: 'list' | 'article' | 'sources';
   /** Whether `/` can search; without a searcher its hint is left out. */
   canSearch: boolean;
   /** The keys in effect (the defaults when absent). */
@@ -23,7 +23,7 @@ export interface StatusBarProps {
 }
 
 /** The hints for a pane as one string: `j/k move  Enter read  ? help`. */
-export function hintText(pane: 'list' | 'article', canSearch = true, keymap?: KeyMap): string {
+export function hintText(pane: 'list' | 'article' | 'sources', canSearch = true, keymap?: KeyMap): string {
   return hintsFor(pane, canSearch ? [] : ['search.open'], keymap)
     .map((h) => `${h.keys} ${h.label}`)
     .join('  ');

@@ -29,7 +29,7 @@ export function useCarryOut({ library, searcher, memory, dispatch }: CarryOutOpt
           return library.setRead(effect.ids, effect.read);
         case 'follow': {
           const view = libraryView(state);
-          return dispatch({ type: 'view', count: library.count(view), index: library.indexOf(view, effect.key) ?? 0 });
+          return dispatch({ type: 'view', count: library.count(view), index: Math.max(0, library.position(view, effect.key)) });
         }
         case 'rememberSearch':
           return memory?.rememberSearch(effect.query);

@@ -16,11 +16,12 @@ export function restoredView(library: Library, memory: ReaderMemory | null, sort
   const saved = memory?.lastView() ?? null;
   // Nothing saved: the configured sort.
   if (saved === null) return { count: library.count({ sort }), history, sort };
-  const view = libraryView({ ...saved, readSince: Date.now() });
+  const view = libraryView({ ...saved, readSince: Date.now(), source: null });
   const count = library.count(view);
   let selected = saved.selected;
   if (saved.selectedKey !== null && library.page(view, saved.selected, 1)[0]?.key !== saved.selectedKey) {
-    selected = library.indexOf(view, saved.selectedKey) ?? Math.min(saved.selected, Math.max(0, count - 1));
+    const found = library.position(view, saved.selectedKey);
+    selected = found >= 0 ? found : Math.min(saved.selected, Math.max(0, count - 1));
   }
   // The selection keeps its place on screen when it can.
   const top = Math.max(0, selected - (saved.selected - saved.top));

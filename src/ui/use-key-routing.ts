@@ -34,6 +34,8 @@ export interface KeyRoutingOptions {
   onOutside?: ((request: OutsideRequest, now: AppState) => Promise<void> | null) | undefined;
   /** The keys in effect (the defaults when absent). */
   keymap?: KeyMap | undefined;
+  /** After each key's reducer step, with the command it ran (fetching, the list's count for a new view). */
+  onStep?: ((now: AppState, command: Command) => void) | undefined;
 }
 
 /** Where a key is looked up: the link list or the help when up, else the pane with the keys. */
@@ -43,7 +45,7 @@ function scopeOf(state: AppState): KeyScope {
 }
 
 export function useKeyRouting(options: KeyRoutingOptions): void {
-  const { library, carryOut, source, dispatch, getState, submitted, markOpenedRead, onSuspend, onRedraw, onOutside, keymap = DEFAULT_KEYMAP } = options;
+  const { library, carryOut, source, dispatch, getState, submitted, markOpenedRead, onSuspend, onRedraw, onOutside, onStep, keymap = DEFAULT_KEYMAP } = options;
   /** Work outside the reader under way: the keys after the one that asked for it wait. */
   const outsideBusy = useRef(false);
   const drainRef = useRef<() => void>(() => undefined);
@@ -91,9 +93,11 @@ export function useKeyRouting(options: KeyRoutingOptions): void {
       if (command === 'app.suspend' && onSuspend !== undefined) onSuspend();
       if (command === 'app.redraw' && onRedraw !== undefined) onRedraw();
       dispatch({ type: 'command', command, ...facts(command, now) });
+      // The step's own effect first: a dispatch from onStep would clear it.
       afterStep();
+      onStep?.(getState(), command);
     },
-    [facts, onSuspend, onRedraw, dispatch, getState, afterStep],
+    [facts, onSuspend, onRedraw, dispatch, getState, afterStep, onStep],
   );
 
   /** Run one key in the focused pane (list or article), against the newest state. */

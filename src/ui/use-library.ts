@@ -14,23 +14,50 @@ import { articleOpen } from '../state/layout.js';
 import type { Action, AppState } from '../state/types.js';
 import { ReaderSource } from './reader-source.js';
 
-/** The reader's source over `library`, kept current; the list's count follows the library. */
-export function useLibrary(library: Library, view: LibraryView, dispatch: (action: Action) => void): ReaderSource {
+/**
+ * The reader's source over `library`, kept current; the list's count follows the library.
+ * When articles come above the selected one (a fetch, a refresh), it stays selected.
+ */
+export function useLibrary(library: Library, view: LibraryView, dispatch: (action: Action) => void, getState?: () => AppState): ReaderSource {
   const source = useMemo(() => new ReaderSource(library), [library]);
   // How many changes were heard: each one renders, batched with any others before the frame.
   const [changes, setChanges] = useState(0);
+  /**
+   * The article the reader selected, by key: read after a frame whose selection the reader
+   * moved, and kept while only library changes move it. Read from the frame, not when a
+   * change is heard: another connection's rows are visible before its change is heard.
+   */
+  const anchor = useRef<{ key: string | null; selected: number; view: string } | null>(null);
+  const viewKey = JSON.stringify(view);
+  const shown = useRef(viewKey);
+  shown.current = viewKey;
+  /** The list's length now, and where the anchored article now is in it. */
+  const follow = useCallback((): void => {
+    const current = JSON.parse(shown.current) as LibraryView;
+    const key = anchor.current?.view === shown.current ? anchor.current.key : null;
+    const selected = key !== null ? library.position(current, key) : -1;
+    if (selected >= 0 && anchor.current !== null) anchor.current = { ...anchor.current, selected };
+    dispatch({ type: 'libraryChanged', count: library.count(current), ...(selected >= 0 ? { selected } : {}) });
+  }, [library, dispatch]);
   useEffect(
     () =>
       library.subscribe((change) => {
         source.changed(change);
+        // Rows that came above the selected one: it is found again before the next frame
+        // draws, so no frame shows another article in its place.
+        if (change === 'articles') follow();
         setChanges((n) => n + 1);
       }),
-    [library, source],
+    [library, source, follow],
   );
-  const viewKey = JSON.stringify(view);
   useEffect(() => {
-    dispatch({ type: 'libraryChanged', count: library.count(JSON.parse(viewKey) as LibraryView) });
-  }, [library, viewKey, changes, dispatch]);
+    if (getState === undefined) return;
+    const now = getState();
+    const kept = anchor.current;
+    if (kept !== null && kept.selected === now.selected && kept.view === viewKey && now.search.outcome === null) return;
+    anchor.current = { key: now.search.outcome === null ? (source.selected(now)?.key ?? null) : null, selected: now.selected, view: viewKey };
+  });
+  useEffect(follow, [viewKey, changes, follow]);
   return source;
 }
 

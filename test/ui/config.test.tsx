@@ -44,7 +44,7 @@ function isRead(headline: string): boolean {
 }
 
 describe('rebound keys', () => {
-  const keymap = keymapFrom({ down: ['d', 'down'], up: ['i', 'up'], star: ['*'], help: ['h'] });
+  const keymap = keymapFrom({ down: ['d', 'down'], up: ['i', 'up'], star: ['*'], help: ['H'] });
 
   it('act in place of the default ones', async () => {
     const r = await open({ keymap });
@@ -66,9 +66,9 @@ describe('rebound keys', () => {
     await r.waitFor('1/30');
     expect(statusLine(r)).toContain('d/i move');
     expect(statusLine(r)).toContain('* star');
-    expect(statusLine(r)).toContain('h help');
+    expect(statusLine(r)).toContain('H help');
     expect(statusLine(r)).not.toContain('j/k');
-    await r.press('h');
+    await r.press('H');
     await r.waitFor('Headline list');
     expect(r.frame()).toMatch(/Keys {2}\(d\/i and Space scroll, q closes\)/);
     expect(r.frame()).toMatch(/^ {2}d ↓ +next headline$/m);

@@ -119,7 +119,7 @@ describe('views', () => {
     await r.waitFor(`2/${DAYS - 2} · ${DAYS - 3} unread`);
     await r.press('left', 'u');
     // Back to every article, with day 27 still selected (row 4).
-    await r.waitFor(`4/${DAYS} · ${DAYS - 3} unread · newest first`);
+    await until(() => statusLine(r).includes(`4/${DAYS} · ${DAYS - 3} unread · newest first`), () => statusLine(r));
     expect(statusLine(r)).not.toContain('unread only');
   });
 

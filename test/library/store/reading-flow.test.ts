@@ -88,10 +88,16 @@ describe('the reading flow over the store', () => {
   it('tells where an article is in a view, or that it is not in it', () => {
     const view: LibraryView = { sort: 'headline' };
     const rows = all(view);
-    expect(lib.indexOf(view, (rows[0] as ArticleSummary).key)).toBe(0);
-    expect(lib.indexOf(view, (rows[377] as ArticleSummary).key)).toBe(377);
-    expect(lib.indexOf({ sort: 'newest', starredOnly: true }, (rows[377] as ArticleSummary).key)).toBeNull();
-    expect(lib.indexOf(view, 'not-a-key')).toBeNull();
+    expect(lib.position(view, (rows[0] as ArticleSummary).key)).toBe(0);
+    expect(lib.position(view, (rows[377] as ArticleSummary).key)).toBe(377);
+    expect(lib.position({ sort: 'newest', starredOnly: true }, (rows[377] as ArticleSummary).key)).toBe(-1);
+    expect(lib.position(view, 'not-a-key')).toBe(-1);
+    // In an unread view, an article read since the view began is still in it.
+    const since = Date.now();
+    lib.setState((rows[5] as ArticleSummary).id, { read: true });
+    const unread: LibraryView = { sort: 'headline', unreadOnly: true, readSince: since };
+    expect(lib.position(unread, (rows[5] as ArticleSummary).key)).toBe(5);
+    expect(lib.position({ sort: 'headline', unreadOnly: true }, (rows[5] as ArticleSummary).key)).toBe(-1);
   });
 });
 
