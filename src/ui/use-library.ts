@@ -29,8 +29,11 @@ export function useLibrary(library: Library, view: LibraryView, dispatch: (actio
    */
   const anchor = useRef<{ key: string | null; selected: number; view: string } | null>(null);
   const viewKey = JSON.stringify(view);
+  /** The view on screen, for a change heard between frames. */
   const shown = useRef(viewKey);
-  shown.current = viewKey;
+  useEffect(() => {
+    shown.current = viewKey;
+  });
   /** The list's length now, and where the anchored article now is in it. */
   const follow = useCallback((): void => {
     const current = JSON.parse(shown.current) as LibraryView;
