@@ -63,7 +63,6 @@ export function initialState(options: InitialOptions): AppState {
     notice: options.notice ?? null,
     quit: false,
     exitStatus: 0,
-    redrawCount: 0,
     effect: null,
     prompt: null,
     links: null,
@@ -498,8 +497,6 @@ function step(state: AppState, action: Action): AppState {
     }
     case 'searchCancel':
       return endSearch(state);
-    case 'redraw':
-      return { ...state, redrawCount: state.redrawCount + 1 };
     case 'view':
       return select({ ...state, libraryCount: Math.max(0, action.count) }, action.index);
     case 'markedAll':
