@@ -153,8 +153,8 @@ function jumpToMatch(state: AppState, step: 1 | -1, metrics: ArticleMetrics | un
 function endSearch(state: AppState): AppState {
   const before = state.search.before;
   const restored: AppState = { ...state, search: closedSearch(state.search.seq + 1), scroll: 0, match: -1 };
-  if (before === null) return clampList(restored);
-  return clampList({ ...restored, selected: before.selected, top: before.top, focus: before.focus });
+  if (before === null) return restored;
+  return { ...restored, selected: before.selected, top: before.top, focus: before.focus };
 }
 
 /** Scroll the help to `scroll`, kept within its length. */
@@ -199,7 +199,7 @@ function markEffect(command: 'item.star' | 'item.read', item: SelectedItem | nul
 }
 
 function backToList(state: AppState): AppState {
-  return clampList({ ...state, focus: 'list', zoom: false });
+  return { ...state, focus: 'list', zoom: false };
 }
 
 /** Ctrl-C: quit with the status shells expect of an interrupted program. */
@@ -340,7 +340,7 @@ function command(state: AppState, action: Extract<Action, { type: 'command' }>):
     case 'article.previousMatch':
       return jumpToMatch(state, -1, metrics);
     case 'view.zoom':
-      if (state.zoom) return clampList({ ...state, zoom: false });
+      if (state.zoom) return { ...state, zoom: false };
       return rowCount(state) === 0 ? state : { ...state, zoom: true, focus: 'article' };
     case 'view.sort':
       if (state.search.outcome !== null || state.search.open) {
@@ -439,7 +439,7 @@ function step(state: AppState, action: Action): AppState {
       const width = Math.max(1, action.width);
       const height = Math.max(1, action.height);
       if (width === state.size.width && height === state.size.height) return state;
-      return clampList({ ...state, size: { width, height } });
+      return { ...state, size: { width, height } };
     }
     case 'notice':
       return { ...state, notice: action.text };
@@ -452,7 +452,7 @@ function step(state: AppState, action: Action): AppState {
     case 'linksDigit':
       return linksStep(state, action);
     case 'libraryChanged':
-      return clampList({ ...state, libraryCount: Math.max(0, action.count) });
+      return { ...state, libraryCount: Math.max(0, action.count) };
     case 'searchInput': {
       const cursor = Math.min(action.cursor ?? Number.POSITIVE_INFINITY, graphemes(action.query).length);
       if (action.query === state.search.query) return cursor === state.search.cursor ? state : { ...state, search: { ...state.search, cursor } };
