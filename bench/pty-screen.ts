@@ -7,7 +7,8 @@
  * has parsed them, so the emulator's own speed does not count.
  */
 import xterm from '@xterm/headless';
-import { readFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { existsSync, readFileSync } from 'node:fs';
 import * as pty from 'node-pty';
 import { builtCli } from './corpora.js';
 
@@ -22,6 +23,21 @@ export const ROWS = 40;
 interface Waiter {
   check: (lines: string[]) => boolean;
   resolve: (at: number) => void;
+}
+
+/**
+ * Forget the view the last run left in the library `db`: the reader reopens where it was
+ * quit, and a session must start at the first headline (`1/N`) to be timed like the others.
+ */
+function forgetLastView(db: string): void {
+  if (!existsSync(db)) return;
+  const handle = new Database(db);
+  try {
+    const table = handle.prepare("SELECT 1 FROM sqlite_master WHERE name = 'reader_views'").get();
+    if (table !== undefined) handle.prepare('DELETE FROM reader_views').run();
+  } finally {
+    handle.close();
+  }
 }
 
 export class ScreenSession {
@@ -39,6 +55,9 @@ export class ScreenSession {
 
   /** `cli`: the built CLI to run, by default this checkout's `dist/`. */
   constructor(args: string[], env: Record<string, string> = {}, cli = builtCli) {
+    const dbAt = args.indexOf('--db');
+    const db = env.NEWSREADER_DB ?? (dbAt < 0 ? undefined : args[dbAt + 1]);
+    if (db !== undefined) forgetLastView(db);
     this.launchedAt = performance.now();
     this.proc = pty.spawn(process.execPath, [cli, ...args], {
       name: 'xterm-256color',
