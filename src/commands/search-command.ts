@@ -4,11 +4,10 @@
  * as grep's: 0 when something matched, 1 when a valid query matched nothing, 2 on an
  * empty or malformed query, a bad option, no readable PATH or an unusable database.
  */
-import { UnreadablePathsError, assertSomePathExists } from '../library/find.js';
-import { StoreError } from '../library/store/open.js';
-import { openLibrary, type SqliteLibrary } from '../library/store/sqlite-library.js';
+import type { SqliteLibrary } from '../library/store/sqlite-library.js';
 import { defaultPaths } from './default-paths.js';
 import { readConfig } from './read-config.js';
+import { openRefreshedLibrary } from './refreshed-library.js';
 import type { RankedHit } from '../search/engine.js';
 import { emptyQueryMessage, isEmptyQuery, parseQuery, type QueryAst } from '../search/query.js';
 import { articleSnippet } from '../search/snippet.js';
@@ -134,26 +133,9 @@ export async function searchCommand(argv: string[], globals: GlobalOptions = {})
     if (config === null) return EXIT_ERROR;
     roots = defaultPaths(db, config.settings.paths).paths;
   }
-  let library;
+  const library = await openRefreshedLibrary(roots, db, true);
+  if (library === null) return EXIT_ERROR;
   try {
-    await assertSomePathExists(roots);
-    library = openLibrary({ paths: roots, ...(db === undefined ? {} : { db }) });
-  } catch (error) {
-    if (!(error instanceof UnreadablePathsError || error instanceof StoreError)) throw error;
-    printError(error.message);
-    return EXIT_ERROR;
-  }
-  try {
-    if (library.notice !== null) printError(library.notice);
-    let summary;
-    try {
-      summary = await library.refresh().done;
-    } catch (error) {
-      if (!(error instanceof UnreadablePathsError || error instanceof StoreError)) throw error;
-      printError(error.message);
-      return EXIT_ERROR;
-    }
-    printWarnings(summary.warnings);
     // The whole query is given at once: no word is a prefix still being typed.
     const searcher = new SqliteSearcher(library.file, { prefixLast: false, roots: library.roots });
     const outcome = await searcher.search(query, limit).finally(() => searcher.close());

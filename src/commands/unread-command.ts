@@ -4,11 +4,9 @@
  * library is the one `newsreader` opens for the same PATHs (with none: the subscriptions,
  * else the bundled articles), refreshed from its files first, never fetched.
  */
-import { UnreadablePathsError, assertSomePathExists } from '../library/find.js';
-import { StoreError } from '../library/store/open.js';
-import { openLibrary } from '../library/store/sqlite-library.js';
 import { defaultPaths } from './default-paths.js';
-import { EXIT_ERROR, PROGRAM, parseCommandArgs, printError, printWarnings, writeOut, type GlobalOptions } from './output.js';
+import { EXIT_ERROR, PROGRAM, parseCommandArgs, writeOut, type GlobalOptions } from './output.js';
+import { openRefreshedLibrary } from './refreshed-library.js';
 
 export const UNREAD_USAGE = `Usage: ${PROGRAM} unread [--json] [--db FILE] [PATH...]
 
@@ -31,24 +29,9 @@ export async function unreadCommand(argv: string[], globals: GlobalOptions = {})
   }
   const db = values.db ?? globals.db;
   const { paths: fallback, subscriptions } = positionals.length > 0 ? { paths: positionals, subscriptions: false } : defaultPaths(db);
-  let library;
+  const library = await openRefreshedLibrary(fallback, db, !subscriptions);
+  if (library === null) return EXIT_ERROR;
   try {
-    if (!subscriptions) await assertSomePathExists(fallback);
-    library = openLibrary({ paths: fallback, ...(db === undefined ? {} : { db }) });
-  } catch (error) {
-    if (!(error instanceof UnreadablePathsError || error instanceof StoreError)) throw error;
-    printError(error.message);
-    return EXIT_ERROR;
-  }
-  try {
-    if (library.notice !== null) printError(library.notice);
-    try {
-      printWarnings((await library.refresh().done).warnings);
-    } catch (error) {
-      if (!(error instanceof UnreadablePathsError || error instanceof StoreError)) throw error;
-      printError(error.message);
-      return EXIT_ERROR;
-    }
     const unread = library.count({ sort: 'newest', unreadOnly: true });
     const total = library.count({ sort: 'newest' });
     await writeOut((values.json ?? globals.json) ? `${JSON.stringify({ unread, total })}\n` : `${unread}\n`);
