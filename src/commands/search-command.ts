@@ -13,7 +13,7 @@ import { emptyQueryMessage, isEmptyQuery, parseQuery, type QueryAst } from '../s
 import { articleSnippet } from '../search/snippet.js';
 import { SqliteSearcher, type RankedOutcome } from '../search/sqlite-searcher.js';
 import { escapeUnsafeInJson, sanitize } from '../terminal/sanitize.js';
-import { EXIT_ERROR, PROGRAM, parseCommandArgs, printError, printWarnings, writeOut, type GlobalOptions } from './output.js';
+import { commandArgsWith, EXIT_ERROR, HELP_OPTION, PROGRAM, printError, printWarnings, writeOut, type GlobalOptions } from './output.js';
 
 export const SEARCH_USAGE = `Usage: ${PROGRAM} search [--json] [--limit N] [--db FILE] QUERY [PATH...]
 
@@ -89,23 +89,15 @@ function undatedHint(query: QueryAst, library: SqliteLibrary): string | null {
 }
 
 export async function searchCommand(argv: string[], globals: GlobalOptions = {}): Promise<number> {
-  const parsed = parseCommandArgs(
-    argv,
-    {
-      json: { type: 'boolean' },
-      limit: { type: 'string' },
-      snippets: { type: 'boolean' },
-      db: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    'search --help',
-  );
-  if (parsed === null) return EXIT_ERROR;
+  const parsed = commandArgsWith(argv, 'search', SEARCH_USAGE, {
+    json: { type: 'boolean' },
+    limit: { type: 'string' },
+    snippets: { type: 'boolean' },
+    db: { type: 'string' },
+    help: HELP_OPTION,
+  });
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(SEARCH_USAGE);
-    return 0;
-  }
   const [query, ...paths] = positionals;
   if (query === undefined) {
     printError('search: a QUERY is needed (see search --help)');

@@ -5,7 +5,7 @@
  * else the bundled articles), refreshed from its files first, never fetched.
  */
 import { defaultPaths } from './default-paths.js';
-import { EXIT_ERROR, PROGRAM, parseCommandArgs, writeOut, type GlobalOptions } from './output.js';
+import { commandArgsWith, EXIT_ERROR, HELP_OPTION, PROGRAM, writeOut, type GlobalOptions } from './output.js';
 import { openRefreshedLibrary } from './refreshed-library.js';
 
 export const UNREAD_USAGE = `Usage: ${PROGRAM} unread [--json] [--db FILE] [PATH...]
@@ -16,17 +16,9 @@ With --json: {"unread":N,"total":M}.
 `;
 
 export async function unreadCommand(argv: string[], globals: GlobalOptions = {}): Promise<number> {
-  const parsed = parseCommandArgs(
-    argv,
-    { json: { type: 'boolean' }, db: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    'unread --help',
-  );
-  if (parsed === null) return EXIT_ERROR;
+  const parsed = commandArgsWith(argv, 'unread', UNREAD_USAGE, { json: { type: 'boolean' }, db: { type: 'string' }, help: HELP_OPTION });
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(UNREAD_USAGE);
-    return 0;
-  }
   const db = values.db ?? globals.db;
   const { paths: fallback, subscriptions } = positionals.length > 0 ? { paths: positionals, subscriptions: false } : defaultPaths(db);
   const library = await openRefreshedLibrary(fallback, db, !subscriptions);
