@@ -6,37 +6,12 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openLibrary, type SqliteLibrary } from '../../src/library/store/sqlite-library.js';
 import { SqliteSearcher } from '../../src/search/sqlite-searcher.js';
-import { fixtureDbFromTexts, type FixtureDb } from '../search/fixture-db.js';
-import { type Reader, renderReader, statusLine } from './harness.js';
-
-/**
- * Wait until `condition` holds, polling every few milliseconds: the searcher answers from a
- * worker thread, which takes a while to start. The deadline only turns a hang into a failure.
- */
-async function until(condition: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
+import type { FixtureDb } from '../search/fixture-db.js';
+import { DAYS, daysFixture } from './days-fixture.js';
+import { type Reader, renderReader, statusLine, until } from './harness.js';
 
 async function waitFor(r: Reader, text: string): Promise<void> {
   await until(() => r.frame().includes(text), text);
-}
-
-/** Days of January 2016, one article each; the list shows them newest (day 30) first. */
-const DAYS = 30;
-/** Articles set long enough to scroll (the list rows where they sit: 0 and 2). */
-const LONG_DAYS = new Set([30, 28]);
-
-function articleText(day: number): string {
-  const oil = day % 3 === 0 ? ' Oil prices rose again.' : '';
-  const paragraphs = LONG_DAYS.has(day)
-    ? Array.from({ length: 40 }, (_, i) => `Paragraph ${i + 1} of the long story of day ${day}.${oil}`)
-    : [`The short story of day ${day}.${oil}`];
-  paragraphs.push(`Last words of day ${day}.`);
-  return `Story of day ${day}\n\nUpdated Jan ${day}, 2016\n\n${paragraphs.join('\n\n')}\n`;
 }
 
 let fixture: FixtureDb;
@@ -45,8 +20,7 @@ let searcher: SqliteSearcher | null = null;
 let reader: Reader | null = null;
 
 beforeAll(async () => {
-  const days = Array.from({ length: DAYS }, (_, i) => i + 1);
-  fixture = await fixtureDbFromTexts(days.map((day) => ({ path: `news/day-${day}.txt`, text: articleText(day) })));
+  fixture = await daysFixture({ lastWords: true });
 });
 
 afterAll(() => fixture.remove());

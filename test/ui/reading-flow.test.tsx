@@ -7,22 +7,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openLibrary, type SqliteLibrary } from '../../src/library/store/sqlite-library.js';
 import { SqliteSearcher } from '../../src/search/sqlite-searcher.js';
-import { fixtureDbFromTexts, type FixtureDb } from '../search/fixture-db.js';
+import type { FixtureDb } from '../search/fixture-db.js';
+import { DAYS, daysFixture } from './days-fixture.js';
 import { fieldLine, renderReader, statusLine, until, type Reader } from './harness.js';
 import { HeldSearcher } from '../fakes/held-searcher.js';
-
-/** Days of January 2016, one article each; the list shows them newest (day 30) first. */
-const DAYS = 30;
-/** Articles long enough to page through (list rows 0 and 2). */
-const LONG_DAYS = new Set([30, 28]);
-
-function articleText(day: number): string {
-  const oil = day % 3 === 0 ? ' Oil prices rose again.' : '';
-  const paragraphs = LONG_DAYS.has(day)
-    ? Array.from({ length: 40 }, (_, i) => `Paragraph ${i + 1} of the long story of day ${day}.${oil}`)
-    : [`The short story of day ${day}.${oil}`];
-  return `Story of day ${day}\n\nUpdated Jan ${day}, 2016\n\n${paragraphs.join('\n\n')}\n`;
-}
 
 let fixture: FixtureDb;
 let library: SqliteLibrary | null = null;
@@ -30,8 +18,7 @@ let searcher: HeldSearcher | null = null;
 let reader: Reader | null = null;
 
 beforeAll(async () => {
-  const days = Array.from({ length: DAYS }, (_, i) => i + 1);
-  fixture = await fixtureDbFromTexts(days.map((day) => ({ path: `news/day-${day}.txt`, text: articleText(day) })));
+  fixture = await daysFixture();
 });
 
 afterAll(() => fixture.remove());
