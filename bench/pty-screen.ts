@@ -1,12 +1,14 @@
 /**
  * The built reader in a pseudo-terminal (node-pty) with its screen kept by a terminal
  * emulator (@xterm/headless), for timings the way a user sees them: from a write (or the
- * launch) to the output bytes that first change the screen, or that first make it show
+ * launch) to the output bytes that first change the screen (its text or its cells'
+ * attributes: a moved selection may keep the same text), or that first make it show
  * something. A time is taken when node-pty hands the bytes over, not when the emulator
  * has parsed them, so the emulator's own speed does not count.
  */
 import xterm from '@xterm/headless';
-import { readFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { existsSync, readFileSync } from 'node:fs';
 import * as pty from 'node-pty';
 import { builtCli } from './corpora.js';
 
@@ -23,11 +25,27 @@ interface Waiter {
   resolve: (at: number) => void;
 }
 
+/**
+ * Forget the view the last run left in the library `db`: the reader reopens where it was
+ * quit, and a session must start at the first headline (`1/N`) to be timed like the others.
+ */
+function forgetLastView(db: string): void {
+  if (!existsSync(db)) return;
+  const handle = new Database(db);
+  try {
+    const table = handle.prepare("SELECT 1 FROM sqlite_master WHERE name = 'reader_views'").get();
+    if (table !== undefined) handle.prepare('DELETE FROM reader_views').run();
+  } finally {
+    handle.close();
+  }
+}
+
 export class ScreenSession {
   /** When the session was started (performance.now()). */
   readonly launchedAt: number;
   private readonly term = new Terminal({ cols: COLS, rows: ROWS, allowProposedApi: true });
   private readonly proc: pty.IPty;
+  /** Every cell's text and attributes, to tell a change. */
   private screen = '';
   private current: string[] = [];
   /** Bytes handed over but not yet parsed by the emulator. */
@@ -35,9 +53,13 @@ export class ScreenSession {
   private waiters: Waiter[] = [];
   private readonly exited: Promise<void>;
 
-  constructor(args: string[], env: Record<string, string> = {}) {
+  /** `cli`: the built CLI to run, by default this checkout's `dist/`. */
+  constructor(args: string[], env: Record<string, string> = {}, cli = builtCli) {
+    const dbAt = args.indexOf('--db');
+    const db = env.NEWSREADER_DB ?? (dbAt < 0 ? undefined : args[dbAt + 1]);
+    if (db !== undefined) forgetLastView(db);
     this.launchedAt = performance.now();
-    this.proc = pty.spawn(process.execPath, [builtCli, ...args], {
+    this.proc = pty.spawn(process.execPath, [cli, ...args], {
       name: 'xterm-256color',
       cols: COLS,
       rows: ROWS,
@@ -71,8 +93,17 @@ export class ScreenSession {
   private settle(at: number): void {
     const buffer = this.term.buffer.active;
     const rows: string[] = [];
-    for (let y = 0; y < ROWS; y++) rows.push(buffer.getLine(buffer.viewportY + y)?.translateToString(true) ?? '');
-    const screen = rows.join('\n');
+    let screen = '';
+    const cell = buffer.getNullCell();
+    for (let y = 0; y < ROWS; y++) {
+      const line = buffer.getLine(buffer.viewportY + y);
+      rows.push(line?.translateToString(true) ?? '');
+      for (let x = 0; x < COLS; x++) {
+        line?.getCell(x, cell);
+        screen += `${cell.getChars()}\u0000${cell.isInverse()}${cell.isBold()}${cell.getFgColor()}${cell.getBgColor()}`;
+      }
+      screen += '\n';
+    }
     if (screen === this.screen) return;
     this.screen = screen;
     this.current = rows;
@@ -108,7 +139,7 @@ export class ScreenSession {
     const before = this.screen;
     const sent = performance.now();
     this.proc.write(data);
-    const at = await this.when((lines) => lines.join('\n') !== before, `a change after ${JSON.stringify(data)}`);
+    const at = await this.when(() => this.screen !== before, `a change after ${JSON.stringify(data)}`);
     return at - sent;
   }
 

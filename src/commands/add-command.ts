@@ -13,7 +13,7 @@ import { displayTitle, Subscriptions } from '../library/subscriptions/store.js';
 import { EntryWriter } from '../library/subscriptions/write-entries.js';
 import { sanitize } from '../terminal/sanitize.js';
 import { withLibraryDb } from './library-store.js';
-import { EXIT_ERROR, PROGRAM, parseCommandArgs, printError, type GlobalOptions } from './output.js';
+import { commandArgsWith, EXIT_ERROR, HELP_OPTION, PROGRAM, printError, type GlobalOptions } from './output.js';
 
 export const ADD_USAGE = `Usage: ${PROGRAM} add [--title TITLE] [--tag TAG]... [--db FILE] URL
 
@@ -97,22 +97,14 @@ async function subscribe(db: Database.Database, given: string, title: string | n
 }
 
 export async function addCommand(argv: string[], globals: GlobalOptions = {}): Promise<number> {
-  const parsed = parseCommandArgs(
-    argv,
-    {
-      title: { type: 'string' },
-      tag: { type: 'string', multiple: true },
-      db: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    'add --help',
-  );
-  if (parsed === null) return EXIT_ERROR;
+  const parsed = commandArgsWith(argv, 'add', ADD_USAGE, {
+    title: { type: 'string' },
+    tag: { type: 'string', multiple: true },
+    db: { type: 'string' },
+    help: HELP_OPTION,
+  });
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(ADD_USAGE);
-    return 0;
-  }
   if (positionals.length !== 1 || !isFeedUrl(positionals[0] ?? '')) {
     printError('add: one http:// or https:// URL is needed (see add --help)');
     return EXIT_ERROR;

@@ -6,7 +6,7 @@ import { defaultFileText, effectiveToml } from '../config/describe.js';
 import { ConfigFileError } from '../config/errors.js';
 import { loadConfig } from '../config/load.js';
 import { THEMES, themeOf } from '../terminal/theme.js';
-import { EXIT_ERROR, type GlobalOptions, parseCommandArgs, printError, PROGRAM, writeOut } from './output.js';
+import { commandArgsWith, EXIT_ERROR, type GlobalOptions, HELP_OPTION, printError, PROGRAM, writeOut } from './output.js';
 
 const USAGE = `Usage: ${PROGRAM} [--config FILE] config [--default]
 
@@ -25,17 +25,13 @@ Exit status: 0; 1 when the file has an error; 2 when --config FILE cannot be rea
 const OPTIONS = {
   default: { type: 'boolean' },
   path: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
+  help: HELP_OPTION,
 } as const;
 
 export async function configCommand(argv: string[], globals: GlobalOptions): Promise<number> {
-  const parsed = parseCommandArgs(argv, OPTIONS, 'config --help');
-  if (parsed === null) return EXIT_ERROR;
+  const parsed = commandArgsWith(argv, 'config', USAGE, OPTIONS);
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help === true) {
-    process.stdout.write(USAGE);
-    return 0;
-  }
   if (positionals.length > 0) {
     printError(`config takes no arguments (see config --help)`);
     return EXIT_ERROR;

@@ -5,7 +5,7 @@
 import { displayTitle, Subscriptions, type Subscription } from '../library/subscriptions/store.js';
 import { escapeUnsafeInJson, sanitize } from '../terminal/sanitize.js';
 import { withLibraryDb } from './library-store.js';
-import { EXIT_ERROR, PROGRAM, parseCommandArgs, writeOut, type GlobalOptions } from './output.js';
+import { commandArgsWith, HELP_OPTION, PROGRAM, writeOut, type GlobalOptions } from './output.js';
 
 export const FEEDS_USAGE = `Usage: ${PROGRAM} feeds [--json] [--db FILE]
 
@@ -51,16 +51,8 @@ function line(feed: FeedListing): string {
 }
 
 export async function feedsCommand(argv: string[], globals: GlobalOptions = {}): Promise<number> {
-  const parsed = parseCommandArgs(
-    argv,
-    { json: { type: 'boolean' }, db: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    'feeds --help',
-  );
-  if (parsed === null) return EXIT_ERROR;
-  if (parsed.values.help) {
-    process.stdout.write(FEEDS_USAGE);
-    return 0;
-  }
+  const parsed = commandArgsWith(argv, 'feeds', FEEDS_USAGE, { json: { type: 'boolean' }, db: { type: 'string' }, help: HELP_OPTION });
+  if (typeof parsed === 'number') return parsed;
   const json = parsed.values.json ?? globals.json ?? false;
   return withLibraryDb(parsed.values.db ?? globals.db, async (db) => {
     const subscriptions = new Subscriptions(db);

@@ -66,16 +66,24 @@ export function parseCommandArgs<T extends OptionsConfig>(argv: string[], option
 /** What every command takes: the library database, and its help. */
 const COMMAND_OPTIONS = { db: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
 
+/** `-h`/`--help`, which every command takes. */
+export const HELP_OPTION = { type: 'boolean', short: 'h' } as const;
+
 /**
- * The arguments of a command that takes only `--db` and `--help`; a number when the command
+ * The arguments of a command that takes `options` (with `help`); a number when the command
  * is done already: 0 after printing `usage` for --help, EXIT_ERROR after a bad option.
  */
-export function commandArgs(argv: string[], name: string, usage: string) {
-  const parsed = parseCommandArgs(argv, COMMAND_OPTIONS, `${name} --help`);
+export function commandArgsWith<T extends OptionsConfig & { help: typeof HELP_OPTION }>(argv: string[], name: string, usage: string, options: T) {
+  const parsed = parseCommandArgs(argv, options, `${name} --help`);
   if (parsed === null) return EXIT_ERROR;
-  if (parsed.values.help === true) {
+  if ((parsed.values as { help?: boolean }).help === true) {
     process.stdout.write(usage);
     return 0;
   }
   return parsed;
+}
+
+/** The arguments of a command that takes only `--db` and `--help` (see commandArgsWith). */
+export function commandArgs(argv: string[], name: string, usage: string) {
+  return commandArgsWith(argv, name, usage, COMMAND_OPTIONS);
 }

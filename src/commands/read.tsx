@@ -112,7 +112,6 @@ export async function runReader({
   const output = new ReaderOutput(process.stdout, { colour });
   const frames = new FrameWriter(output.stream);
   if (first?.rows) frames.assume(first.rows);
-  let redraw = 0;
   let status = 0;
   let instance: ReturnType<typeof render> | null = null;
   /** Another program has the terminal (pager, editor, a piped command). */
@@ -153,9 +152,9 @@ export async function runReader({
     if (stdin.isTTY) stdin.setRawMode(true);
     screen.enter();
     output.release();
+    // The whole screen again: the FrameWriter forgets what it showed, and the resize
+    // that `redraw` emits has Ink write a frame.
     frames.reset();
-    redraw += 1;
-    instance?.rerender(tree());
     output.redraw();
   };
   /** Ctrl-L: clear the screen, whatever was written on it, and draw it all again. */
@@ -219,7 +218,6 @@ export async function runReader({
         onQuit={quit}
         onSuspend={suspend}
         onRedraw={redrawScreen}
-        redraw={redraw}
         notice={notice}
         memory={memory}
         tools={tools}

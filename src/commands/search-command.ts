@@ -4,17 +4,16 @@
  * as grep's: 0 when something matched, 1 when a valid query matched nothing, 2 on an
  * empty or malformed query, a bad option, no readable PATH or an unusable database.
  */
-import { UnreadablePathsError, assertSomePathExists } from '../library/find.js';
-import { StoreError } from '../library/store/open.js';
-import { openLibrary, type SqliteLibrary } from '../library/store/sqlite-library.js';
+import type { SqliteLibrary } from '../library/store/sqlite-library.js';
 import { defaultPaths } from './default-paths.js';
 import { readConfig } from './read-config.js';
+import { openRefreshedLibrary } from './refreshed-library.js';
 import type { RankedHit } from '../search/engine.js';
 import { emptyQueryMessage, isEmptyQuery, parseQuery, type QueryAst } from '../search/query.js';
 import { articleSnippet } from '../search/snippet.js';
 import { SqliteSearcher, type RankedOutcome } from '../search/sqlite-searcher.js';
 import { escapeUnsafeInJson, sanitize } from '../terminal/sanitize.js';
-import { EXIT_ERROR, PROGRAM, parseCommandArgs, printError, printWarnings, writeOut, type GlobalOptions } from './output.js';
+import { commandArgsWith, EXIT_ERROR, HELP_OPTION, PROGRAM, printError, printWarnings, writeOut, type GlobalOptions } from './output.js';
 
 export const SEARCH_USAGE = `Usage: ${PROGRAM} search [--json] [--limit N] [--db FILE] QUERY [PATH...]
 
@@ -90,23 +89,15 @@ function undatedHint(query: QueryAst, library: SqliteLibrary): string | null {
 }
 
 export async function searchCommand(argv: string[], globals: GlobalOptions = {}): Promise<number> {
-  const parsed = parseCommandArgs(
-    argv,
-    {
-      json: { type: 'boolean' },
-      limit: { type: 'string' },
-      snippets: { type: 'boolean' },
-      db: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    'search --help',
-  );
-  if (parsed === null) return EXIT_ERROR;
+  const parsed = commandArgsWith(argv, 'search', SEARCH_USAGE, {
+    json: { type: 'boolean' },
+    limit: { type: 'string' },
+    snippets: { type: 'boolean' },
+    db: { type: 'string' },
+    help: HELP_OPTION,
+  });
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(SEARCH_USAGE);
-    return 0;
-  }
   const [query, ...paths] = positionals;
   if (query === undefined) {
     printError('search: a QUERY is needed (see search --help)');
@@ -134,26 +125,9 @@ export async function searchCommand(argv: string[], globals: GlobalOptions = {})
     if (config === null) return EXIT_ERROR;
     roots = defaultPaths(db, config.settings.paths).paths;
   }
-  let library;
+  const library = await openRefreshedLibrary(roots, db, true);
+  if (library === null) return EXIT_ERROR;
   try {
-    await assertSomePathExists(roots);
-    library = openLibrary({ paths: roots, ...(db === undefined ? {} : { db }) });
-  } catch (error) {
-    if (!(error instanceof UnreadablePathsError || error instanceof StoreError)) throw error;
-    printError(error.message);
-    return EXIT_ERROR;
-  }
-  try {
-    if (library.notice !== null) printError(library.notice);
-    let summary;
-    try {
-      summary = await library.refresh().done;
-    } catch (error) {
-      if (!(error instanceof UnreadablePathsError || error instanceof StoreError)) throw error;
-      printError(error.message);
-      return EXIT_ERROR;
-    }
-    printWarnings(summary.warnings);
     // The whole query is given at once: no word is a prefix still being typed.
     const searcher = new SqliteSearcher(library.file, { prefixLast: false, roots: library.roots });
     const outcome = await searcher.search(query, limit).finally(() => searcher.close());

@@ -4,11 +4,9 @@
  * library is the one `newsreader` opens for the same PATHs (with none: the subscriptions,
  * else the bundled articles), refreshed from its files first, never fetched.
  */
-import { UnreadablePathsError, assertSomePathExists } from '../library/find.js';
-import { StoreError } from '../library/store/open.js';
-import { openLibrary } from '../library/store/sqlite-library.js';
 import { defaultPaths } from './default-paths.js';
-import { EXIT_ERROR, PROGRAM, parseCommandArgs, printError, printWarnings, writeOut, type GlobalOptions } from './output.js';
+import { commandArgsWith, EXIT_ERROR, HELP_OPTION, PROGRAM, writeOut, type GlobalOptions } from './output.js';
+import { openRefreshedLibrary } from './refreshed-library.js';
 
 export const UNREAD_USAGE = `Usage: ${PROGRAM} unread [--json] [--db FILE] [PATH...]
 
@@ -18,37 +16,14 @@ With --json: {"unread":N,"total":M}.
 `;
 
 export async function unreadCommand(argv: string[], globals: GlobalOptions = {}): Promise<number> {
-  const parsed = parseCommandArgs(
-    argv,
-    { json: { type: 'boolean' }, db: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    'unread --help',
-  );
-  if (parsed === null) return EXIT_ERROR;
+  const parsed = commandArgsWith(argv, 'unread', UNREAD_USAGE, { json: { type: 'boolean' }, db: { type: 'string' }, help: HELP_OPTION });
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(UNREAD_USAGE);
-    return 0;
-  }
   const db = values.db ?? globals.db;
   const { paths: fallback, subscriptions } = positionals.length > 0 ? { paths: positionals, subscriptions: false } : defaultPaths(db);
-  let library;
+  const library = await openRefreshedLibrary(fallback, db, !subscriptions);
+  if (library === null) return EXIT_ERROR;
   try {
-    if (!subscriptions) await assertSomePathExists(fallback);
-    library = openLibrary({ paths: fallback, ...(db === undefined ? {} : { db }) });
-  } catch (error) {
-    if (!(error instanceof UnreadablePathsError || error instanceof StoreError)) throw error;
-    printError(error.message);
-    return EXIT_ERROR;
-  }
-  try {
-    if (library.notice !== null) printError(library.notice);
-    try {
-      printWarnings((await library.refresh().done).warnings);
-    } catch (error) {
-      if (!(error instanceof UnreadablePathsError || error instanceof StoreError)) throw error;
-      printError(error.message);
-      return EXIT_ERROR;
-    }
     const unread = library.count({ sort: 'newest', unreadOnly: true });
     const total = library.count({ sort: 'newest' });
     await writeOut((values.json ?? globals.json) ? `${JSON.stringify({ unread, total })}\n` : `${unread}\n`);

@@ -1,12 +1,8 @@
-/** Reading one found file into an Article, turning every failure into a warning. */
+/** Parsing one file's bytes into an Article, turning every failure into a warning. */
 import { decodeArticleBytes } from '../article/decode.js';
 import { parseArticle } from '../article/parse.js';
 import type { Article } from '../article/types.js';
 import type { FoundFile } from './find.js';
-import { readArticleFile } from './read-file.js';
-
-/** An article with its file's modification time, which orders undated articles. */
-export type LoadResult = { article: Article; mtimeMs: number } | { warning: string };
 
 /** Parse bytes already read, with the decoding rules of FORMAT.md. */
 export function articleFromBytes(bytes: Uint8Array, file: Pick<FoundFile, 'path' | 'section'>): { article: Article } | { warning: string } {
@@ -17,10 +13,3 @@ export function articleFromBytes(bytes: Uint8Array, file: Pick<FoundFile, 'path'
   return { article };
 }
 
-/** Read and parse one file. */
-export function loadArticleFile(file: FoundFile): LoadResult {
-  const read = readArticleFile(file.path);
-  if ('warning' in read) return read;
-  const parsed = articleFromBytes(read.bytes, file);
-  return 'warning' in parsed ? parsed : { article: parsed.article, mtimeMs: read.stat.mtimeMs };
-}

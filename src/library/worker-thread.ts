@@ -20,3 +20,27 @@ export function startWorker(script: URL, workerData?: unknown): Worker {
   const bootstrap = `import(${JSON.stringify(tsxApi.href)}).then((api) => { api.register(); return import(${JSON.stringify(source.href)}); });`;
   return new Worker(bootstrap, { eval: true, workerData });
 }
+
+/**
+ * Call `stopped` when `worker` ends, with why in one line: the error it raised, else its
+ * exit code. An 'error' is always followed by 'exit', so the exit is what is reported.
+ * A worker that is ended on purpose (terminate) calls it too: the caller tells that apart.
+ */
+export function whenWorkerStops(worker: Worker, name: string, stopped: (reason: string) => void): void {
+  let error: Error | null = null;
+  worker.on('error', (raised) => {
+    error = raised;
+  });
+  worker.on('exit', (code) => {
+    stopped(error === null ? `${name} worker stopped (exit code ${code})` : `${name} worker failed: ${error.message}`);
+  });
+}
+
+/**
+ * Test only: how many of the first workers a pool or searcher starts should die early
+ * (the option, else the environment variable `env`), so end-to-end tests can see a worker
+ * die in the built program. 0 in normal use.
+ */
+export function testOnlyWorkerDeaths(option: number | undefined, env: string): number {
+  return option ?? (Number(process.env[env]) || 0);
+}

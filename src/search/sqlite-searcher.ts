@@ -12,7 +12,7 @@
  * with the reason. `onWorkerStop` hears of both, for the status bar.
  */
 import type { Worker } from 'node:worker_threads';
-import { startWorker } from '../library/worker-thread.js';
+import { startWorker, testOnlyWorkerDeaths, whenWorkerStops } from '../library/worker-thread.js';
 import type { RankedHit } from './engine.js';
 import { highlightRanges } from './match-ranges.js';
 import { isEmptyQuery, parseQuery, type QueryAst } from './query.js';
@@ -79,25 +79,19 @@ export class SqliteSearcher implements Searcher {
   ) {
     this.prefixLast = options.prefixLast ?? true;
     this.workerData = { dbPath, prefixLast: this.prefixLast, roots: options.roots ?? [] };
-    this.deaths = options.testOnlyWorkerDeaths ?? (Number(process.env[TEST_ONLY_SEARCH_WORKER_DEATHS_ENV]) || 0);
+    this.deaths = testOnlyWorkerDeaths(options.testOnlyWorkerDeaths, TEST_ONLY_SEARCH_WORKER_DEATHS_ENV);
     this.worker = this.spawn();
   }
 
   private spawn(): Worker {
     const data: SearchWorkerData = this.started++ < this.deaths ? { ...this.workerData, testOnlyExitOnQuery: 2 } : this.workerData;
     const worker = startWorker(new URL('./search-worker.js', import.meta.url), data);
-    let error: Error | null = null;
     worker.on('message', (message: SearchReply | SearchWarning) => {
       if ('warning' in message) (this.options.onWarning ?? ((text: string) => this.warnings.push(text)))(message.warning);
       else this.finish(message);
     });
-    // An 'error' is always followed by 'exit'; the exit decides what happens.
-    worker.on('error', (raised) => {
-      error = raised;
-    });
-    worker.on('exit', (code) => {
-      if (this.closed || worker !== this.worker) return;
-      this.stopped(error === null ? `search worker stopped (exit code ${code})` : `search worker failed: ${error.message}`);
+    whenWorkerStops(worker, 'search', (reason) => {
+      if (!this.closed && worker === this.worker) this.stopped(reason);
     });
     return worker;
   }

@@ -69,7 +69,6 @@ export function initialState(options: InitialOptions): AppState {
     notice: options.notice ?? null,
     quit: false,
     exitStatus: 0,
-    redrawCount: 0,
     effect: null,
     prompt: null,
     links: null,
@@ -165,8 +164,8 @@ function jumpToMatch(state: AppState, step: 1 | -1, metrics: ArticleMetrics | un
 function endSearch(state: AppState): AppState {
   const before = state.search.before;
   const restored: AppState = { ...state, search: closedSearch(state.search.seq + 1), scroll: 0, match: -1 };
-  if (before === null) return clampList(restored);
-  return clampList({ ...restored, selected: before.selected, top: before.top, focus: before.focus });
+  if (before === null) return restored;
+  return { ...restored, selected: before.selected, top: before.top, focus: before.focus };
 }
 
 /** Scroll the help to `scroll`, kept within its length. */
@@ -211,7 +210,7 @@ function markEffect(command: 'item.star' | 'item.read', item: SelectedItem | nul
 }
 
 function backToList(state: AppState): AppState {
-  return clampList({ ...state, focus: 'list', zoom: false });
+  return { ...state, focus: 'list', zoom: false };
 }
 
 /** Ctrl-C: quit with the status shells expect of an interrupted program. */
@@ -352,7 +351,7 @@ function command(state: AppState, action: Extract<Action, { type: 'command' }>):
     case 'article.previousMatch':
       return jumpToMatch(state, -1, metrics);
     case 'view.zoom':
-      if (state.zoom) return clampList({ ...state, zoom: false });
+      if (state.zoom) return { ...state, zoom: false };
       return rowCount(state) === 0 ? state : { ...state, zoom: true, focus: 'article' };
     case 'view.sort':
       if (state.search.outcome !== null || state.search.open) {
@@ -452,7 +451,7 @@ function step(state: AppState, action: Action): AppState {
       const width = Math.max(1, action.width);
       const height = Math.max(1, action.height);
       if (width === state.size.width && height === state.size.height) return state;
-      return clampList({ ...state, size: { width, height } });
+      return { ...state, size: { width, height } };
     }
     case 'notice':
       return { ...state, notice: action.text };
@@ -467,7 +466,7 @@ function step(state: AppState, action: Action): AppState {
     case 'libraryChanged': {
       // Articles that came above the selected one leave it selected (a list, not a search).
       const follow = action.selected !== undefined && action.selected >= 0 && state.search.outcome === null;
-      return clampList({ ...state, libraryCount: Math.max(0, action.count), ...(follow ? { selected: action.selected } : {}) });
+      return { ...state, libraryCount: Math.max(0, action.count), ...(follow ? { selected: action.selected } : {}) };
     }
     case 'sourcesChanged':
       return withSourceRows(state, action.rows);
@@ -515,8 +514,6 @@ function step(state: AppState, action: Action): AppState {
     }
     case 'searchCancel':
       return endSearch(state);
-    case 'redraw':
-      return { ...state, redrawCount: state.redrawCount + 1 };
     case 'view':
       return select({ ...state, libraryCount: Math.max(0, action.count) }, action.index);
     case 'markedAll':

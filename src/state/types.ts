@@ -98,11 +98,6 @@ export interface AppState {
   quit: boolean;
   /** The exit status to quit with: 130 after Ctrl-C, as shells expect of an interrupted program. */
   exitStatus: number;
-  /**
-   * How many full redraws were asked for (after a resume from suspension). Nothing reads
-   * it: bumping it makes a new state, so React draws the whole frame again.
-   */
-  redrawCount: number;
   /** What the last command asks of the library (star, mark read), or null. */
   effect: Effect | null;
   /** The prompt at the bottom (pipe to, save as, overwrite?), or null. */
@@ -221,7 +216,6 @@ export type Action =
   | { type: 'searchCancel' }
   /** A left click at a cell of the screen (see mouse.ts). */
   | { type: 'click'; x: number; y: number }
-  | { type: 'redraw' }
   /** A one-line message for the status bar (what a program outside the reader did). */
   | { type: 'notice'; text: string }
   | PromptAction

@@ -54,8 +54,6 @@ export interface AppProps {
   onSuspend?: () => void;
   /** Ctrl-L: clear the terminal and draw everything again; absent, Ctrl-L does nothing. */
   onRedraw?: () => void;
-  /** Bumped by the caller to force a full redraw (after a resume). */
-  redraw?: number;
   /** What runs in the background, for the status bar (e.g. `indexing 120/2225`). */
   activity?: string | null;
   /** A message for the status bar at start, until the first key. */
@@ -78,7 +76,7 @@ export interface AppProps {
 }
 
 export function App(props: AppProps) {
-  const { library, searcher = null, size, onQuit, onSuspend, onRedraw, redraw = 0, activity: background = null, notice = null, memory = null, tools = null } = props;
+  const { library, searcher = null, size, onQuit, onSuspend, onRedraw, activity: background = null, notice = null, memory = null, tools = null } = props;
   const { keymap = DEFAULT_KEYMAP, theme = THEMES.dark, markReadAfter = 0, sort = 'newest' } = props;
   const { stdout } = useStdout();
   const [state, dispatch, getState] = useSyncReducer(reducer, () => {
@@ -101,10 +99,6 @@ export function App(props: AppProps) {
     },
     [countView, fetchCommand],
   );
-
-  useEffect(() => {
-    if (redraw > 0) dispatch({ type: 'redraw' });
-  }, [redraw, dispatch]);
 
   const markOpenedRead = useMarkOpenedRead(library, source, getState, markReadAfter);
 

@@ -52,18 +52,15 @@ export function useOutside({ tools, source, dispatch }: OutsideOptions): (reques
   return useCallback(
     (request: OutsideRequest, now: AppState): Promise<void> | null => {
       const article = source.article(source.selected(now));
+      const say = (text: string): void => dispatch({ type: 'notice', text });
+      const sayError = (error: unknown): void => say(error instanceof Error ? error.message : String(error));
       const notice = (text: string): null => {
-        dispatch({ type: 'notice', text });
+        say(text);
         return null;
       };
       if (article === null) return notice('the article is not available');
-      const later = (work: Promise<string>): Promise<void> =>
-        work.then(
-          (text) => dispatch({ type: 'notice', text }),
-          (error: unknown) => dispatch({ type: 'notice', text: error instanceof Error ? error.message : String(error) }),
-        );
+      const later = (work: Promise<string>): Promise<void> => work.then(say, sayError);
       const feed = isFeedArticle(article) ? article.feedFields : null;
-      const onLate = (text: string): void => dispatch({ type: 'notice', text });
       switch (request.kind) {
         case 'links':
           dispatch({ type: 'linksShow', items: articleLinks(article, feed?.url ?? null) });
@@ -79,22 +76,22 @@ export function useOutside({ tools, source, dispatch }: OutsideOptions): (reques
         case 'view':
           if (feed === null) return later(tools.page(article.path));
           if (feed.url === null) return notice('this entry has no link to open');
-          return later(tools.openUrl(feed.url, onLate));
+          return later(tools.openUrl(feed.url, say));
         case 'edit':
           if (feed !== null) return notice('a feed entry is not a file to edit: v opens it in the browser');
           return later(tools.edit(article.path));
         case 'open':
-          return later(tools.openUrl(request.url, onLate));
+          return later(tools.openUrl(request.url, say));
         case 'pipe':
           return later(tools.pipe(request.command, articleText(article)));
         case 'save':
           return tools.save(request.file, savedContent(article, request.file), request.overwrite).then(
             (outcome) => {
-              if (outcome.status === 'saved') dispatch({ type: 'notice', text: `saved to ${outcome.path}` });
-              else if (outcome.status === 'failed') dispatch({ type: 'notice', text: outcome.message });
+              if (outcome.status === 'saved') say(`saved to ${outcome.path}`);
+              else if (outcome.status === 'failed') say(outcome.message);
               else dispatch({ type: 'promptOpen', purpose: 'overwrite', label: `${request.file} exists: overwrite? (y/n) `, text: request.file, answer: 'yesno' });
             },
-            (error: unknown) => dispatch({ type: 'notice', text: error instanceof Error ? error.message : String(error) }),
+            sayError,
           );
       }
     },

@@ -228,9 +228,11 @@ describe('L lists the links', () => {
     const browser = script('browser.sh', 'printf "%s\\n" "$@" >> "$OUT/browser-args"');
     const s = await start([feedLibrary()], { BROWSER: `/no/such/browser:${browser}` });
     for (const keys of writes) s.write(keys);
-    await s.waitFor(() => existsSync(path.join(out, 'browser-args')), 'the browser');
+    // The shell creates the file before it writes the line, and the browser may run before
+    // the frame that lists the links reaches the screen: wait for both.
+    await s.waitFor(() => existsSync(path.join(out, 'browser-args')) && recorded('browser-args').endsWith('\n'), 'the browser');
     expect(recorded('browser-args')).toBe('https://feed.example/report\n');
-    expect(s.screen()).toMatch(/Links \(3\)/);
+    await s.waitFor(/Links \(3\)/);
     const lines = s.lines();
     expect(lines[1]).toContain('1  link: https://feed.example/consoles');
     expect(lines[2]).toContain('2  [1] https://feed.example/report');

@@ -6,14 +6,19 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findArticleFiles } from '../../src/library/find.js';
-import { loadArticleFile } from '../../src/library/load.js';
 import { readAtMost } from '../../src/library/read-file.js';
+import { parseFile, type ParseOutcome } from '../../src/library/store/parse-file.js';
 
 let dir: string;
 beforeEach(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'newsreader-load-'));
 });
 afterEach(() => rm(dir, { recursive: true, force: true }));
+
+/** What the library makes of a file at refresh: the parse every found file goes through. */
+function load(file: { path: string; section: null; root: string }): ParseOutcome {
+  return parseFile({ file, knownHash: null });
+}
 
 async function foundFile(name: string, content: string): Promise<{ path: string; section: null; root: string }> {
   const full = path.join(dir, name);
@@ -27,13 +32,13 @@ describe('a file that changes between finding and reading', () => {
     const found = await findArticleFiles([dir]);
     expect(found.files.map((f) => f.path)).toEqual([file.path]);
     await unlink(file.path);
-    expect(await loadArticleFile(file)).toEqual({ warning: 'no such file or directory' });
+    expect(load(file)).toEqual({ kind: 'skip', warning: 'no such file or directory', bytes: 0 });
   });
 
   it('truncated to nothing after it was found: skipped as empty', async () => {
     const file = await foundFile('a.txt', 'Headline\n\nBody.\n');
     await truncate(file.path, 0);
-    expect(await loadArticleFile(file)).toEqual({ warning: 'empty file skipped' });
+    expect(load(file)).toEqual({ kind: 'skip', warning: 'empty file skipped', bytes: 0 });
   });
 });
 
@@ -80,13 +85,13 @@ describe('things that are not regular files', () => {
   it('a FIFO is reported without waiting for a writer', async () => {
     const fifo = path.join(dir, 'pipe.txt');
     execFileSync('mkfifo', [fifo]);
-    expect(await loadArticleFile({ path: fifo, section: null, root: fifo })).toEqual({ warning: 'not a regular file' });
+    expect(load({ path: fifo, section: null, root: fifo })).toEqual({ kind: 'skip', warning: 'not a regular file', bytes: 0 });
     const found = await findArticleFiles([dir]);
     expect(found.files).toEqual([]);
     expect(found.warnings).toEqual([{ path: fifo, message: 'not a regular file' }]);
   });
 
   it('a directory named like an article is walked, not read', async () => {
-    expect(await loadArticleFile({ path: dir, section: null, root: dir })).toEqual({ warning: 'not a regular file' });
+    expect(load({ path: dir, section: null, root: dir })).toEqual({ kind: 'skip', warning: 'not a regular file', bytes: 0 });
   });
 });

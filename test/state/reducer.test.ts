@@ -269,10 +269,6 @@ describe('sort, help, quit, notices', () => {
     expect(s.notice).toMatch(/not available/);
     expect(run(s, 'list.down').notice).toBeNull();
   });
-
-  it('counts a redraw', () => {
-    expect(reducer(make(1), { type: 'redraw' }).redrawCount).toBe(1);
-  });
 });
 
 describe('search', () => {

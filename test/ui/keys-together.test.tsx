@@ -8,24 +8,11 @@ import { openLibrary, type SqliteLibrary } from '../../src/library/store/sqlite-
 import { SqliteSearcher } from '../../src/search/sqlite-searcher.js';
 import type { FixtureDb } from '../search/fixture-db.js';
 import { DAYS, daysFixture } from './days-fixture.js';
-import { type Reader, renderReader, statusLine } from './harness.js';
-
-/**
- * Wait until `condition` holds, polling every few milliseconds: the searcher answers from a
- * worker thread, which takes a while to start. The deadline only turns a hang into a failure.
- */
-async function until(condition: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
+import { type Reader, renderReader, statusLine, until } from './harness.js';
 
 async function waitFor(r: Reader, text: string): Promise<void> {
   await until(() => r.frame().includes(text), text);
 }
-
 
 let fixture: FixtureDb;
 let library: SqliteLibrary | null = null;

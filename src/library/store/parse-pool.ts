@@ -8,7 +8,7 @@
  * pending.
  */
 import type { Worker } from 'node:worker_threads';
-import { startWorker } from '../worker-thread.js';
+import { startWorker, testOnlyWorkerDeaths, whenWorkerStops } from '../worker-thread.js';
 import type { ParseOutcome, ParseRequest } from './parse-file.js';
 import type { ParseJob, ParseJobResult, ParseWorkerData } from './parse-worker.js';
 
@@ -28,10 +28,9 @@ interface Pending {
   reject: (error: Error) => void;
 }
 
+/** A place in the pool: the worker in it is replaced when it stops. */
 interface Slot {
   worker: Worker;
-  /** The last error the worker raised, reported when it exits. */
-  error: Error | null;
 }
 
 export interface ParsePoolOptions {
@@ -55,9 +54,9 @@ export class ParsePool {
     size: number,
     private readonly options: ParsePoolOptions = {},
   ) {
-    this.deaths = options.testOnlyWorkerDeaths ?? (Number(process.env[TEST_ONLY_WORKER_DEATHS_ENV]) || 0);
+    this.deaths = testOnlyWorkerDeaths(options.testOnlyWorkerDeaths, TEST_ONLY_WORKER_DEATHS_ENV);
     for (let i = 0; i < size; i++) {
-      const slot: Slot = { worker: this.spawn(), error: null };
+      const slot: Slot = { worker: this.spawn() };
       this.watch(slot);
       this.slots.push(slot);
     }
@@ -79,13 +78,8 @@ export class ParsePool {
       this.pending.delete(result.id);
       pending?.resolve(result.outcomes);
     });
-    // An 'error' is always followed by 'exit'; the exit decides what happens.
-    worker.on('error', (error) => {
-      slot.error = error;
-    });
-    worker.on('exit', (code) => {
-      if (this.closed || slot.worker !== worker) return;
-      this.stopped(slot, slot.error === null ? `parse worker stopped (exit code ${code})` : `parse worker failed: ${slot.error.message}`);
+    whenWorkerStops(worker, 'parse', (reason) => {
+      if (!this.closed && slot.worker === worker) this.stopped(slot, reason);
     });
   }
 
@@ -97,7 +91,6 @@ export class ParsePool {
     }
     this.restartsLeft--;
     slot.worker = this.spawn();
-    slot.error = null;
     this.watch(slot);
     for (const pending of this.pending.values()) if (pending.slot === slot) slot.worker.postMessage(pending.job);
     this.options.onRestart?.(reason);

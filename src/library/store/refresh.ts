@@ -23,6 +23,7 @@ import { fetchFeed, isFeedUrl, libraryRoot } from '../fetch-feed.js';
 import type { FoundFile } from '../find.js';
 import { checkFiles, type CheckProgress, type CheckRequest, type CheckResult } from './check.js';
 import { checkInWorker } from './check-thread.js';
+import { ADD_FTS_SQL, DEFER_FTS_SQL, UNDEFER_FTS_SQL } from './deferred-fts.js';
 import { feedRows, INSERT_ENTRY_SQL, UPDATE_ENTRY_SQL } from './feed-rows.js';
 import type { Warning } from '../load-all.js';
 import { dropIndexesIfEmpty, restoreIndexes } from './migrations.js';
@@ -154,12 +155,9 @@ function prepareStatements(db: Database.Database) {
     insert: db.prepare(`
       INSERT INTO articles (id, path, root, section, headline, standfirst, date, source, words, size, mtime_ms, ino, hash, blocks, warnings, body, cjk_headline, cjk_text)
       VALUES (@id, @path, @root, @section, @headline, @standfirst, @date, @source, @words, @size, @mtime_ms, @ino, @hash, @blocks, @warnings, @body, @cjk_headline, @cjk_text)`),
-    deferFts: db.prepare('INSERT INTO articles_fts_deferred (writer) VALUES (1)'),
-    undeferFts: db.prepare('DELETE FROM articles_fts_deferred'),
-    addFts: db.prepare(`
-      INSERT INTO articles_fts (rowid, headline, standfirst, body, source, section, cjk_headline, cjk_text)
-      SELECT rowid, headline, standfirst, body, source, section, cjk_headline, cjk_text FROM articles
-      WHERE rowid IN (SELECT value FROM json_each(?))`),
+    deferFts: db.prepare(DEFER_FTS_SQL),
+    undeferFts: db.prepare(UNDEFER_FTS_SQL),
+    addFts: db.prepare(ADD_FTS_SQL),
     upsert: db.prepare(`
       INSERT INTO articles (id, path, root, section, headline, standfirst, date, source, words, size, mtime_ms, ino, hash, blocks, warnings, body, cjk_headline, cjk_text)
       VALUES (@id, @path, @root, @section, @headline, @standfirst, @date, @source, @words, @size, @mtime_ms, @ino, @hash, @blocks, @warnings, @body, @cjk_headline, @cjk_text)

@@ -6,6 +6,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { Article } from '../../article/types.js';
+import { ADD_FTS_SQL, DEFER_FTS_SQL, UNDEFER_FTS_SQL } from '../store/deferred-fts.js';
 import { feedRows, type FeedRow, INSERT_ENTRY_SQL, UPDATE_ENTRY_SQL } from '../store/feed-rows.js';
 import { VocabularyWriter } from '../store/vocabulary.js';
 
@@ -43,12 +44,9 @@ export class EntryWriter {
     this.update = db.prepare(UPDATE_ENTRY_SQL);
     this.vocabulary = new VocabularyWriter(db);
     // New rows get their full-text entries in one statement, as a refresh adds them (migration 4).
-    this.deferFts = db.prepare('INSERT INTO articles_fts_deferred (writer) VALUES (1)');
-    this.undeferFts = db.prepare('DELETE FROM articles_fts_deferred');
-    this.addFts = db.prepare(`
-      INSERT INTO articles_fts (rowid, headline, standfirst, body, source, section, cjk_headline, cjk_text)
-      SELECT rowid, headline, standfirst, body, source, section, cjk_headline, cjk_text FROM articles
-      WHERE rowid IN (SELECT value FROM json_each(?))`);
+    this.deferFts = db.prepare(DEFER_FTS_SQL);
+    this.undeferFts = db.prepare(UNDEFER_FTS_SQL);
+    this.addFts = db.prepare(ADD_FTS_SQL);
     this.write = db.transaction((url: string, articles: readonly Article[], hash: string, bytes: number) => {
       const file = { path: url, root: url, section: null };
       const rows = feedRows(articles, file, { size: bytes, mtimeMs: Date.now(), ino: 0 }, hash);
