@@ -6,15 +6,16 @@
  */
 import type Database from 'better-sqlite3';
 import path from 'node:path';
-import { creditsOf } from '../../article/classify.js';
+import { creditsOf } from '../../article/credits.js';
 import type { Article } from '../../article/types.js';
 import type { Enclosure, FeedArticle, FeedFields } from '../../feed/types.js';
 import type { FeedRow } from './feed-rows.js';
 import type { ArticleSummary, Library, LibraryChange, LibraryView, UserState } from '../library.js';
 import { describeStoreError, movedAsideNotice, openStore, type OpenedStore } from './open.js';
 import { resolveDbPath, type DbLocationOptions } from './paths.js';
-import { libraryRoot } from '../fetch-feed.js';
-import { blocksFromStored, type Row } from './parse-file.js';
+import { libraryRoot } from '../feed-names.js';
+import type { Row } from './parse-file.js';
+import { blocksFromStored } from './stored-blocks.js';
 import { StoreMemory } from './reader-memory.js';
 import { startRefresh, type Refresh, type RefreshOptions } from './refresh.js';
 import { ORDER_BY, rootFilter, SUMMARY_COLUMNS, toSummary, type SummaryRow } from '../schema.js';
