@@ -95,7 +95,7 @@ describe('a search worker that dies', () => {
     await s.waitForStatus(/^ 1\/\d+ · \d+ matches(?! · search)/);
     // Second: the first worker dies on it, the second answers it.
     s.write('h');
-    await s.waitForStatus(/^ 1\/\d+ · \d+ matches · search restarted after its worker stopped/);
+    await s.waitForStatus(/^ 1\/\d+ · \d+ matches · (?:by relevance · )?search restarted after its worker stopped/);
     expect(s.lines().at(-1)).not.toMatch(/unavailable/);
     // Third: the second worker dies on it; search ends and says why, in the field and the bar.
     s.write('e');
