@@ -6,7 +6,8 @@
  * has parsed them, so the emulator's own speed does not count.
  */
 import xterm from '@xterm/headless';
-import { readFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { existsSync, readFileSync } from 'node:fs';
 import * as pty from 'node-pty';
 import { builtCli } from './corpora.js';
 
@@ -36,6 +37,7 @@ export class ScreenSession {
   private readonly exited: Promise<void>;
 
   constructor(args: string[], env: Record<string, string> = {}) {
+    if (env.NEWSREADER_DB !== undefined) forgetLastView(env.NEWSREADER_DB);
     this.launchedAt = performance.now();
     this.proc = pty.spawn(process.execPath, [builtCli, ...args], {
       name: 'xterm-256color',
@@ -153,6 +155,21 @@ export class ScreenSession {
 }
 
 /** The status bar shows the first headline selected: `1/N` with N > 0. */
+/**
+ * Every measured launch starts at the top of the newest-first list: the reader reopens the
+ * view the last session quit in, and an earlier run's presses would move where it starts.
+ */
+function forgetLastView(db: string): void {
+  if (!existsSync(db)) return;
+  const handle = new Database(db);
+  try {
+    const table = handle.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'reader_views'").get();
+    if (table !== undefined) handle.prepare('DELETE FROM reader_views').run();
+  } finally {
+    handle.close();
+  }
+}
+
 export function headlinesShown(lines: string[]): boolean {
   return /^ 1\/[1-9]\d* /.test(lines.at(-1) ?? '') && (lines[0] ?? '').trim() !== '';
 }
