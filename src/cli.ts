@@ -4,10 +4,7 @@
  * stderr and a non-zero exit, never a stack trace.
  */
 import { parseArgs } from 'node:util';
-import { indexMain } from './commands/index-command.js';
-import { listArticles, listLibrary } from './commands/list.js';
 import { EXIT_ERROR, PROGRAM, parseCommandArgs, printError, type GlobalOptions } from './commands/output.js';
-import { searchCommand } from './commands/search-command.js';
 import { UnreadablePathsError } from './library/find.js';
 import { StoreError } from './library/store/open.js';
 import { defaultPaths } from './commands/default-paths.js';
@@ -76,9 +73,10 @@ const OPTIONS = {
 } as const;
 
 const COMMANDS = {
-  search: searchCommand,
-  index: indexMain,
-  // Loaded when used: the HTTP client they bring costs every other start-up.
+  // Loaded when used: the parsers and the HTTP client they bring cost every other start-up,
+  // the reader's first screen above all.
+  search: async (argv, globals) => (await import('./commands/search-command.js')).searchCommand(argv, globals),
+  index: async (argv, globals) => (await import('./commands/index-command.js')).indexMain(argv, globals),
   add: async (argv, globals) => (await import('./commands/add-command.js')).addCommand(argv, globals),
   remove: async (argv, globals) => (await import('./commands/remove-command.js')).removeCommand(argv, globals),
   feeds: async (argv, globals) => (await import('./commands/feeds-command.js')).feedsCommand(argv, globals),
@@ -154,6 +152,7 @@ export async function main(argv: string[]): Promise<number> {
       printError('TERM=dumb: the reader needs a terminal that can move the cursor; listing the articles instead');
     }
     // Subscribed feeds are listed from the library: the listing never waits on the network.
+    const { listArticles, listLibrary } = await import('./commands/list.js');
     if (library?.subscriptions) return await listLibrary(paths, values.json ?? false, values.db);
     return await listArticles(paths, values.json ?? false, values.db);
   } catch (error) {

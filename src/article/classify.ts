@@ -5,14 +5,11 @@
  */
 import { parseDate } from './dates.js';
 import type { BlockKind } from './types.js';
+import { creditName, wordCount } from './credits.js';
 
-// Both patterns run on the line with its trailing whitespace already trimmed, so the capture
-// can run greedily to the end: a lazy `(.*?)\s*$` backtracks quadratically on a long line
-// full of spaces.
-const CREDIT_LINE = /^\s*(?:photo\s+by|photo|picture|image|video|credit|photograph)\s*:\s*(\S.*)$/i;
-/** A credit names someone; a longer "Image: …" line is a sentence, not a credit. */
-const MAX_CREDIT_WORDS = 8;
-
+// The dateline pattern runs on the line with its trailing whitespace already trimmed, so the
+// capture can run greedily to the end: a lazy `(.*?)\s*$` backtracks quadratically on a long
+// line full of spaces.
 const DATELINE = /^\s*(?:updated|published|posted|last\s+updated|first\s+published)(?:\s+on|\s+at|\s*:)?\s+(.+)$/i;
 
 const PICTURE_POSITION = /\((?:L|R|C|L-R|R-L|centre|center|left|right|top|bottom|front|back|\d+(?:st|nd|rd|th)\s+[LR])\)/i;
@@ -26,31 +23,6 @@ const TRAILING_DATE = /(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z
 
 const ATTRIBUTION_MAX_WORDS = 6;
 const SENTENCE_END = /[.?!]["'”’)]?$/;
-
-export function wordCount(text: string): number {
-  const trimmed = text.trim();
-  return trimmed === '' ? 0 : trimmed.split(/\s+/).length;
-}
-
-/** The credited name of a credit line, or null when the line is not a credit. */
-export function creditName(line: string): string | null {
-  const name = CREDIT_LINE.exec(line.trimEnd())?.[1];
-  if (!name || wordCount(name) > MAX_CREDIT_WORDS) return null;
-  return name;
-}
-
-/** The distinct names credited by the credit blocks, in order. */
-export function creditsOf(blocks: readonly { kind: BlockKind; lines: string[] }[]): string[] {
-  const credits: string[] = [];
-  for (const block of blocks) {
-    if (block.kind !== 'credit') continue;
-    for (const line of block.lines) {
-      const name = creditName(line);
-      if (name !== null && !credits.includes(name)) credits.push(name);
-    }
-  }
-  return credits;
-}
 
 export function isCredit(lines: string[]): boolean {
   return lines.every((line) => creditName(line) !== null);

@@ -6,7 +6,7 @@
 import type Database from 'better-sqlite3';
 import { decodeFeedBytes } from '../feed/decode.js';
 import { alternateFeeds, sniffFeed } from '../feed/parse.js';
-import { isFeedUrl } from '../library/fetch-feed.js';
+import { isFeedUrl } from '../library/feed-names.js';
 import { storeBody } from '../library/subscriptions/fetch-all.js';
 import { fetchFeedHttp, makeDispatcher, type HttpOutcome } from '../library/subscriptions/http.js';
 import { displayTitle, Subscriptions } from '../library/subscriptions/store.js';

@@ -17,6 +17,8 @@ import { openLibrary, type SqliteLibrary } from '../library/store/sqlite-library
 import { BEGIN_SYNC, END_SYNC, frameUpdate } from '../terminal/frame-writer.js';
 import { Screen } from '../terminal/screen.js';
 import { DEFAULT_SETTINGS, type Settings } from '../config/settings.js';
+import { libraryView, unreadView } from '../state/view.js';
+import { restoredView } from '../ui/restore-view.js';
 
 /** What the reader takes over from the first screen. */
 export interface FirstScreen {
@@ -49,15 +51,25 @@ function fingerprintOf(library: SqliteLibrary, columns: number, rows: number, se
   const env = Object.entries(process.env)
     .filter(([name]) => STYLE_ENV.test(name))
     .sort(([a], [b]) => a.localeCompare(b));
-  // The view the reader restores (src/ui/restore-view.ts), else the configured sort, and
-  // every row of it that can be on screen, with its marks; the article's id is a hash of its text.
-  const saved = library.memory.lastView();
-  const view = saved === null ? { sort: settings.sort } : { sort: saved.sort, unreadOnly: saved.unreadOnly, starredOnly: saved.starredOnly };
+  // The view the reader opens in (src/ui/restore-view.ts) and every row of it that can be
+  // on screen, with its marks; the article's id is a hash of its text. What is hashed is
+  // the view as shown, not as saved: quitting saves the view, and a saved view that puts
+  // the reader where it was draws the same frame.
+  const restored = restoredView(library, library.memory, settings.sort);
+  const shown = {
+    sort: restored.sort ?? settings.sort,
+    unreadOnly: restored.unreadOnly ?? false,
+    starredOnly: restored.starredOnly ?? false,
+    selected: restored.selected ?? 0,
+    top: restored.top ?? 0,
+    source: null,
+  };
   // What the config file changes on screen: the styles, the sort, the keys in the hints.
   const look = { theme: settings.theme, colors: settings.colors, sort: settings.sort, keys: settings.keys.bindings };
-  const top = library.page(view, saved?.top ?? 0, rows).map((row) => [row.key, row.id, row.headline, row.date, row.section, row.read, row.starred]);
-  const unread = library.count({ ...view, unreadOnly: true });
-  hash.update(JSON.stringify({ version: 2, build, columns, rows, env, look, notice: library.notice, count: library.count(view), unread, saved, top }));
+  const view = libraryView({ ...shown, readSince: restored.readSince ?? 0 });
+  const top = library.page(view, shown.top, rows).map((row) => [row.key, row.id, row.headline, row.date, row.section, row.read, row.starred]);
+  const unread = library.count(unreadView(shown));
+  hash.update(JSON.stringify({ version: 3, build, columns, rows, env, look, notice: library.notice, count: restored.count, unread, shown, top }));
   return hash.digest('hex');
 }
 

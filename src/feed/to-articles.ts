@@ -5,7 +5,7 @@
  * numbered links, and the feed's title as the attribution.
  */
 import { createHash } from 'node:crypto';
-import { joinLines } from '../article/parse.js';
+import { joinLines } from '../article/block-text.js';
 import type { Block } from '../article/types.js';
 import { hasControlOrFormatCharacters } from '../unicode/unsafe-characters.js';
 import { htmlToBlocks, type TextBlock } from './html-blocks.js';

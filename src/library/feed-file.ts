@@ -10,14 +10,8 @@ import { decodeFeedBytes } from '../feed/decode.js';
 import { parseFeedBytes, sniffFeed, type FeedKind } from '../feed/parse.js';
 import { feedToArticles } from '../feed/to-articles.js';
 import type { FoundFile } from './find.js';
+import { hasFeedExtension } from './feed-names.js';
 
-/** Extensions a folder walk reads as possible feeds, besides `*.txt` articles. */
-export const FEED_EXTENSIONS = ['.xml', '.rss', '.atom', '.rdf', '.json'];
-
-export function hasFeedExtension(name: string): boolean {
-  const lower = name.toLowerCase();
-  return FEED_EXTENSIONS.some((ext) => lower.endsWith(ext));
-}
 
 /** Named on the command line (its own root), so judged by content. */
 export function isNamedFile(file: Pick<FoundFile, 'path' | 'root'>): boolean {

@@ -25,10 +25,6 @@ export function userAgent(): string {
   return agent;
 }
 
-/** True for the `http://` and `https://` arguments read as feed URLs rather than paths. */
-export function isFeedUrl(argument: string): boolean {
-  return /^https?:\/\//i.test(argument);
-}
 
 export function charsetOf(contentType: string | null): string | null {
   const match = /;\s*charset\s*=\s*["']?([\w.:-]+)/i.exec(contentType ?? '');
@@ -103,9 +99,4 @@ export async function fetchFeed(url: string, readAt = new Date()): Promise<Fetch
   if (articles.length === 0) warnings.push('a feed with no entries');
   const hash = contentHash(bytes);
   return { articles, warnings, bytes: bytes.byteLength, hash };
-}
-
-/** A library root as the store keeps it: a feed URL as given, a path made absolute. */
-export function libraryRoot(given: string, resolve: (p: string) => string): string {
-  return isFeedUrl(given) ? given : resolve(given);
 }

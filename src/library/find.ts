@@ -6,8 +6,7 @@
 import { opendir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { describeError } from './errors.js';
-import { hasFeedExtension } from './feed-file.js';
-import { isFeedUrl } from './fetch-feed.js';
+import { hasFeedExtension, isFeedUrl } from './feed-names.js';
 
 export interface FoundFile {
   /** Path as the user would write it: the root as given joined with the relative path. */

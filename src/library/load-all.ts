@@ -2,7 +2,8 @@
 import type { Article } from '../article/types.js';
 import { isFeedArticle } from '../feed/types.js';
 import { feedFromBytes, mayBeFeed } from './feed-file.js';
-import { fetchFeed, isFeedUrl } from './fetch-feed.js';
+import { fetchFeed } from './fetch-feed.js';
+import { isFeedUrl } from './feed-names.js';
 import { findArticleFiles, type FoundFile } from './find.js';
 import { compareNewestFirst } from './library.js';
 import { articleFromBytes } from './load.js';

@@ -7,7 +7,7 @@
  */
 import type Database from 'better-sqlite3';
 import path from 'node:path';
-import { isFeedUrl } from './fetch-feed.js';
+import { isFeedUrl } from './feed-names.js';
 import { rootFilter } from './schema.js';
 import { displayTitle, Subscriptions, type Subscription } from './subscriptions/store.js';
 import { foldText, words } from '../unicode/fold.js';

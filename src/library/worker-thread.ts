@@ -7,11 +7,11 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { type ResourceLimits, Worker } from 'node:worker_threads';
 
 /** `script` is the worker's bundled `.js` URL, resolved against the caller's import.meta.url. */
-export function startWorker(script: URL, workerData?: unknown): Worker {
-  if (existsSync(fileURLToPath(script))) return new Worker(script, { workerData });
+export function startWorker(script: URL, workerData?: unknown, resourceLimits?: ResourceLimits): Worker {
+  if (existsSync(fileURLToPath(script))) return new Worker(script, { workerData, ...(resourceLimits === undefined ? {} : { resourceLimits }) });
   const source = new URL(script.href.replace(/\.js$/, '.ts'));
   // tsx's ESM API (package export `tsx/esm/api`), resolved from here: an eval'd worker
   // would resolve a bare specifier against the working directory instead.

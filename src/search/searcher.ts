@@ -30,5 +30,7 @@ export interface Searcher {
    * another waits may be answered with the newer call's outcome (see its query and offset).
    */
   search(query: string, limit: number, offset?: number): Promise<SearchOutcome>;
+  /** A search is about to be asked (the field opened): get ready, so the first answers sooner. */
+  prepare?(): void;
   close(): void;
 }

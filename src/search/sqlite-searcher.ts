@@ -7,6 +7,10 @@
  * Later pages (offset > 0) queue behind and replace nothing; a new first page replaces them
  * too, as the list they were for is going.
  *
+ * The worker starts with the first search or `prepare()`, not with the searcher: a reader
+ * that is never searched carries no second V8 heap (about 8 MB), and the first screen does
+ * not wait for a thread to start.
+ *
  * A worker that stops by itself is replaced once and the query it was running is asked
  * again; a second stop ends search for the session, and every call from then on answers
  * with the reason. `onWorkerStop` hears of both, for the status bar.
@@ -59,7 +63,7 @@ interface Waiting {
 }
 
 export class SqliteSearcher implements Searcher {
-  private worker: Worker;
+  private worker: Worker | null = null;
   private readonly workerData: SearchWorkerData;
   private readonly prefixLast: boolean;
   private nextId = 1;
@@ -80,7 +84,15 @@ export class SqliteSearcher implements Searcher {
     this.prefixLast = options.prefixLast ?? true;
     this.workerData = { dbPath, prefixLast: this.prefixLast, roots: options.roots ?? [] };
     this.deaths = testOnlyWorkerDeaths(options.testOnlyWorkerDeaths, TEST_ONLY_SEARCH_WORKER_DEATHS_ENV);
-    this.worker = this.spawn();
+  }
+
+  /** Worker threads started so far: none until the first search or prepare(). */
+  get workersStarted(): number {
+    return this.started;
+  }
+
+  prepare(): void {
+    if (this.worker === null && !this.closed && this.failure === null) this.worker = this.spawn();
   }
 
   private spawn(): Worker {
@@ -131,9 +143,10 @@ export class SqliteSearcher implements Searcher {
   }
 
   private pump(): void {
-    if (this.running !== null || this.closed) return;
+    if (this.running !== null || this.closed || this.queued.length === 0) return;
+    this.prepare();
     const next = this.queued.shift();
-    if (next === undefined) return;
+    if (next === undefined || this.worker === null) return;
     this.running = { ...next, id: this.nextId++ };
     const { id, query, limit, offset } = this.running;
     const request: SearchRequest = { id, query, limit, offset };
@@ -167,7 +180,7 @@ export class SqliteSearcher implements Searcher {
     this.running = null;
     this.queued = [];
     for (const w of waiting) for (const resolve of w.resolvers) resolve(outcome(w.query, w.offset, 'search closed', w.ast));
-    void this.worker.terminate();
+    void this.worker?.terminate();
   }
 }
 

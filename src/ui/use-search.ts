@@ -48,6 +48,12 @@ export function useSearch({ searcher, library, state, rowsOnScreen, dispatch, ge
     };
   }, [library, dispatch]);
 
+  // The searcher gets ready as the field opens, while the query is typed.
+  const fieldOpen = state.search.open;
+  useEffect(() => {
+    if (fieldOpen) searcher?.prepare?.();
+  }, [searcher, fieldOpen]);
+
   // Each new query is asked once; its outcome is applied only if no newer query was asked.
   // The view's filters and order go with the query typed (state/view.ts).
   const { seq } = state.search;

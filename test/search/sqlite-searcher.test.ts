@@ -20,6 +20,26 @@ afterAll(() => {
 });
 
 describe('SqliteSearcher', () => {
+  it('starts its worker with the first search, or when asked to get ready, and only once', async () => {
+    const asked = new SqliteSearcher(fixture.dbPath);
+    const prepared = new SqliteSearcher(fixture.dbPath);
+    try {
+      expect([asked.workersStarted, prepared.workersStarted]).toEqual([0, 0]);
+      prepared.prepare();
+      prepared.prepare();
+      expect(prepared.workersStarted).toBe(1);
+      expect(await prepared.search('cafe', 10)).toMatchObject({ total: 1, error: null });
+      expect(await asked.search('aleppo', 10)).toMatchObject({ total: 1, error: null });
+      expect([asked.workersStarted, prepared.workersStarted]).toEqual([1, 1]);
+    } finally {
+      asked.close();
+      prepared.close();
+    }
+    // A closed searcher starts nothing.
+    prepared.prepare();
+    expect(prepared.workersStarted).toBe(1);
+  });
+
   it('answers from the worker, with hits, total and a highlighter', async () => {
     const outcome = await searcher.search('cafe', 10);
     expect(outcome).toMatchObject({ query: 'cafe', total: 1, error: null, suggestion: null });

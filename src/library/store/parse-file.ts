@@ -2,14 +2,14 @@
  * Reading and parsing one file into the row the store writes: the part of a refresh that
  * needs no database, so it runs the same on the main thread and in parse workers.
  */
-import { joinLines } from '../../article/parse.js';
-import type { Article, Block } from '../../article/types.js';
+import type { Article } from '../../article/types.js';
 import { feedFromBytes, mayBeFeed } from '../feed-file.js';
 import type { FoundFile } from '../find.js';
 import { articleFromBytes } from '../load.js';
 import { contentHash, readArticleFile, type FileStat } from '../read-file.js';
 import { feedRows, type FeedRow } from './feed-rows.js';
 import { cjkPairText } from '../index-text.js';
+import { storedBlocks } from './stored-blocks.js';
 
 export interface Row {
   id: string;
@@ -39,21 +39,6 @@ export function articleBody(article: Article): string {
     .filter((block) => block.kind === 'paragraph')
     .map((block) => block.text)
     .join('\n');
-}
-
-/**
- * The blocks as stored: kind and lines only, since a block's text is its lines joined
- * (the reader derives it again). Leaving it out takes a copy of every article's text out
- * of each row, which made cold indexing faster and the database smaller.
- */
-export function storedBlocks(blocks: readonly Block[]): string {
-  return JSON.stringify(blocks.map(({ kind, lines }) => ({ kind, lines })));
-}
-
-/** Blocks read back from a row, with their text; rows written before text was dropped still have it. */
-export function blocksFromStored(json: string): Block[] {
-  const stored = JSON.parse(json) as { kind: Block['kind']; text?: string; lines: string[] }[];
-  return stored.map(({ kind, text, lines }) => ({ kind, text: text ?? joinLines(lines), lines }));
 }
 
 /** The row for one article read from `file` (a feed entry passes its own `FILE#ID` path). */

@@ -6,16 +6,17 @@
  */
 import type Database from 'better-sqlite3';
 import path from 'node:path';
-import { creditsOf } from '../../article/classify.js';
+import { creditsOf } from '../../article/credits.js';
 import type { Article } from '../../article/types.js';
 import type { ArticleSummary, FetchProgress, FetchRun, Library, LibraryChange, LibraryView, SortOrder, SourceSummary, UserState } from '../library.js';
 import { sourceNames } from '../sources.js';
 import { fetchInWorker } from '../subscriptions/fetch-thread.js';
-import { feedFieldsOf, type FeedColumns } from './feed-rows.js';
+import { feedFieldsOf, type FeedColumns } from './stored-feed-fields.js';
 import { BUSY_TIMEOUT_MS, describeStoreError, movedAsideNotice, openStore, type OpenedStore } from './open.js';
 import { resolveDbPath, type DbLocationOptions } from './paths.js';
-import { libraryRoot } from '../fetch-feed.js';
-import { blocksFromStored, type Row } from './parse-file.js';
+import { libraryRoot } from '../feed-names.js';
+import type { Row } from './parse-file.js';
+import { blocksFromStored } from './stored-blocks.js';
 import { StoreMemory } from './reader-memory.js';
 import { startRefresh, type Refresh, type RefreshOptions } from './refresh.js';
 import { rootFilter, SUMMARY_COLUMNS, toSummary, type SummaryRow } from '../schema.js';

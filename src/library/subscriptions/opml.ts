@@ -5,7 +5,7 @@
  * `category`, which reading gives back as the same tags.
  */
 import { generateOpml, parseOpml, type Opml } from 'feedsmith';
-import { isFeedUrl } from '../fetch-feed.js';
+import { isFeedUrl } from '../feed-names.js';
 import { cleanTags, displayTitle, type Subscription } from './store.js';
 
 type Outline = Opml.Outline<string>;

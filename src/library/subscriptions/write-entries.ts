@@ -7,7 +7,8 @@
 import type Database from 'better-sqlite3';
 import type { Article } from '../../article/types.js';
 import { ADD_FTS_SQL, DEFER_FTS_SQL, UNDEFER_FTS_SQL } from '../store/deferred-fts.js';
-import { feedRows, type FeedRow, INSERT_ENTRY_SQL, UPDATE_ENTRY_SQL } from '../store/feed-rows.js';
+import { feedRows, type FeedRow } from '../store/feed-rows.js';
+import { INSERT_ENTRY_SQL, UPDATE_ENTRY_SQL } from '../store/entry-sql.js';
 import { VocabularyWriter } from '../store/vocabulary.js';
 
 export interface StoredEntries {

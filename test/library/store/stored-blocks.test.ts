@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../../kit/corpus-generator.js';
 import { articleFromBytes } from '../../../src/library/load.js';
-import { blocksFromStored, storedBlocks } from '../../../src/library/store/parse-file.js';
+import { blocksFromStored, storedBlocks } from '../../../src/library/store/stored-blocks.js';
 import { openLibrary, type SqliteLibrary } from '../../../src/library/store/sqlite-library.js';
 import { parseArticle } from '../../../src/article/parse.js';
 import { suiteTempDir } from './helpers.js';
