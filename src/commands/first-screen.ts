@@ -29,6 +29,12 @@ export interface FirstScreen {
   rows: readonly string[] | null;
   /** Keep Ink's first frame for the next launch. */
   remember(rows: readonly string[]): void;
+  /**
+   * Keep the last frame for the next launch: at a quit that leaves the screen as the next
+   * launch will restore it (the list, no search, no message), after the view was saved.
+   * Without it, a launch after the reader moved would never find its frame.
+   */
+  rememberAtQuit(rows: readonly string[]): void;
 }
 
 /** Environment that changes how Ink styles a frame (chalk's colour level reads these). */
@@ -127,15 +133,23 @@ export async function showFirstScreen(
     stdout.write(BEGIN_SYNC + frameUpdate(null, remembered.rows, height) + END_SYNC);
     rows = remembered.rows;
   }
-  const remember = (frame: readonly string[]): void => {
-    if (rows !== null && frame.length === rows.length && frame.every((row, i) => row === rows?.[i])) return;
+  const write = (print: string, frame: readonly string[]): void => {
     try {
       // Written whole, then renamed: a reader starting meanwhile never sees half a file.
-      writeFileSync(`${file}.tmp`, JSON.stringify({ fingerprint, rows: frame }));
+      writeFileSync(`${file}.tmp`, JSON.stringify({ fingerprint: print, rows: frame }));
       renameSync(`${file}.tmp`, file);
     } catch {
       // A read-only folder: launches simply start without a remembered frame.
     }
   };
-  return { library, screen, rows, remember };
+  const remember = (frame: readonly string[]): void => {
+    if (rows !== null && frame.length === rows.length && frame.every((row, i) => row === rows?.[i])) return;
+    write(fingerprint, frame);
+  };
+  const rememberAtQuit = (frame: readonly string[]): void => {
+    const size = { columns: stdout.columns || 80, rows: stdout.rows || 24 };
+    if (frame.length !== size.rows) return;
+    write(fingerprintOf(library, size.columns, size.rows, settings), frame);
+  };
+  return { library, screen, rows, remember, rememberAtQuit };
 }

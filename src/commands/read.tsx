@@ -205,8 +205,10 @@ export async function runReader({
     waitForKey,
     ...(onEdited === undefined ? {} : { onEdited }),
   });
-  const quit = (exitStatus: number): void => {
+  const quit = (exitStatus: number, restorable: boolean): void => {
     status = exitStatus;
+    // The screen as the next launch will restore it: that launch can draw it before Ink loads.
+    if (restorable && frames.rows !== null) first?.rememberAtQuit(colour ? frames.rows : frames.rows.map(withoutColour));
     instance?.unmount();
   };
   const tree = () => (

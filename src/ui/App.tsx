@@ -34,7 +34,7 @@ import { type OutsideTools, useOutside } from './use-outside.js';
 import { useSearch } from './use-search.js';
 import { useSyncReducer } from './use-sync-reducer.js';
 import { useCarryOut } from './carry-out.js';
-import { restoredView, viewToSave } from './restore-view.js';
+import { restoredView, shownAsRestored, viewToSave } from './restore-view.js';
 import { libraryView, unreadView } from '../state/view.js';
 import type { ReaderMemory } from '../library/reader-memory.js';
 import { textProps, ThemeContext } from './theme.js';
@@ -48,8 +48,11 @@ export interface AppProps {
   searcher?: Searcher | null;
   /** A fixed screen size instead of the terminal's (component tests). */
   size?: Size;
-  /** Called once when the user quits, with the exit status (130 after Ctrl-C). */
-  onQuit: (status: number) => void;
+  /**
+   * Called once when the user quits, with the exit status (130 after Ctrl-C) and whether
+   * the screen is what the next launch will restore (see restore-view.ts).
+   */
+  onQuit: (status: number, restorable: boolean) => void;
   /** Ctrl-Z: hand the terminal back and stop; absent, Ctrl-Z does nothing. */
   onSuspend?: () => void;
   /** Ctrl-L: clear the terminal and draw everything again; absent, Ctrl-L does nothing. */
@@ -104,9 +107,10 @@ export function App(props: AppProps) {
 
   useEffect(() => {
     if (!state.quit) return;
-    memory?.saveView(viewToSave(getState(), source));
-    onQuit(state.exitStatus);
-  }, [state.quit, state.exitStatus, onQuit, memory, source, getState]);
+    const now = getState();
+    memory?.saveView(viewToSave(now, source));
+    onQuit(state.exitStatus, memory !== null && activity === null && shownAsRestored(now));
+  }, [state.quit, state.exitStatus, onQuit, memory, source, getState, activity]);
 
   const layout = layoutOf(state);
   const rowsOnScreen = Math.max(1, layout.bodyRows);

@@ -41,3 +41,27 @@ export function viewToSave(state: AppState, source: ReaderSource): SavedView {
     top: place.top,
   };
 }
+
+/**
+ * Whether the screen shows what a launch restoring this view would draw first: the list
+ * with the keys, no search, help, question, link list, message or chosen source, the
+ * article at its top, and the sources pane as a launch starts it.
+ */
+export function shownAsRestored(state: AppState): boolean {
+  const { search } = state;
+  return (
+    state.focus === 'list' &&
+    !state.zoom &&
+    !state.help &&
+    state.prompt === null &&
+    state.links === null &&
+    state.notice === null &&
+    search.outcome === null &&
+    !search.open &&
+    state.scroll === 0 &&
+    state.source === null &&
+    state.sourceSelected === 0 &&
+    state.sourceTop === 0 &&
+    state.sourcesShown === state.sources.some((row) => row.kind === 'source' && row.source.subscribed)
+  );
+}

@@ -130,6 +130,26 @@ describe.skipIf(!hasShared)('the remembered first screen', () => {
     await quit(s);
   });
 
+  it('after the reader moved, draws the screen it was quit on before Ink loads', async () => {
+    const db = freshDatabase();
+    expect((await runCli(['index', '--db', db, articles])).code).toBe(0);
+    const first = launch(db);
+    await first.waitForStatus(/ 1\/30 /);
+    await first.waitFor(() => !/indexing|looking/.test(first.status()), 'the start-up check to end');
+    first.press('j', 'j', 'j');
+    await first.waitForStatus(/ 4\/30 /);
+    await quit(first);
+
+    const s = launch(db);
+    await s.waitForStatus(/ 4\/30 /);
+    await s.waitForQuiet();
+    const start = s.output.indexOf(BEGIN_SYNC);
+    const preFrame = s.output.slice(start, s.output.indexOf(END_SYNC, start));
+    // The restored view, drawn before Ink loaded: the fourth headline selected.
+    expect(preFrame).toMatch(/ 4\/30 · /);
+    await quit(s);
+  });
+
   it('refuses a remembered frame holding anything but styled text', async () => {
     const db = freshDatabase();
     expect((await runCli(['index', '--db', db, articles])).code).toBe(0);
