@@ -89,14 +89,14 @@ describe.skipIf(!hasShared)('keys written together, on BBC at 120x40', () => {
     s.write('j'.repeat(row));
     await s.waitForStatus(new RegExp(`^ ${row + 1}/${TOTAL}`));
     s.press('return');
-    await s.waitForStatus(new RegExp(`^ ${row + 1}/${TOTAL} · all`));
+    await s.waitForStatus(new RegExp(`^ ${row + 1}/${TOTAL} · \\d+ unread · all`));
     s.write('[G');
-    await s.waitForStatus(new RegExp(`^ ${row}/${TOTAL} · end`));
+    await s.waitForStatus(new RegExp(`^ ${row}/${TOTAL} · \\d+ unread · end`));
     expect(s.screen()).toContain(lastLine(bbc[row - 1]!, articleWidth));
     s.write(']');
-    await s.waitForStatus(new RegExp(`^ ${row + 1}/${TOTAL} · all`));
+    await s.waitForStatus(new RegExp(`^ ${row + 1}/${TOTAL} · \\d+ unread · all`));
     s.write(']G');
-    await s.waitForStatus(new RegExp(`^ ${row + 2}/${TOTAL} · end`));
+    await s.waitForStatus(new RegExp(`^ ${row + 2}/${TOTAL} · \\d+ unread · end`));
     expect(s.screen()).toContain(lastLine(bbc[row + 1]!, articleWidth));
   });
 
@@ -148,7 +148,7 @@ describe.skipIf(!hasShared)('a search typed during the first indexing', () => {
     await s.waitFor(() => s.lines().some((line) => line.startsWith('/oil')), 'the query in the field');
     const count = bbc.filter((a) => /\boil/i.test(`${a.headline}\n${a.blocks.map((b) => b.text).join('\n')}`)).length;
     // Then nothing is left running, and the count stays.
-    await s.waitForStatus(new RegExp(`^ 1/${count} · ${count} matches\\s+j/k`));
+    await s.waitForStatus(new RegExp(`^ 1/${count} · ${count} matches · by relevance\\s+j/k`));
   });
 });
 

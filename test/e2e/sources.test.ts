@@ -158,7 +158,7 @@ describe('the sources pane and fetching in the reader', () => {
     // Several sources in view: each headline names its source.
     expect(s.lines().find((line) => line.includes('New chip'))).toContain('Tech Daily');
     s.press('left', 'down', 'return');
-    await s.waitForStatus(/ 1\/2 · Wire Service/);
+    await s.waitForStatus(/ 1\/2 · \d+ unread · Wire Service/);
     await s.waitFor(() => listText(s).length === 2, 'the list to hold only Wire Service\'s two entries');
     const fromPane = listText(s);
     expect(fromPane.join('\n')).not.toContain('New chip');
