@@ -147,7 +147,7 @@ export const BINDINGS: readonly Binding[] = [
   { command: 'article.next', context: 'article', keys: [']'], description: 'next article', hint: 'next', hintKeys: '[/]' },
   { command: 'article.nextMatch', context: 'global', keys: ['n'], description: 'next search match' },
   { command: 'article.previousMatch', context: 'global', keys: ['N'], description: 'previous search match' },
-  { command: 'search.open', context: 'global', keys: ['/'], description: 'search (again: edit the query)', hint: 'search' },
+  { command: 'search.open', context: 'global', keys: ['/'], description: 'search: a fresh query (↑ in the field brings back the last)', hint: 'search' },
   { command: 'item.star', context: 'global', keys: ['s'], description: 'star or unstar the article', hint: 'star' },
   { command: 'item.read', context: 'global', keys: ['m'], description: 'mark read or unread (undoes opening it)' },
   { command: 'unread.next', context: 'global', keys: ['J'], description: 'next unread article', hint: 'unread', hintKeys: 'J/K' },
