@@ -7,7 +7,7 @@
  */
 import { EnvHttpProxyAgent, type Dispatcher } from 'undici';
 import { MAX_FEED_BYTES } from '../../feed/parse.js';
-import { charsetOf, readBody, userAgent } from '../fetch-feed.js';
+import { packageVersion } from '../package-files.js';
 
 export const MAX_REDIRECTS = 5;
 export const CONNECT_TIMEOUT_MS = 10_000;
@@ -36,6 +36,39 @@ export type HttpOutcome = {
   | { kind: 'gone' }
   | { kind: 'error'; message: string; retryAfter: number | null }
 );
+
+/** The User-Agent of every request: the program and its version, and where to read about it. */
+let agent: string | null = null;
+export function userAgent(): string {
+  // Read once: the version comes from package.json on disk.
+  agent ??= `newsreader/${packageVersion()} (+https://www.npmjs.com/package/newsreader)`;
+  return agent;
+}
+
+/** The charset a Content-Type header names, or null. */
+export function charsetOf(contentType: string | null): string | null {
+  const match = /;\s*charset\s*=\s*["']?([\w.:-]+)/i.exec(contentType ?? '');
+  return match?.[1] ?? null;
+}
+
+/** Read a response body, stopping (null) once it passes `limit` bytes. */
+export async function readBody(response: Response, limit: number): Promise<Uint8Array | null> {
+  if (!response.body) return new Uint8Array(0);
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const reader = response.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel().catch(() => undefined);
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks, total);
+}
 
 /** The dispatcher for a run of fetches: proxies from HTTPS_PROXY/HTTP_PROXY/NO_PROXY, two connections a host. */
 export function makeDispatcher(connectTimeoutMs = CONNECT_TIMEOUT_MS): Dispatcher {
