@@ -146,7 +146,9 @@ export async function main(argv: string[]): Promise<number> {
         const { showFirstScreen } = await import('./commands/first-screen.js');
         const first = await showFirstScreen(paths, { db: values.db, settings });
         const { openReader } = await import('./commands/read.js');
-        const fetching = { fetchOnStart: (values.fetch ?? false) || fetchEvery > 0, fetchEveryMinutes: fetchEvery };
+        // The flags, else the config file's fetch_on_start and fetch_every.
+        const everyMinutes = fetchEvery > 0 ? fetchEvery : (settings.fetchEvery ?? 0) / 60_000;
+        const fetching = { fetchOnStart: (values.fetch ?? false) || settings.fetchOnStart || everyMinutes > 0, fetchEveryMinutes: everyMinutes };
         return await openReader(paths, { db: values.db, colour, first, settings, ...fetching });
       }
       printError('TERM=dumb: the reader needs a terminal that can move the cursor; listing the articles instead');

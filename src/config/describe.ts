@@ -22,6 +22,8 @@ function topLines(settings: Settings): string[] {
     tomlLine('mark_read_after', formatDuration(settings.markReadAfter)),
     tomlLine('sort', settings.sort),
     tomlLine('mouse', settings.mouse),
+    tomlLine('fetch_on_start', settings.fetchOnStart),
+    tomlLine('fetch_every', formatDuration(settings.fetchEvery)),
   ];
 }
 
@@ -77,6 +79,11 @@ export function defaultFileText(theme: Theme): string {
 # The mouse wheel scrolls the pane under the pointer; a click selects a headline (a click
 # on the selected one opens it). false leaves the terminal's own text selection alone.
 # ${tomlLine('mouse', d.mouse)}
+
+# Fetch the subscribed feeds in the background as the reader opens (as --fetch does),
+# and again every so often while it is open: "30m", "2h", or "never" (as --fetch-every).
+# ${tomlLine('fetch_on_start', d.fetchOnStart)}
+# ${tomlLine('fetch_every', formatDuration(d.fetchEvery))}
 
 # Keys: an action and every key for it, in place of its defaults ([] unbinds it).
 # A key is a character ("j", "G", "?"), space, enter, esc, tab, shift-tab, backspace,

@@ -16,6 +16,10 @@ export interface Settings {
   colors: Partial<Record<StyleName, Style>>;
   /** Whether the reader takes the mouse (wheel and clicks). */
   mouse: boolean;
+  /** Fetch the subscribed feeds in the background as the reader opens. */
+  fetchOnStart: boolean;
+  /** And again every this many milliseconds while it is open; null: not again. */
+  fetchEvery: number | null;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -26,4 +30,6 @@ export const DEFAULT_SETTINGS: Settings = {
   keys: DEFAULT_KEYMAP,
   colors: {},
   mouse: true,
+  fetchOnStart: false,
+  fetchEvery: null,
 };

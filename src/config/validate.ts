@@ -65,9 +65,17 @@ export function settingsFrom(document: Table, folder: string): Settings {
         settings.sort = oneOf<SortOrder>(value, SORT_ORDERS, key);
         break;
       case 'mouse':
+      case 'fetch_on_start':
         if (typeof value !== 'boolean') throw new SettingError([key], 'must be true or false');
-        settings.mouse = value;
+        if (key === 'mouse') settings.mouse = value;
+        else settings.fetchOnStart = value;
         break;
+      case 'fetch_every': {
+        const ms = typeof value === 'string' ? parseDuration(value) : undefined;
+        if (ms === undefined || (ms !== null && ms < 60_000)) throw new SettingError([key], `${JSON.stringify(value)} is not a time of a minute or more like "30m", or "never"`);
+        settings.fetchEvery = ms;
+        break;
+      }
       case 'keys':
         settings.keys = keymapFrom(tableOf(value, key));
         break;
@@ -75,7 +83,7 @@ export function settingsFrom(document: Table, folder: string): Settings {
         settings.colors = stylesFrom(tableOf(value, key));
         break;
       default:
-        throw new SettingError([key], 'unknown setting (paths, theme, mark_read_after, sort, mouse, [keys], [colors])');
+        throw new SettingError([key], 'unknown setting (paths, theme, mark_read_after, sort, mouse, fetch_on_start, fetch_every, [keys], [colors])');
     }
   }
   return settings;

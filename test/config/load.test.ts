@@ -89,6 +89,15 @@ describe('every setting', () => {
     expect(settings).toMatchObject({ theme: 'light', sort: 'headline', mouse: false });
   });
 
+  it('reads fetch_on_start and fetch_every', async () => {
+    expect(DEFAULT_SETTINGS).toMatchObject({ fetchOnStart: false, fetchEvery: null });
+    const { settings, error } = await load('fetch_on_start = true\nfetch_every = "30m"\n');
+    expect(error).toBeNull();
+    expect(settings).toMatchObject({ fetchOnStart: true, fetchEvery: 30 * 60_000 });
+    expect((await load('fetch_every = "2h"\n')).settings.fetchEvery).toBe(2 * 3_600_000);
+    expect((await load('fetch_every = "never"\n')).settings.fetchEvery).toBeNull();
+  });
+
   it.each([
     ['1s', 1000],
     ['500ms', 500],
@@ -180,6 +189,8 @@ describe('a bad file: one line with the file, the line and the setting, and the 
     ['mark_read_after = "1 sec"\n', 1, 'mark_read_after', /"1 sec" is not a duration/],
     ['mark_read_after = 1\n', 1, 'mark_read_after', /1 is not a duration/],
     ['mouse = "yes"\n', 1, 'mouse', /must be true or false/],
+    ['fetch_on_start = 1\n', 1, 'fetch_on_start', /must be true or false/],
+    ['fetch_every = "30s"\n', 1, 'fetch_every', /"30s" is not a time of a minute or more/],
     ['paths = "~/news"\npaths2 = 1\n', 2, 'paths2', /unknown setting/],
     ['paths = [1]\n', 1, 'paths', /must be a list/],
     ['keys = 3\n', 1, 'keys', /must be a table/],

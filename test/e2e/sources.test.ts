@@ -5,7 +5,7 @@
  * selection, a failed feed is marked, and the pane's choice agrees with `source:`.
  */
 import type { ServerResponse } from 'node:http';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -187,6 +187,19 @@ describe('the sources pane and fetching in the reader', () => {
     const row = s.lines().findIndex((line) => line.includes('Talks resume in'));
     // New and unread: the bullet and the headline in bold.
     expect(s.cell(LIST_FROM, row)).toMatchObject({ char: '●', bold: true });
+    s.press('Q');
+    await s.waitForExit();
+  });
+
+  it('fetch_on_start in the config file fetches as --fetch does', async () => {
+    const feeds = await library();
+    feeds.wire = [...feeds.wire, ['w3', 'Talks resume in Geneva']];
+    const config = path.join(mkdtempSync(path.join(tmpdir(), 'newsreader-e2e-fetch-config-')), 'config.toml');
+    writeFileSync(config, 'fetch_on_start = true\nfetch_every = "30m"\n');
+    session = spawnReader({ cols: COLS, rows: ROWS, args: ['--db', feeds.db, '--config', config], env: { CI: 'true' } });
+    const s = session;
+    await s.waitForStatus(/fetched 3 feeds: 1 new, 1 failed/);
+    await s.waitFor('Talks resume in');
     s.press('Q');
     await s.waitForExit();
   });
