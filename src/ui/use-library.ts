@@ -42,24 +42,29 @@ export function useLibrary(library: Library, view: LibraryView, dispatch: (actio
     if (selected >= 0 && anchor.current !== null) anchor.current = { ...anchor.current, selected };
     dispatch({ type: 'libraryChanged', count: library.count(current), ...(selected >= 0 ? { selected } : {}) });
   }, [library, dispatch]);
+  /** Anchor the article selected now, unless it is the one anchored already. */
+  const anchorSelection = useCallback((): void => {
+    if (getState === undefined) return;
+    const now = getState();
+    const kept = anchor.current;
+    if (kept !== null && kept.selected === now.selected && kept.view === shown.current && now.search.outcome === null) return;
+    anchor.current = { key: now.search.outcome === null ? (source.selected(now)?.key ?? null) : null, selected: now.selected, view: shown.current };
+  }, [getState, source]);
   useEffect(
     () =>
       library.subscribe((change) => {
+        // A key may have moved the selection since the last frame: anchor that article,
+        // read from the rows the reader saw, before they are forgotten.
+        if (change === 'articles') anchorSelection();
         source.changed(change);
         // Rows that came above the selected one: it is found again before the next frame
         // draws, so no frame shows another article in its place.
         if (change === 'articles') follow();
         setChanges((n) => n + 1);
       }),
-    [library, source, follow],
+    [library, source, follow, anchorSelection],
   );
-  useEffect(() => {
-    if (getState === undefined) return;
-    const now = getState();
-    const kept = anchor.current;
-    if (kept !== null && kept.selected === now.selected && kept.view === viewKey && now.search.outcome === null) return;
-    anchor.current = { key: now.search.outcome === null ? (source.selected(now)?.key ?? null) : null, selected: now.selected, view: viewKey };
-  });
+  useEffect(anchorSelection);
   useEffect(follow, [viewKey, changes, follow]);
   return source;
 }

@@ -223,3 +223,27 @@ describe('what the reader keeps between runs', () => {
     await until(() => fieldLine(again.r).includes('earlier searches'), 'back to the empty field');
   });
 });
+
+describe('articles arriving while keys are read', () => {
+  it('a key that moved the selection before the next frame is kept when rows come above it', async () => {
+    const { r, lib } = await open();
+    await r.press('j');
+    await r.waitFor(`2/${DAYS}`);
+    // Another article, newer than every other, stored by another writer: a copy of day 1
+    // under a new path, dated in February.
+    const columns = (lib.db.prepare("SELECT name FROM pragma_table_xinfo('articles') WHERE hidden = 0").all() as { name: string }[])
+      .map((c) => c.name)
+      .filter((name) => !['rowid', 'path', 'date'].includes(name));
+    const list = columns.join(', ');
+    // j read, its frame not yet drawn: the rows change under it, and it must still count.
+    r.write('j');
+    lib.db
+      .prepare(`INSERT INTO articles (${list}, path, date) SELECT ${list}, path || '.copy', '2016-02-01' FROM articles WHERE headline = ?`)
+      .run('Story of day 1');
+    lib.changed('articles');
+    // Day 28 was third; one article came above it, so it is fourth of 31, and selected.
+    await until(() => statusLine(r).includes(`4/${DAYS + 1}`), () => statusLine(r));
+    expect(shownDay(r)).toBe(28);
+    lib.db.prepare("DELETE FROM articles WHERE path LIKE '%.copy'").run();
+  });
+});
