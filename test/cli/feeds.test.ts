@@ -5,12 +5,13 @@
  */
 import { closeSync, copyFileSync, mkdirSync, mkdtempSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { type AddressInfo, connect, type Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedFile } from '../../kit/shared-dir.js';
 import { runCli } from './run-cli.js';
+import { startTunnelProxy } from '../library/subscriptions/feed-server.js';
 
 type JsonArticle = Record<string, unknown> & { headline: string; path: string; date: string | null; source: string | null };
 
@@ -183,31 +184,15 @@ describe('newsreader URL', () => {
   it('goes through the proxy HTTP_PROXY names, as subscriptions do', async () => {
     // The proxy tunnels every CONNECT to the feed server: a host that does not resolve is
     // reached only through it.
-    const tunnels: string[] = [];
-    const proxy = createServer((_request, response) => {
-      response.writeHead(405);
-      response.end();
-    });
-    proxy.on('connect', (request: { url?: string }, client: Socket, head: Buffer) => {
-      tunnels.push(request.url ?? '');
-      const upstream = connect(Number(new URL(base).port), '127.0.0.1', () => {
-        client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-        upstream.write(head);
-        upstream.pipe(client);
-        client.pipe(upstream);
-      });
-      upstream.on('error', () => client.destroy());
-      client.on('error', () => upstream.destroy());
-    });
-    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const proxy = await startTunnelProxy(Number(new URL(base).port));
     try {
-      const env = { HTTP_PROXY: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`, NO_PROXY: '' };
+      const env = { HTTP_PROXY: proxy.origin, NO_PROXY: '' };
       const { code, stdout, stderr } = await runCli(['--json', 'http://feeds.invalid/feed.xml'], { env });
       expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
       expect(parse(stdout)).toHaveLength(3);
-      expect(tunnels).toEqual(['feeds.invalid:80']);
+      expect(proxy.tunnels).toEqual(['feeds.invalid:80']);
     } finally {
-      await new Promise((resolve) => proxy.close(resolve));
+      await proxy.close();
     }
   });
 

@@ -4,7 +4,7 @@
  * connections were open at once).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import { type AddressInfo, connect, type Socket } from 'node:net';
 
 export interface SeenRequest {
   path: string;
@@ -49,6 +49,31 @@ export async function startFeedServer(handler: Handler): Promise<FeedServer> {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/**
+ * An HTTP proxy that tunnels every CONNECT to one server on 127.0.0.1, whatever host is
+ * asked for: a host that does not resolve is then reached only through the proxy.
+ * `tunnels` lists the hosts asked for.
+ */
+export async function startTunnelProxy(targetPort: number): Promise<FeedServer & { tunnels: string[] }> {
+  const proxy = await startFeedServer((_request, response) => {
+    response.writeHead(405);
+    response.end();
+  });
+  const tunnels: string[] = [];
+  proxy.server.on('connect', (request: IncomingMessage, client: Socket, head: Buffer) => {
+    tunnels.push(request.url ?? '');
+    const upstream = connect(targetPort, '127.0.0.1', () => {
+      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      upstream.write(head);
+      upstream.pipe(client);
+      client.pipe(upstream);
+    });
+    upstream.on('error', () => client.destroy());
+    client.on('error', () => upstream.destroy());
+  });
+  return { ...proxy, tunnels };
 }
 
 /** A small RSS feed whose items are [guid, title] pairs. */

@@ -6,7 +6,7 @@
  */
 import type Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
-import { connect, createServer as createTcpServer, type Server as TcpServer, type Socket } from 'node:net';
+import { createServer as createTcpServer, type Server as TcpServer, type Socket } from 'node:net';
 import path from 'node:path';
 import { gzipSync, brotliCompressSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -16,7 +16,7 @@ import { fetchAll } from '../../../src/library/subscriptions/fetch-all.js';
 import { Subscriptions } from '../../../src/library/subscriptions/store.js';
 import { hasShared, sharedDir } from '../../../kit/shared-dir.js';
 import { tempDir } from '../store/helpers.js';
-import { rssFeed, startFeedServer, type FeedServer } from './feed-server.js';
+import { rssFeed, startFeedServer, startTunnelProxy, type FeedServer } from './feed-server.js';
 
 const realWorld = path.join(sharedDir, 'corpora', 'feeds', 'real-world');
 const guardian = hasShared ? readFileSync(path.join(realWorld, 'guardian.rss')) : Buffer.alloc(0);
@@ -324,28 +324,13 @@ describe.skipIf(!hasShared)('fetching subscriptions', () => {
   });
 
   it('goes through the proxy HTTP_PROXY names, except for the hosts NO_PROXY names', async () => {
-    // The proxy tunnels every CONNECT to one origin server, whatever host is asked for: a
-    // host that does not resolve can then be reached only through the proxy.
     const origin = await serve((request, response) => {
       response.writeHead(200, { 'content-type': 'application/rss+xml' });
       response.end(rssFeed('Proxied', [['p', `Through the proxy to ${request.headers.host}`]]));
     });
-    const proxy = await serve((_request, response) => {
-      response.writeHead(405);
-      response.end();
-    });
-    const tunnels: string[] = [];
-    proxy.server.on('connect', (request: { url?: string }, client: Socket, head: Buffer) => {
-      tunnels.push(request.url ?? '');
-      const upstream = connect(Number(new URL(origin.origin).port), '127.0.0.1', () => {
-        client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-        upstream.write(head);
-        upstream.pipe(client);
-        client.pipe(upstream);
-      });
-      upstream.on('error', () => client.destroy());
-      client.on('error', () => upstream.destroy());
-    });
+    const proxy = await startTunnelProxy(Number(new URL(origin.origin).port));
+    servers.push(proxy);
+    const { tunnels } = proxy;
     const direct = await serve((_request, response) => {
       response.writeHead(200, { 'content-type': 'application/rss+xml' });
       response.end(rssFeed('Direct', [['d', 'Straight to the server']]));
