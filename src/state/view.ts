@@ -28,11 +28,26 @@ export function unreadView(state: Pick<AppState, 'sort' | 'starredOnly' | 'sourc
 }
 
 /**
- * The query the searcher is asked: the view's filters and order go first, so that what is
- * typed (an unclosed quote, a trailing OR) stays the user's own, and an `is:` or `sort:`
- * typed in the query wins over the view's.
+ * The source chosen in the sources pane as a `source:` phrase, which finds a source by the
+ * name the pane shows; none when the name has no word to search for. Quotes in the name
+ * are punctuation to the search anyway, so they are left out of the phrase.
  */
-export function searchQuery(state: Pick<AppState, 'unreadOnly' | 'starredOnly' | 'searchSort'>, typed: string): string {
-  const view = [state.unreadOnly ? 'is:unread' : '', state.starredOnly ? 'is:starred' : '', state.searchSort === 'relevance' ? '' : `sort:${state.searchSort}`];
+function sourceTerm(source: AppState['source']): string {
+  if (source === null || !/[\p{L}\p{N}]/u.test(source.name)) return '';
+  return `source:"${source.name.replaceAll('"', ' ')}"`;
+}
+
+/**
+ * The query the searcher is asked: the view's source, filters and order go first, so that
+ * what is typed (an unclosed quote, a trailing OR) stays the user's own, and an `is:` or
+ * `sort:` typed in the query wins over the view's.
+ */
+export function searchQuery(state: Pick<AppState, 'unreadOnly' | 'starredOnly' | 'searchSort' | 'source'>, typed: string): string {
+  const view = [
+    sourceTerm(state.source),
+    state.unreadOnly ? 'is:unread' : '',
+    state.starredOnly ? 'is:starred' : '',
+    state.searchSort === 'relevance' ? '' : `sort:${state.searchSort}`,
+  ];
   return [...view.filter((part) => part !== ''), typed].join(' ');
 }

@@ -77,6 +77,10 @@ describe('views', () => {
     expect(filtered.effect).toBeNull();
     expect(searchQuery(filtered, 'oil')).toBe('is:unread sort:newest oil');
     expect(searchQuery(act(act(act(filtered, 'view.sort'), 'view.sort'), 'view.sort'), '"oil')).toBe('is:unread "oil');
+    // The source chosen in the pane goes first, as a phrase of its name.
+    const chosen = { ...filtered, searchSort: 'relevance' as const, source: { root: 'https://wire.example/feed', name: 'Wire "Daily" Service' } };
+    expect(searchQuery(chosen, 'oil')).toBe('source:"Wire  Daily  Service" is:unread oil');
+    expect(searchQuery({ ...chosen, source: { root: '/x', name: '…' } }, 'oil')).toBe('is:unread oil');
   });
 
   it('A asks with the count, and says so when there is nothing to mark', () => {

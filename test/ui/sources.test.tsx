@@ -114,6 +114,17 @@ describe('the sources pane in the reader', () => {
     expect(r.frame()).toContain('New chip doubles battery life');
   });
 
+  it('a search while a source is chosen finds only that source\'s articles', async () => {
+    const { reader: r } = await open(140, 30, { search: true });
+    await r.type('/about\r');
+    await r.waitFor('3 matches');
+    await r.press('escape', 'h', 'j', 'return');
+    await r.waitFor('1/2');
+    await r.type('/about\r');
+    await r.waitFor('2 matches');
+    expect(r.frame()).not.toContain('New chip');
+  });
+
   it('the pane\'s choice and a source: search show the same articles', async () => {
     const { reader: r } = await open(140, 30, { search: true });
     await r.press('h', 'j', 'return');
