@@ -126,9 +126,10 @@ export async function showFirstScreen(
   const remembered = read(file, height);
   const screen = new Screen(1, { mouse: settings.mouse });
   let rows: readonly string[] | null = null;
+  // Keys typed from now on wait for the reader instead of echoing over the screen, whether
+  // or not a remembered frame is drawn.
+  stdin.setRawMode(true);
   if (remembered !== null && remembered.fingerprint === fingerprint) {
-    // Keys typed from now on wait for the reader instead of echoing over the screen.
-    stdin.setRawMode(true);
     screen.enter();
     stdout.write(BEGIN_SYNC + frameUpdate(null, remembered.rows, height) + END_SYNC);
     rows = remembered.rows;

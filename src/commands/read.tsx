@@ -249,6 +249,9 @@ export async function runReader({
   }
   const stopProgress = refresh?.onProgress((progress) => background.set('refresh', activityText(progress)));
   try {
+    // Raw mode before the alternate screen: a key typed in between would otherwise be echoed
+    // onto the reader's screen (and Enter scroll it) before Ink turns echo off itself.
+    stdin.setRawMode(true);
     screen.enter();
     // Ink hands every frame to the FrameWriter, which writes only the rows that changed.
     instance = render(tree(), { exitOnCtrlC: false, patchConsole: false, debug: true, stdout: frames.stream, onRender: frames.onRender });

@@ -177,6 +177,18 @@ describe.skipIf(!hasShared)('the remembered first screen', () => {
     await quit(s);
   });
 
+  it('takes keys typed as the screen changes, without a remembered frame, without echoing them', async () => {
+    const db = freshDatabase();
+    expect((await runCli(['index', '--db', db, articles])).code).toBe(0);
+    const s = launch(db);
+    // The alternate screen is entered before Ink draws: keys typed from then on are keys.
+    await s.waitFor(() => s.output.includes('\u001b[?1049h'), 'the alternate screen');
+    s.write('jj');
+    await s.waitForStatus(/ 3\/30 /);
+    expect(s.lines().slice(0, ROWS - 1).join('\n')).not.toMatch(/jj/);
+    await quit(s);
+  });
+
   it('is not shown once the library has changed: a star given since shows at once', async () => {
     const db = freshDatabase();
     expect((await runCli(['index', '--db', db, articles])).code).toBe(0);
