@@ -1,4 +1,6 @@
 /** The default file and the effective settings, written as TOML, load back to what they say. */
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultFileText, effectiveToml } from '../../src/config/describe.js';
 import { ConfigError } from '../../src/config/errors.js';
@@ -7,7 +9,8 @@ import { DEFAULT_SETTINGS, type Settings } from '../../src/config/settings.js';
 import { BINDINGS } from '../../src/keys/keymap.js';
 import { STYLE_NAMES, THEMES, themeOf } from '../../src/terminal/theme.js';
 
-const FILE = '/tmp/newsreader-test/config.toml';
+/** Where the text is said to come from (relative paths are read from its folder); never read. */
+const FILE = path.join(tmpdir(), 'newsreader-test', 'config.toml');
 
 async function settingsOf(text: string): Promise<Settings> {
   const parsed = await parseConfig(text, FILE);
