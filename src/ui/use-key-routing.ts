@@ -38,6 +38,41 @@ export interface KeyRoutingOptions {
   onStep?: ((now: AppState, command: Command) => void) | undefined;
 }
 
+/** What a one-line editor does with its line: the actions for Enter, Esc and an edit. */
+interface LineEditor {
+  submit: Action;
+  cancel: Action;
+  edited: (text: string, cursor: number) => Action;
+  /** The editor's own commands (the search field's history and hits), or null for none. */
+  more?: (command: Command) => Action | null;
+}
+
+const SEARCH_FIELD: LineEditor = {
+  submit: { type: 'searchSubmit' },
+  cancel: { type: 'searchCancel' },
+  edited: (query, cursor) => ({ type: 'searchInput', query, cursor }),
+  more: (command) => {
+    switch (command) {
+      case 'field.historyBack':
+        return { type: 'historyStep', step: 1 };
+      case 'field.historyForward':
+        return { type: 'historyStep', step: -1 };
+      case 'field.previousHit':
+        return { type: 'command', command: 'list.up' };
+      case 'field.nextHit':
+        return { type: 'command', command: 'list.down' };
+      default:
+        return null;
+    }
+  },
+};
+
+const PROMPT_LINE: LineEditor = {
+  submit: { type: 'promptAccept' },
+  cancel: { type: 'promptCancel' },
+  edited: (text, cursor) => ({ type: 'promptEdit', text, cursor }),
+};
+
 /** Where a key is looked up: the link list or the help when up, else the pane with the keys. */
 function scopeOf(state: AppState): KeyScope {
   if (state.links !== null) return 'links';
@@ -128,39 +163,41 @@ export function useKeyRouting(options: KeyRoutingOptions): void {
     [dispatch, getState, afterStep, runCommand],
   );
 
-  /** A key while the search field is open: it edits the query, except these. */
-  const fieldKey = useCallback(
-    (press: KeyPress): void => {
-      if (press.kind === 'key') {
-        switch (keymap.commandFor(press.name, 'field')) {
-          case 'field.cancel':
-            return dispatch({ type: 'searchCancel' });
-          case 'field.submit':
-            dispatch({ type: 'searchSubmit' });
-            return afterStep();
-          case 'field.historyBack':
-            return dispatch({ type: 'historyStep', step: 1 });
-          case 'field.historyForward':
-            return dispatch({ type: 'historyStep', step: -1 });
-          case 'field.previousHit':
-            return dispatch({ type: 'command', command: 'list.up' });
-          case 'field.nextHit':
-            return dispatch({ type: 'command', command: 'list.down' });
-          case 'app.interrupt':
-            return dispatch({ type: 'command', command: 'app.interrupt' });
-          case 'app.suspend':
-            return onSuspend?.();
-          case 'app.redraw':
-            return onRedraw?.();
-          default:
-            break;
+  /**
+   * A key in a one-line editor (the search field, a prompt's line): Enter and Esc end it,
+   * Ctrl-C, Ctrl-Z and Ctrl-L act as anywhere, `more` takes the editor's own commands, and
+   * every other key edits the line.
+   */
+  const lineKey = useCallback(
+    (press: KeyPress, line: { query: string; cursor: number }, on: LineEditor): void => {
+      const command = press.kind === 'key' ? keymap.commandFor(press.name, 'field') : null;
+      switch (command) {
+        case 'field.cancel':
+          return dispatch(on.cancel);
+        case 'field.submit':
+          dispatch(on.submit);
+          return afterStep();
+        case 'app.interrupt':
+          return dispatch({ type: 'command', command: 'app.interrupt' });
+        case 'app.suspend':
+          return onSuspend?.();
+        case 'app.redraw':
+          return onRedraw?.();
+        default: {
+          const own = command === null ? null : (on.more?.(command) ?? null);
+          if (own !== null) return dispatch(own);
         }
       }
-      const { query, cursor } = getState().search;
-      const edited = editField({ query, cursor }, press, keymap);
-      if (edited !== null) dispatch({ type: 'searchInput', query: edited.query, cursor: edited.cursor });
+      const edited = editField(line, press, keymap);
+      if (edited !== null) dispatch(on.edited(edited.query, edited.cursor));
     },
-    [keymap, onSuspend, onRedraw, dispatch, getState, afterStep],
+    [keymap, onSuspend, onRedraw, dispatch, afterStep],
+  );
+
+  /** A key while the search field is open: it edits the query, or walks the history or the hits. */
+  const fieldKey = useCallback(
+    (press: KeyPress): void => lineKey(press, getState().search, SEARCH_FIELD),
+    [lineKey, getState],
   );
 
   /** A key while the prompt is up: a line is edited as the search field is; a yes/no takes y or n. */
@@ -168,32 +205,15 @@ export function useKeyRouting(options: KeyRoutingOptions): void {
     (press: KeyPress): void => {
       const prompt = getState().prompt;
       if (prompt === null) return;
+      if (prompt.answer === 'line') return lineKey(press, { query: prompt.text, cursor: prompt.cursor }, PROMPT_LINE);
       const name = press.kind === 'key' ? press.name : null;
       if (name === 'ctrl+c') return dispatch({ type: 'command', command: 'app.interrupt' });
-      if (prompt.answer === 'yesno') {
-        const answer = press.kind === 'text' ? press.text.trim().toLowerCase() : name;
-        if (answer === 'y') dispatch({ type: 'promptAccept' });
-        else if (answer === 'n' || answer === 'escape' || answer === 'q') dispatch({ type: 'promptCancel' });
-        afterStep();
-        return;
-      }
-      switch (name === null ? null : keymap.commandFor(name, 'field')) {
-        case 'field.cancel':
-          return dispatch({ type: 'promptCancel' });
-        case 'field.submit':
-          dispatch({ type: 'promptAccept' });
-          return afterStep();
-        case 'app.suspend':
-          return onSuspend?.();
-        case 'app.redraw':
-          return onRedraw?.();
-        default:
-          break;
-      }
-      const edited = editField({ query: prompt.text, cursor: prompt.cursor }, press, keymap);
-      if (edited !== null) dispatch({ type: 'promptEdit', text: edited.query, cursor: edited.cursor });
+      const answer = press.kind === 'text' ? press.text.trim().toLowerCase() : name;
+      if (answer === 'y') dispatch({ type: 'promptAccept' });
+      else if (answer === 'n' || answer === 'escape' || answer === 'q') dispatch({ type: 'promptCancel' });
+      afterStep();
     },
-    [keymap, onSuspend, onRedraw, dispatch, getState, afterStep],
+    [lineKey, dispatch, getState, afterStep],
   );
 
   const queue = useRef<KeyPress[]>([]);
