@@ -7,7 +7,8 @@ import type Database from 'better-sqlite3';
 import { fetchAll, type FeedOutcome } from '../library/subscriptions/fetch-all.js';
 import { Subscriptions, type Subscription } from '../library/subscriptions/store.js';
 import { withLibraryDb } from './library-store.js';
-import { EXIT_ERROR, PROGRAM, commandArgs, plural, printError, printWarnings, type GlobalOptions } from './output.js';
+import { EXIT_ERROR, PROGRAM, commandArgs, printError, printWarnings, type GlobalOptions } from './output.js';
+import { plural } from '../terminal/plural.js';
 import { bar, StatusLine } from './progress.js';
 
 export const FETCH_USAGE = `Usage: ${PROGRAM} fetch [--db FILE] [URL|TITLE...]

@@ -10,7 +10,8 @@ import type { RefreshProgress, RefreshSummary } from '../library/store/refresh.j
 import { openLibrary } from '../library/store/sqlite-library.js';
 import { bundledSeedsPath } from '../library/package-files.js';
 import { sanitize } from '../terminal/sanitize.js';
-import { EXIT_ERROR, PROGRAM, commandArgs, plural, printError, printWarnings, type GlobalOptions } from './output.js';
+import { EXIT_ERROR, PROGRAM, commandArgs, printError, printWarnings, type GlobalOptions } from './output.js';
+import { plural } from '../terminal/plural.js';
 import { bar, StatusLine } from './progress.js';
 
 export const INDEX_USAGE = `Usage: ${PROGRAM} index [--db FILE] [PATH...]

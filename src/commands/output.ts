@@ -23,11 +23,6 @@ export function printWarnings(warnings: Warning[]): void {
   for (const w of warnings) process.stderr.write(`${PROGRAM}: warning: ${sanitize(w.path)}: ${sanitize(w.message)}\n`);
 }
 
-/** `1 file`, `3 files`. */
-export function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
-
 /** A one-line error on stderr, for the exit paths that must never show a stack trace. */
 export function printError(message: string): void {
   process.stderr.write(`${PROGRAM}: ${sanitize(message)}\n`);

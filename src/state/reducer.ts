@@ -10,6 +10,7 @@ import { SORT_ORDERS, type SortOrder } from '../library/library.js';
 import { helpLines } from '../keys/help.js';
 import { articleOpen, layoutOf } from './layout.js';
 import { graphemes } from '../terminal/text.js';
+import { plural } from '../terminal/plural.js';
 import { hitAt } from './hits.js';
 import { linksCommand, linksStep } from './links.js';
 import { promptStep } from './prompt.js';
@@ -239,10 +240,6 @@ const SEARCH_SORTS: readonly SearchSort[] = ['relevance', ...SORT_ORDERS];
 
 /** How the status bar names a sort. */
 export const SORT_NAMES: Record<SortOrder, string> = { newest: 'newest first', oldest: 'oldest first', headline: 'A–Z' };
-
-export function plural(n: number, noun: string, nouns = `${noun}s`): string {
-  return `${n} ${n === 1 ? noun : nouns}`;
-}
 
 /**
  * The library view changed (sort or filter): outside a search the selected article stays

@@ -2,7 +2,8 @@
  * The words around the panes, as pure functions of the state: the status bar's position,
  * view and scroll parts, and what an empty list or pane says. The App only draws them.
  */
-import { plural, rowCount, searchPending, SORT_NAMES } from './reducer.js';
+import { plural } from '../terminal/plural.js';
+import { rowCount, searchPending, SORT_NAMES } from './reducer.js';
 import type { AppState } from './types.js';
 
 /**
