@@ -18,7 +18,7 @@ import { BEGIN_SYNC, END_SYNC, frameUpdate } from '../terminal/frame-writer.js';
 import { Screen } from '../terminal/screen.js';
 import { DEFAULT_SETTINGS, type Settings } from '../config/settings.js';
 import { libraryView, unreadView } from '../state/view.js';
-import { restoredView } from '../ui/restore-view.js';
+import { restoredView, type RestoredView } from '../ui/restore-view.js';
 
 /** What the reader takes over from the first screen. */
 export interface FirstScreen {
@@ -27,6 +27,8 @@ export interface FirstScreen {
   screen: Screen;
   /** The rows drawn, or null when no remembered frame fit. */
   rows: readonly string[] | null;
+  /** The view the reader opens in, as the first screen read it (the App need not read it again). */
+  restored: RestoredView;
   /** Keep Ink's first frame for the next launch. */
   remember(rows: readonly string[]): void;
   /**
@@ -45,7 +47,7 @@ interface Remembered {
   rows: string[];
 }
 
-function fingerprintOf(library: SqliteLibrary, columns: number, rows: number, settings: Settings): string {
+function fingerprintOf(library: SqliteLibrary, columns: number, rows: number, settings: Settings, restored: RestoredView): string {
   const hash = createHash('sha256');
   let build = '';
   try {
@@ -61,7 +63,6 @@ function fingerprintOf(library: SqliteLibrary, columns: number, rows: number, se
   // on screen, with its marks; the article's id is a hash of its text. What is hashed is
   // the view as shown, not as saved: quitting saves the view, and a saved view that puts
   // the reader where it was draws the same frame.
-  const restored = restoredView(library, library.memory, settings.sort);
   const shown = {
     sort: restored.sort ?? settings.sort,
     unreadOnly: restored.unreadOnly ?? false,
@@ -122,7 +123,8 @@ export async function showFirstScreen(
   const columns = stdout.columns || 80;
   const height = stdout.rows || 24;
   const file = `${library.file}-screen`;
-  const fingerprint = fingerprintOf(library, columns, height, settings);
+  const restored = restoredView(library, library.memory, settings.sort);
+  const fingerprint = fingerprintOf(library, columns, height, settings, restored);
   const remembered = read(file, height);
   const screen = new Screen(1, { mouse: settings.mouse });
   let rows: readonly string[] | null = null;
@@ -150,7 +152,8 @@ export async function showFirstScreen(
   const rememberAtQuit = (frame: readonly string[]): void => {
     const size = { columns: stdout.columns || 80, rows: stdout.rows || 24 };
     if (frame.length !== size.rows) return;
-    write(fingerprintOf(library, size.columns, size.rows, settings), frame);
+    // The view just saved, as the next launch will restore it.
+    write(fingerprintOf(library, size.columns, size.rows, settings, restoredView(library, library.memory, settings.sort)), frame);
   };
-  return { library, screen, rows, remember, rememberAtQuit };
+  return { library, screen, rows, restored, remember, rememberAtQuit };
 }

@@ -229,6 +229,7 @@ export async function runReader({
         sort={settings.sort}
         fetchOnStart={fetchOnStart}
         fetchEveryMinutes={fetchEveryMinutes}
+        {...(first === null ? {} : { restored: first.restored })}
       />
     </ErrorBoundary>
   );

@@ -34,7 +34,7 @@ import { type OutsideTools, useOutside } from './use-outside.js';
 import { useSearch } from './use-search.js';
 import { useSyncReducer } from './use-sync-reducer.js';
 import { useCarryOut } from './carry-out.js';
-import { restoredView, shownAsRestored, viewToSave } from './restore-view.js';
+import { type RestoredView, restoredView, shownAsRestored, viewToSave } from './restore-view.js';
 import { libraryView, unreadView } from '../state/view.js';
 import type { ReaderMemory } from '../library/reader-memory.js';
 import { textProps, ThemeContext } from './theme.js';
@@ -73,6 +73,8 @@ export interface AppProps {
   markReadAfter?: number | null;
   /** The sort the list starts in, unless the last view is restored. */
   sort?: SortOrder;
+  /** The view to open in, when the caller has read it already (the first screen). */
+  restored?: RestoredView;
   /** Fetch every subscribed feed at start (`--fetch`), and again every this many minutes. */
   fetchOnStart?: boolean;
   fetchEveryMinutes?: number;
@@ -86,7 +88,7 @@ export function App(props: AppProps) {
     const sources = library.sources?.() ?? [];
     // The pane starts on when there are subscriptions to choose between.
     const sourcesShown = sources.some((s) => s.subscribed);
-    return initialState({ ...(size ?? streamSize(stdout)), ...restoredView(library, memory, sort), canSearch: searcher !== null, notice, sources, sourcesShown });
+    return initialState({ ...(size ?? streamSize(stdout)), ...(props.restored ?? restoredView(library, memory, sort)), canSearch: searcher !== null, notice, sources, sourcesShown });
   });
   useTerminalSize(dispatch, size);
   const source = useLibrary(library, libraryView(state), dispatch, getState);

@@ -11,7 +11,9 @@ import { libraryView } from '../state/view.js';
 import type { ReaderSource } from './reader-source.js';
 
 /** The parts of the initial state that come from the library and the last run. */
-export function restoredView(library: Library, memory: ReaderMemory | null, sort: SortOrder): Omit<InitialOptions, 'width' | 'height' | 'canSearch'> {
+export type RestoredView = Omit<InitialOptions, 'width' | 'height' | 'canSearch'>;
+
+export function restoredView(library: Library, memory: ReaderMemory | null, sort: SortOrder): RestoredView {
   const history = memory?.searches() ?? [];
   const saved = memory?.lastView() ?? null;
   // Nothing saved: the configured sort.
