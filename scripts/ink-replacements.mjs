@@ -1,6 +1,7 @@
 // An esbuild plugin that swaps some of Ink's internal modules for faster equivalents with
 // the same interface: the frame assembly (build/output.js, see src/terminal/ink-output.ts),
-// the text measuring it imports (widest-line), and Yoga's loading (src/terminal/ink-yoga.ts).
+// the text measuring it imports (widest-line), and Yoga, whose WebAssembly costs start-up time and
+// memory, by the same layout in TypeScript (src/terminal/flex-layout.ts).
 // Only imports made by Ink are redirected.
 import path from 'node:path';
 
@@ -17,7 +18,7 @@ export function inkReplacements(root) {
         args.importer.includes(inkDir) ? { path: path.join(root, 'src', 'terminal', 'ink-widest-line.ts') } : undefined,
       );
       build.onResolve({ filter: /^yoga-layout$/ }, (args) =>
-        args.importer.includes(inkDir) ? { path: path.join(root, 'src', 'terminal', 'ink-yoga.ts') } : undefined,
+        args.importer.includes(inkDir) ? { path: path.join(root, 'src', 'terminal', 'flex-layout.ts') } : undefined,
       );
     },
   };
