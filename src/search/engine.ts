@@ -1,7 +1,8 @@
 /**
  * The synchronous search engine over one database file: parse, compile, run, count, and
  * when nothing matches, suggest. It runs inside the search worker (better-sqlite3 blocks
- * its thread) and directly in tests.
+ * its thread), on the reader's thread for a small library (see SqliteSearcher), and
+ * directly in tests.
  */
 import Database from 'better-sqlite3';
 import type { ArticleSummary } from '../library/library.js';
@@ -213,5 +214,36 @@ export class SearchEngine {
 
   close(): void {
     this.db.close();
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * One query's outcome from an engine, or from the reason there is none: a failure is an
+ * outcome with its message, never a throw, wherever the engine runs.
+ */
+export function answer(
+  engine: SearchEngine | null,
+  unavailable: string | null,
+  request: { query: string; limit: number; offset: number },
+  prefixLast: boolean,
+): EngineOutcome {
+  try {
+    if (engine === null) throw new Error(unavailable ?? 'search index unavailable');
+    return engine.search(request.query, request.limit, { prefixLast, offset: request.offset });
+  } catch (error) {
+    return { query: request.query, offset: request.offset, total: 0, hits: [], error: `search failed: ${describe(error)}`, suggestion: null };
+  }
+}
+
+/** An engine over the database, or the reason it cannot be opened. */
+export function openEngine(dbPath: string, roots: readonly string[]): { engine: SearchEngine | null; unavailable: string | null } {
+  try {
+    return { engine: new SearchEngine(dbPath, undefined, roots), unavailable: null };
+  } catch (error) {
+    return { engine: null, unavailable: `search index unavailable: ${describe(error)}` };
   }
 }

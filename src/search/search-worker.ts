@@ -5,7 +5,7 @@
  * vocabulary) failed: it is said once, never swallowed.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { SearchEngine, type EngineOutcome } from './engine.js';
+import { answer, openEngine, type EngineOutcome } from './engine.js';
 
 export interface SearchWorkerData {
   dbPath: string;
@@ -39,13 +39,7 @@ function describe(error: unknown): string {
 
 const { dbPath, prefixLast, roots, testOnlyExitOnQuery = 0 } = workerData as SearchWorkerData;
 let queries = 0;
-let engine: SearchEngine | null = null;
-let openError: string | null = null;
-try {
-  engine = new SearchEngine(dbPath, undefined, roots);
-} catch (error) {
-  openError = `search index unavailable: ${describe(error)}`;
-}
+const { engine, unavailable } = openEngine(dbPath, roots);
 
 const warned = new Set<string>();
 function warn(message: string): void {
@@ -69,13 +63,7 @@ warm();
 parentPort?.on('message', (request: SearchRequest) => {
   queries++;
   if (queries === testOnlyExitOnQuery) process.exit(70);
-  let outcome: EngineOutcome;
-  try {
-    if (engine === null) throw new Error(openError ?? 'search index unavailable');
-    outcome = engine.search(request.query, request.limit, { prefixLast, offset: request.offset });
-  } catch (error) {
-    outcome = { query: request.query, offset: request.offset, total: 0, hits: [], error: `search failed: ${describe(error)}`, suggestion: null };
-  }
+  const outcome = answer(engine, unavailable, request, prefixLast);
   parentPort?.postMessage({ id: request.id, outcome } satisfies SearchReply);
   warm();
 });

@@ -9,7 +9,10 @@
  *
  * The worker starts with the first search or `prepare()`, not with the searcher: a reader
  * that is never searched carries no second V8 heap (about 8 MB), and the first screen does
- * not wait for a thread to start.
+ * not wait for a thread to start. A small library needs no worker at all: with the
+ * `searchHere` option, queries run on this thread while it says so (a few milliseconds
+ * each at 2,000 articles, less than a worker takes to start), in order and superseded the
+ * same way, one per turn of the event loop so keys read between them.
  *
  * A worker that stops by itself is replaced once and the query it was running is asked
  * again; a second stop ends search for the session, and every call from then on answers
@@ -17,7 +20,7 @@
  */
 import type { Worker } from 'node:worker_threads';
 import { startWorker, testOnlyWorkerDeaths, whenWorkerStops } from '../library/worker-thread.js';
-import type { RankedHit } from './engine.js';
+import { answer, openEngine, type RankedHit, type SearchEngine } from './engine.js';
 import { highlightRanges } from './match-ranges.js';
 import { isEmptyQuery, parseQuery, type QueryAst } from './query.js';
 import type { SearchReply, SearchRequest, SearchWarning, SearchWorkerData } from './search-worker.js';
@@ -43,6 +46,8 @@ export interface SqliteSearcherOptions {
   onWorkerStop?: (message: string, restarted: boolean) => void;
   /** Test only: how many of the first workers started exit on their second query (see the env below). */
   testOnlyWorkerDeaths?: number;
+  /** Asked before each query: true runs it on this thread (a small library), false in the worker. */
+  searchHere?: () => boolean;
 }
 
 /** Workers replaced in a searcher's lifetime before search gives up. */
@@ -76,6 +81,8 @@ export class SqliteSearcher implements Searcher {
   private restartsLeft = RESTARTS;
   private started = 0;
   private readonly deaths: number;
+  /** The engine on this thread, opened by the first query run here. */
+  private here: { engine: SearchEngine | null; unavailable: string | null } | null = null;
 
   constructor(
     dbPath: string,
@@ -91,7 +98,20 @@ export class SqliteSearcher implements Searcher {
     return this.started;
   }
 
+  /** Whether the next query runs on this thread; a searcher whose workers are to die uses them. */
+  private searchesHere(): boolean {
+    return this.deaths === 0 && (this.options.searchHere?.() ?? false);
+  }
+
   prepare(): void {
+    if (this.searchesHere()) {
+      if (!this.closed) this.here ??= openEngine(this.workerData.dbPath, this.workerData.roots);
+    } else {
+      this.startWorker();
+    }
+  }
+
+  private startWorker(): void {
     if (this.worker === null && !this.closed && this.failure === null) this.worker = this.spawn();
   }
 
@@ -144,13 +164,24 @@ export class SqliteSearcher implements Searcher {
 
   private pump(): void {
     if (this.running !== null || this.closed || this.queued.length === 0) return;
-    this.prepare();
+    const here = this.searchesHere();
+    if (!here) this.startWorker();
     const next = this.queued.shift();
-    if (next === undefined || this.worker === null) return;
+    if (next === undefined || (!here && this.worker === null)) return;
     this.running = { ...next, id: this.nextId++ };
     const { id, query, limit, offset } = this.running;
     const request: SearchRequest = { id, query, limit, offset };
-    this.worker.postMessage(request);
+    if (here) this.answerHere(request);
+    else this.worker?.postMessage(request);
+  }
+
+  /** Answers on this thread, on the next turn: queries typed meanwhile replace the queued one. */
+  private answerHere(request: SearchRequest): void {
+    setImmediate(() => {
+      if (this.closed) return;
+      this.here ??= openEngine(this.workerData.dbPath, this.workerData.roots);
+      this.finish({ id: request.id, outcome: answer(this.here.engine, this.here.unavailable, request, this.prefixLast) });
+    });
   }
 
   private finish(reply: SearchReply): void {
@@ -181,6 +212,7 @@ export class SqliteSearcher implements Searcher {
     this.queued = [];
     for (const w of waiting) for (const resolve of w.resolvers) resolve(outcome(w.query, w.offset, 'search closed', w.ast));
     void this.worker?.terminate();
+    this.here?.engine?.close();
   }
 }
 

@@ -4,22 +4,19 @@ import { SqliteSearcher } from '../../src/search/sqlite-searcher.js';
 import { fixtureDbFromTexts, type FixtureDb } from './fixture-db.js';
 
 let fixture: FixtureDb;
-let searcher: SqliteSearcher;
 
 beforeAll(async () => {
   fixture = await fixtureDbFromTexts([
     { path: 'a.txt', text: 'Aleppo siege tightens\n\nFighting continued in Aleppo.\n' },
     { path: 'b.txt', text: 'Café culture\n\nThe café opens at dawn.\n' },
   ]);
-  searcher = new SqliteSearcher(fixture.dbPath);
 });
 
 afterAll(() => {
-  searcher.close();
   fixture.remove();
 });
 
-describe('SqliteSearcher', () => {
+describe('SqliteSearcher and its worker', () => {
   it('starts its worker with the first search, or when asked to get ready, and only once', async () => {
     const asked = new SqliteSearcher(fixture.dbPath);
     const prepared = new SqliteSearcher(fixture.dbPath);
@@ -40,11 +37,40 @@ describe('SqliteSearcher', () => {
     expect(prepared.workersStarted).toBe(1);
   });
 
-  it('answers from the worker, with hits, total and a highlighter', async () => {
+  it('moves to its worker when the library outgrows searching on this thread', async () => {
+    let small = true;
+    const growing = new SqliteSearcher(fixture.dbPath, { searchHere: () => small });
+    try {
+      growing.prepare();
+      expect(await growing.search('cafe', 10)).toMatchObject({ total: 1, error: null });
+      expect(growing.workersStarted).toBe(0);
+      small = false;
+      expect(await growing.search('aleppo', 10)).toMatchObject({ total: 1, error: null });
+      expect(growing.workersStarted).toBe(1);
+    } finally {
+      growing.close();
+    }
+  });
+});
+
+describe.each([
+  ['in its worker', {}],
+  ['on this thread (a small library)', { searchHere: () => true }],
+])('SqliteSearcher %s', (_where, options) => {
+  let searcher: SqliteSearcher;
+  beforeAll(() => {
+    searcher = new SqliteSearcher(fixture.dbPath, options);
+  });
+  afterAll(() => {
+    searcher.close();
+  });
+
+  it('answers with hits, total and a highlighter', async () => {
     const outcome = await searcher.search('cafe', 10);
     expect(outcome).toMatchObject({ query: 'cafe', total: 1, error: null, suggestion: null });
     expect(outcome.hits.map((h) => fixture.relative(h.path))).toEqual(['b.txt']);
     expect(outcome.highlight('Un café')).toEqual([[3, 7]]);
+    expect(searcher.workersStarted).toBe('searchHere' in options ? 0 : 1);
   });
 
   it('lets a newer query supersede a queued older one', async () => {
@@ -81,7 +107,7 @@ describe('SqliteSearcher', () => {
   });
 
   it('reports a missing database as an error, not an exception', async () => {
-    const broken = new SqliteSearcher(`${fixture.dbPath}.missing`);
+    const broken = new SqliteSearcher(`${fixture.dbPath}.missing`, options);
     try {
       const outcome = await broken.search('aleppo', 10);
       expect(outcome.error).toMatch(/unable to open/);
@@ -91,7 +117,7 @@ describe('SqliteSearcher', () => {
   });
 
   it('resolves waiting searches when closed', async () => {
-    const closing = new SqliteSearcher(fixture.dbPath);
+    const closing = new SqliteSearcher(fixture.dbPath, options);
     const pending = closing.search('aleppo', 10);
     closing.close();
     await expect(pending).resolves.toMatchObject({ error: 'search closed' });

@@ -23,6 +23,7 @@ import { isFeedUrl, libraryRoot } from '../feed-names.js';
 import type { FoundFile } from '../find.js';
 import { checkFiles, type CheckProgress, type CheckRequest, type CheckResult } from './check.js';
 import { checkInWorker } from './check-thread.js';
+import { storedArticles } from './stored-articles.js';
 import { ADD_FTS_SQL, DEFER_FTS_SQL, UNDEFER_FTS_SQL } from './deferred-fts.js';
 import { INSERT_ENTRY_SQL, UPDATE_ENTRY_SQL } from './entry-sql.js';
 import type { Warning } from '../load-all.js';
@@ -141,10 +142,7 @@ const CHECK_WORKER_ROWS = 10_000;
 
 /** A database in a file holding many articles is checked in a worker (see check.ts). */
 function checksInWorkerByDefault(db: Database.Database): boolean {
-  if (db.memory) return false;
-  // The largest rowid stands for the row count at the cost of one index lookup.
-  const rows = db.prepare('SELECT max(rowid) FROM articles').pluck().get() as number | null;
-  return (rows ?? 0) >= CHECK_WORKER_ROWS;
+  return !db.memory && storedArticles(db) >= CHECK_WORKER_ROWS;
 }
 
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
