@@ -40,6 +40,9 @@ await build({
   alias: { 'react-devtools-core': stub, 'restore-cursor': noRestoreCursor },
   plugins: [inkReplacements(root)],
   define: { 'process.env.NODE_ENV': '"production"' },
+  // Minified, the reader's code is 330 KB instead of 850 KB: less to read and compile at
+  // every launch, and 3 MiB less resident (2,000 articles, tmux 120x40).
+  minify: true,
   // CommonJS dependencies bundled into ESM still call require() and use __dirname.
   banner: {
     js: [
