@@ -10,7 +10,6 @@
  *
  * This module must not import Ink or React: it runs before they load.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { assertSomePathExists } from '../library/find.js';
 import { openLibrary, type SqliteLibrary } from '../library/store/sqlite-library.js';
@@ -47,8 +46,12 @@ interface Remembered {
   rows: string[];
 }
 
+/**
+ * Everything the first frame depends on, as one string kept whole beside the frame (a few
+ * KB): comparing it costs less than loading a hash function, which would bring OpenSSL
+ * into the launch.
+ */
 function fingerprintOf(library: SqliteLibrary, columns: number, rows: number, settings: Settings, restored: RestoredView): string {
-  const hash = createHash('sha256');
   let build = '';
   try {
     const entry = statSync(process.argv[1] ?? '');
@@ -60,7 +63,7 @@ function fingerprintOf(library: SqliteLibrary, columns: number, rows: number, se
     .filter(([name]) => STYLE_ENV.test(name))
     .sort(([a], [b]) => a.localeCompare(b));
   // The view the reader opens in (src/ui/restore-view.ts) and every row of it that can be
-  // on screen, with its marks; the article's id is a hash of its text. What is hashed is
+  // on screen, with its marks; the article's id is a hash of its text. What is kept is
   // the view as shown, not as saved: quitting saves the view, and a saved view that puts
   // the reader where it was draws the same frame.
   const shown = {
@@ -76,8 +79,7 @@ function fingerprintOf(library: SqliteLibrary, columns: number, rows: number, se
   const view = libraryView({ ...shown, readSince: restored.readSince ?? 0 });
   const top = library.page(view, shown.top, rows).map((row) => [row.key, row.id, row.headline, row.date, row.section, row.read, row.starred]);
   const unread = library.count(unreadView(shown));
-  hash.update(JSON.stringify({ version: 3, build, columns, rows, env, look, notice: library.notice, count: restored.count, unread, shown, top }));
-  return hash.digest('hex');
+  return JSON.stringify({ version: 4, build, columns, rows, env, look, notice: library.notice, count: restored.count, unread, shown, top });
 }
 
 // eslint-disable-next-line no-control-regex -- SGR (colour and style) escapes
