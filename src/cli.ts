@@ -11,6 +11,7 @@ import { defaultPaths } from './commands/default-paths.js';
 import { packageVersion } from './library/package-files.js';
 import { prepareTerminalStyle } from './terminal/colour.js';
 import { readConfig } from './commands/read-config.js';
+import { leanReaderHeap } from './commands/reader-heap.js';
 
 const USAGE = `Usage: ${PROGRAM} [options] [PATH...]
        ${PROGRAM} [options] search QUERY [PATH...]
@@ -139,6 +140,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     if (!values.json && process.stdout.isTTY) {
       if (process.env.TERM !== 'dumb') {
+        leanReaderHeap();
         // Before Ink and chalk load: they read the environment as they do.
         const { colour } = prepareTerminalStyle(process.env, { noColor: values['no-color'] ?? false });
         // The light first-screen module opens the library and may draw the remembered
