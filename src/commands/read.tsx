@@ -317,6 +317,8 @@ export async function openReader(
     roots: library.roots,
     // Asked at each query: a library still being indexed may outgrow it.
     searchHere: () => storedArticles(library.db) < SEARCH_HERE_ARTICLES,
+    // The first search of a large library does not wait for the worker to start.
+    whileWorkerStarts: true,
     onWorkerStop: (message, restarted) => background.set('search', sanitize(restarted ? 'search restarted after its worker stopped' : message)),
     // Shown at once, and printed again once the terminal is back.
     onWarning: (message) => {

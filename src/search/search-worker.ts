@@ -28,6 +28,11 @@ export interface SearchReply {
   outcome: EngineOutcome;
 }
 
+/** Sent once the database is open (or could not be): queries are answered from now on. */
+export interface SearchReady {
+  ready: true;
+}
+
 /** Something the worker could not do outside any one query; searching goes on. */
 export interface SearchWarning {
   warning: string;
@@ -40,6 +45,7 @@ function describe(error: unknown): string {
 const { dbPath, prefixLast, roots, testOnlyExitOnQuery = 0 } = workerData as SearchWorkerData;
 let queries = 0;
 const { engine, unavailable } = openEngine(dbPath, roots);
+parentPort?.postMessage({ ready: true } satisfies SearchReady);
 
 const warned = new Set<string>();
 function warn(message: string): void {

@@ -12,7 +12,9 @@
  * not wait for a thread to start. A small library needs no worker at all: with the
  * `searchHere` option, queries run on this thread while it says so (a few milliseconds
  * each at 2,000 articles, less than a worker takes to start), in order and superseded the
- * same way, one per turn of the event loop so keys read between them.
+ * same way, one per turn of the event loop so keys read between them. With
+ * `whileWorkerStarts`, a large library's first queries are answered here too, until the
+ * worker says it is ready.
  *
  * A worker that stops by itself is replaced once and the query it was running is asked
  * again; a second stop ends search for the session, and every call from then on answers
@@ -23,7 +25,7 @@ import { startWorker, testOnlyWorkerDeaths, whenWorkerStops } from '../library/w
 import { answer, openEngine, type RankedHit, type SearchEngine } from './engine.js';
 import { highlightRanges } from './match-ranges.js';
 import { isEmptyQuery, parseQuery, type QueryAst } from './query.js';
-import type { SearchReply, SearchRequest, SearchWarning, SearchWorkerData } from './search-worker.js';
+import type { SearchReady, SearchReply, SearchRequest, SearchWarning, SearchWorkerData } from './search-worker.js';
 import type { MatchRange } from './match-ranges.js';
 import type { SearchOutcome, Searcher } from './searcher.js';
 
@@ -48,6 +50,11 @@ export interface SqliteSearcherOptions {
   testOnlyWorkerDeaths?: number;
   /** Asked before each query: true runs it on this thread (a small library), false in the worker. */
   searchHere?: () => boolean;
+  /**
+   * Queries asked before the worker is ready are answered on this thread (the first search
+   * then waits for no thread to start); the worker takes the rest.
+   */
+  whileWorkerStarts?: boolean;
 }
 
 /** Workers replaced in a searcher's lifetime before search gives up. */
@@ -81,6 +88,9 @@ export class SqliteSearcher implements Searcher {
   private restartsLeft = RESTARTS;
   private started = 0;
   private readonly deaths: number;
+  private hereCount = 0;
+  /** The worker said it has opened the database and takes queries. */
+  private workerReady = false;
   /** The engine on this thread, opened by the first query run here. */
   private here: { engine: SearchEngine | null; unavailable: string | null } | null = null;
 
@@ -98,17 +108,26 @@ export class SqliteSearcher implements Searcher {
     return this.started;
   }
 
-  /** Whether the next query runs on this thread; a searcher whose workers are to die uses them. */
-  private searchesHere(): boolean {
+  /** Queries answered on this thread so far. */
+  get answeredHere(): number {
+    return this.hereCount;
+  }
+
+  /** A small library is searched on this thread; a searcher whose workers are to die uses them. */
+  private smallLibrary(): boolean {
     return this.deaths === 0 && (this.options.searchHere?.() ?? false);
   }
 
+  /** Whether the next query runs on this thread: a small library, or a worker still starting. */
+  private searchesHere(): boolean {
+    if (this.smallLibrary()) return true;
+    this.startWorker();
+    return this.deaths === 0 && this.options.whileWorkerStarts === true && !this.workerReady;
+  }
+
+  /** Opens what the first query will run on: this thread's connection, the worker, or both. */
   prepare(): void {
-    if (this.searchesHere()) {
-      if (!this.closed) this.here ??= openEngine(this.workerData.dbPath, this.workerData.roots);
-    } else {
-      this.startWorker();
-    }
+    if (this.searchesHere() && !this.closed) this.here ??= openEngine(this.workerData.dbPath, this.workerData.roots);
   }
 
   private startWorker(): void {
@@ -118,8 +137,10 @@ export class SqliteSearcher implements Searcher {
   private spawn(): Worker {
     const data: SearchWorkerData = this.started++ < this.deaths ? { ...this.workerData, testOnlyExitOnQuery: 2 } : this.workerData;
     const worker = startWorker(new URL('./search-worker.js', import.meta.url), data);
-    worker.on('message', (message: SearchReply | SearchWarning) => {
-      if ('warning' in message) (this.options.onWarning ?? ((text: string) => this.warnings.push(text)))(message.warning);
+    this.workerReady = false;
+    worker.on('message', (message: SearchReply | SearchWarning | SearchReady) => {
+      if ('ready' in message) this.workerReady = worker === this.worker;
+      else if ('warning' in message) (this.options.onWarning ?? ((text: string) => this.warnings.push(text)))(message.warning);
       else this.finish(message);
     });
     whenWorkerStops(worker, 'search', (reason) => {
@@ -165,7 +186,6 @@ export class SqliteSearcher implements Searcher {
   private pump(): void {
     if (this.running !== null || this.closed || this.queued.length === 0) return;
     const here = this.searchesHere();
-    if (!here) this.startWorker();
     const next = this.queued.shift();
     if (next === undefined || (!here && this.worker === null)) return;
     this.running = { ...next, id: this.nextId++ };
@@ -180,7 +200,14 @@ export class SqliteSearcher implements Searcher {
     setImmediate(() => {
       if (this.closed) return;
       this.here ??= openEngine(this.workerData.dbPath, this.workerData.roots);
-      this.finish({ id: request.id, outcome: answer(this.here.engine, this.here.unavailable, request, this.prefixLast) });
+      const reply = { id: request.id, outcome: answer(this.here.engine, this.here.unavailable, request, this.prefixLast) };
+      this.hereCount++;
+      // Once the worker has taken over, this thread's connection and its cache go.
+      if (this.workerReady && !this.smallLibrary()) {
+        this.here.engine?.close();
+        this.here = null;
+      }
+      this.finish(reply);
     });
   }
 

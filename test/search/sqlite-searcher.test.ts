@@ -53,6 +53,26 @@ describe('SqliteSearcher and its worker', () => {
   });
 });
 
+describe('SqliteSearcher of a large library', () => {
+  it('answers on this thread while its worker starts, then in the worker', async () => {
+    const starting = new SqliteSearcher(fixture.dbPath, { searchHere: () => false, whileWorkerStarts: true });
+    try {
+      starting.prepare();
+      expect(await starting.search('cafe', 10)).toMatchObject({ total: 1, error: null });
+      expect([starting.workersStarted, starting.answeredHere]).toEqual([1, 1]);
+      // Once the worker is ready it answers, and this thread answers no more.
+      await vi.waitFor(async () => {
+        const before = starting.answeredHere;
+        expect(await starting.search('aleppo', 10)).toMatchObject({ total: 1, error: null });
+        expect(starting.answeredHere).toBe(before);
+      });
+      expect(starting.workersStarted).toBe(1);
+    } finally {
+      starting.close();
+    }
+  });
+});
+
 describe.each([
   ['in its worker', {}],
   ['on this thread (a small library)', { searchHere: () => true }],
@@ -71,6 +91,7 @@ describe.each([
     expect(outcome.hits.map((h) => fixture.relative(h.path))).toEqual(['b.txt']);
     expect(outcome.highlight('Un café')).toEqual([[3, 7]]);
     expect(searcher.workersStarted).toBe('searchHere' in options ? 0 : 1);
+    expect(searcher.answeredHere).toBe('searchHere' in options ? 1 : 0);
   });
 
   it('lets a newer query supersede a queued older one', async () => {
