@@ -61,7 +61,8 @@ function fingerprintOf(library: SqliteLibrary, columns: number, rows: number, se
   }
   const env = Object.entries(process.env)
     .filter(([name]) => STYLE_ENV.test(name))
-    .sort(([a], [b]) => a.localeCompare(b));
+    // Code-unit order: the names are ASCII, and a locale's collation would load ICU's tables (2 MiB).
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   // The view the reader opens in (src/ui/restore-view.ts) and every row of it that can be
   // on screen, with its marks; the article's id is a hash of its text. What is kept is
   // the view as shown, not as saved: quitting saves the view, and a saved view that puts
