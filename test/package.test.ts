@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../kit/shared-dir.js';
@@ -25,5 +25,15 @@ describe('the npm package', () => {
     expect(files).toContain('dist/newsreader.js');
     expect(files).toContain('seeds/000_f7bcbbc1a212b420.txt');
     expect(files.filter((f) => /^(src|test|bench)\/|corpora/.test(f))).toEqual([]);
+  });
+
+  it('builds scripts of ASCII only, so V8 keeps their source one byte a character', () => {
+    // The test run builds dist/ first (test/global-setup.ts).
+    const dist = path.join(repoRoot, 'dist');
+    const scripts = readdirSync(dist).filter((name) => name.endsWith('.js'));
+    expect(scripts).toContain('newsreader.js');
+    // eslint-disable-next-line no-control-regex -- what is looked for is anything past ASCII
+    const nonAscii = scripts.filter((name) => /[^\u0000-\u007f]/.test(readFileSync(path.join(dist, name), 'utf8')));
+    expect(nonAscii).toEqual([]);
   });
 });

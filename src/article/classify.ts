@@ -22,7 +22,8 @@ const CAPTION_MAX_WORDS = 60;
 const TRAILING_DATE = /(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|\d{4}-\d{2}-\d{2})\s*[.)]?$/;
 
 const ATTRIBUTION_MAX_WORDS = 6;
-const SENTENCE_END = /[.?!]["'”’)]?$/;
+// Closing quotes escaped, as every non-ASCII character in a regular expression (see links.ts).
+const SENTENCE_END = /[.?!]["'\u201d\u2019)]?$/;
 
 export function isCredit(lines: string[]): boolean {
   return lines.every((line) => creditName(line) !== null);

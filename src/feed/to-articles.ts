@@ -76,7 +76,7 @@ const hasUnsafeCharacters = (line: string): boolean => !PLAIN.test(line) && hasC
 
 /** A summary that only repeats the start of the content (often cut with an ellipsis) adds nothing. */
 function repeatsContent(summary: string, content: string): boolean {
-  const start = summary.replace(/\s*(?:\[?(?:\.\.\.|…)\]?|\[\.\.\.\]|read more.*)$/i, '').trim();
+  const start = summary.replace(/\s*(?:\[?(?:\.\.\.|\u2026)\]?|\[\.\.\.\]|read more.*)$/i, '').trim();
   return start === '' || content.includes(start);
 }
 
