@@ -10,6 +10,8 @@ const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const outfile = path.join(root, 'dist', 'newsreader.js');
 const stub = path.join(root, 'scripts', 'stub-devtools.js');
 const noRestoreCursor = path.join(root, 'scripts', 'stub-restore-cursor.js');
+const exitOnly = path.join(root, 'scripts', 'stub-signal-exit.js');
+const ttySize = path.join(root, 'scripts', 'stub-terminal-size.js');
 
 // Chunk names carry a content hash: start empty so no stale chunk is left to ship.
 await rm(path.dirname(outfile), { recursive: true, force: true });
@@ -37,7 +39,7 @@ await build({
   target: 'node20',
   // Native addons and their loaders stay outside the bundle.
   external: ['better-sqlite3'],
-  alias: { 'react-devtools-core': stub, 'restore-cursor': noRestoreCursor },
+  alias: { 'react-devtools-core': stub, 'restore-cursor': noRestoreCursor, 'signal-exit': exitOnly, 'terminal-size': ttySize },
   plugins: [inkReplacements(root)],
   define: { 'process.env.NODE_ENV': '"production"' },
   // Minified, the reader's code is 330 KB instead of 850 KB: less to read and compile at

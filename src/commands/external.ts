@@ -6,11 +6,18 @@
  * shell line (as mutt's pipe). Terminal programs get the terminal (see `HandOver`); a GUI
  * opener is started on its own with its output discarded. Every failure is one line.
  */
-import { spawn } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { OutsideTools, SaveOutcome } from '../ui/use-outside.js';
+
+/**
+ * node:child_process is loaded when a program is first run: most sessions run none, and
+ * the module costs every launch 2 MiB resident.
+ */
+const load = createRequire(import.meta.url);
+const childProcess = (): typeof import('node:child_process') => load('node:child_process') as typeof import('node:child_process');
 
 /**
  * Runs `run` with the terminal given to another program: the reader's screen put away and
@@ -123,7 +130,7 @@ interface Finished {
  */
 function runOnTerminal(words: string[], cwd: string, input?: string): Promise<Finished> {
   const [program = '', ...args] = words;
-  const child = spawn(program, args, { stdio: [input === undefined ? 'inherit' : 'pipe', 'inherit', 'inherit'], cwd });
+  const child = childProcess().spawn(program, args, { stdio: [input === undefined ? 'inherit' : 'pipe', 'inherit', 'inherit'], cwd });
   const done = new Promise<Finished>((resolve) => {
     child.once('error', (error: NodeJS.ErrnoException) => resolve({ error: startError(program, error), code: null, signal: null }));
     child.once('exit', (code, signal) => resolve({ error: null, code, signal }));
@@ -140,7 +147,7 @@ function runOnTerminal(words: string[], cwd: string, input?: string): Promise<Fi
 function startApart(words: string[], onLate: (text: string) => void): Promise<string | null> {
   const [program = '', ...args] = words;
   return new Promise((resolve) => {
-    const child = spawn(program, args, { detached: true, stdio: 'ignore' });
+    const child = childProcess().spawn(program, args, { detached: true, stdio: 'ignore' });
     child.once('error', (error: NodeJS.ErrnoException) => resolve(startError(program, error)));
     child.once('spawn', () => {
       child.unref();
