@@ -62,6 +62,8 @@ export interface BroadQueryLimits {
 export interface SearchOptions extends ParseOptions {
   /** Hits skipped before the first returned (default 0). */
   offset?: number;
+  /** Look for a spelling when nothing matches (default true); it reads the index's words. */
+  suggest?: boolean;
 }
 
 export class SearchEngine {
@@ -119,7 +121,7 @@ export class SearchEngine {
 
   /** Hits `offset` .. `offset + limit - 1` of the query's ranking, and the total. */
   search(input: string, limit: number, options: SearchOptions = {}): EngineOutcome {
-    const { offset: wantedOffset = 0, ...parseOptions } = options;
+    const { offset: wantedOffset = 0, suggest = true, ...parseOptions } = options;
     const parsed = parseQuery(input, parseOptions);
     if (!parsed.ok) return { query: input, offset: 0, total: 0, hits: [], error: parsed.error, suggestion: null };
     const query = parsed.query;
@@ -133,7 +135,7 @@ export class SearchEngine {
     const rows = total === 0 || offset >= total ? [] : this.rows(query, compiled, total, rowLimit, offset, roots);
     const hits = rows.map((r): RankedHit => ({ ...toSummary(r), score: r.score }));
     const suggestion =
-      total === 0 && query.all.length > 0
+      suggest && total === 0 && query.all.length > 0
         ? suggestQuery(input, query, {
             vocab: () => this.vocab(),
             known: (word, prefix) => this.known(word, prefix),
@@ -230,10 +232,11 @@ export function answer(
   unavailable: string | null,
   request: { query: string; limit: number; offset: number },
   prefixLast: boolean,
+  suggest = true,
 ): EngineOutcome {
   try {
     if (engine === null) throw new Error(unavailable ?? 'search index unavailable');
-    return engine.search(request.query, request.limit, { prefixLast, offset: request.offset });
+    return engine.search(request.query, request.limit, { prefixLast, offset: request.offset, suggest });
   } catch (error) {
     return { query: request.query, offset: request.offset, total: 0, hits: [], error: `search failed: ${describe(error)}`, suggestion: null };
   }

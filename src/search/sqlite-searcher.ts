@@ -89,6 +89,8 @@ export class SqliteSearcher implements Searcher {
   private started = 0;
   private readonly deaths: number;
   private hereCount = 0;
+  /** A query is waiting for its turn on this thread. */
+  private herePending = false;
   /** The worker said it has opened the database and takes queries. */
   private workerReady = false;
   /** The engine on this thread, opened by the first query run here. */
@@ -125,6 +127,14 @@ export class SqliteSearcher implements Searcher {
     return this.deaths === 0 && this.options.whileWorkerStarts === true && !this.workerReady;
   }
 
+  /**
+   * Starts the worker before the first search, for a library so large that the first
+   * search would otherwise wait for the worker to start and read the index's words.
+   */
+  startEarly(): void {
+    if (!this.smallLibrary()) this.startWorker();
+  }
+
   /** Opens what the first query will run on: this thread's connection, the worker, or both. */
   prepare(): void {
     if (this.searchesHere() && !this.closed) this.here ??= openEngine(this.workerData.dbPath, this.workerData.roots);
@@ -139,7 +149,10 @@ export class SqliteSearcher implements Searcher {
     const worker = startWorker(new URL('./search-worker.js', import.meta.url), data);
     this.workerReady = false;
     worker.on('message', (message: SearchReply | SearchWarning | SearchReady) => {
-      if ('ready' in message) this.workerReady = worker === this.worker;
+      if ('ready' in message) {
+        this.workerReady = worker === this.worker;
+        if (this.workerReady && !this.herePending) this.releaseHere();
+      }
       else if ('warning' in message) (this.options.onWarning ?? ((text: string) => this.warnings.push(text)))(message.warning);
       else this.finish(message);
     });
@@ -195,20 +208,31 @@ export class SqliteSearcher implements Searcher {
     else this.worker?.postMessage(request);
   }
 
-  /** Answers on this thread, on the next turn: queries typed meanwhile replace the queued one. */
+  /**
+   * Answers on this thread, on the next turn: queries typed meanwhile replace the queued one.
+   * A large library's spellings are the worker's: reading the index's words here would hold
+   * up keys, so a query matching nothing goes on to the worker for its did-you-mean.
+   */
   private answerHere(request: SearchRequest): void {
+    this.herePending = true;
     setImmediate(() => {
+      this.herePending = false;
       if (this.closed) return;
       this.here ??= openEngine(this.workerData.dbPath, this.workerData.roots);
-      const reply = { id: request.id, outcome: answer(this.here.engine, this.here.unavailable, request, this.prefixLast) };
+      const small = this.smallLibrary();
+      const outcome = answer(this.here.engine, this.here.unavailable, request, this.prefixLast, small);
       this.hereCount++;
-      // Once the worker has taken over, this thread's connection and its cache go.
-      if (this.workerReady && !this.smallLibrary()) {
-        this.here.engine?.close();
-        this.here = null;
-      }
-      this.finish(reply);
+      if (this.workerReady) this.releaseHere();
+      if (!small && outcome.total === 0 && outcome.error === null && this.worker !== null) this.worker.postMessage(request);
+      else this.finish({ id: request.id, outcome });
     });
+  }
+
+  /** Once the worker has taken over a large library, this thread's connection and its cache go. */
+  private releaseHere(): void {
+    if (this.smallLibrary()) return;
+    this.here?.engine?.close();
+    this.here = null;
   }
 
   private finish(reply: SearchReply): void {

@@ -73,6 +73,20 @@ describe('SqliteSearcher of a large library', () => {
   });
 });
 
+describe('SqliteSearcher of a large library, when nothing matches', () => {
+  it('leaves the spelling to its worker, so this thread never reads the index\'s words', async () => {
+    const starting = new SqliteSearcher(fixture.dbPath, { searchHere: () => false, whileWorkerStarts: true });
+    try {
+      const outcome = await starting.search('alepo ', 10);
+      expect(outcome).toMatchObject({ total: 0, suggestion: 'aleppo ' });
+      // Counted here first, then asked again of the worker for its did-you-mean.
+      expect(starting.answeredHere).toBe(1);
+    } finally {
+      starting.close();
+    }
+  });
+});
+
 describe.each([
   ['in its worker', {}],
   ['on this thread (a small library)', { searchHere: () => true }],
