@@ -17,16 +17,11 @@ const ttySize = path.join(root, 'scripts', 'stub-terminal-size.js');
 await rm(path.dirname(outfile), { recursive: true, force: true });
 await mkdir(path.dirname(outfile), { recursive: true });
 
+// CommonJS dependencies bundled into ESM still call require() and use __dirname.
+const requireBanner = ["import { createRequire as __createRequire } from 'node:module';", 'const require = __createRequire(import.meta.url);'].join('\n');
+
 await build({
-  // The workers are bundles beside the CLI, found via import.meta.url.
-  entryPoints: {
-    newsreader: path.join(root, 'src', 'cli.ts'),
-    'search-worker': path.join(root, 'src', 'search', 'search-worker.ts'),
-    // The refresh's walk and check against the store (see check-thread.ts).
-    'check-worker': path.join(root, 'src', 'library', 'store', 'check-worker.ts'),
-    // Subscribed feeds fetched from the reader, off its thread (see fetch-thread.ts).
-    'fetch-worker': path.join(root, 'src', 'library', 'subscriptions', 'fetch-worker.ts'),
-  },
+  entryPoints: { newsreader: path.join(root, 'src', 'cli.ts') },
   outdir: path.dirname(outfile),
   bundle: true,
   // Code behind a dynamic import (the reader: Ink, React) goes to chunks of its own, loaded
@@ -47,25 +42,29 @@ await build({
   minify: true,
   // Licence comments go to *.LEGAL.txt beside the bundle: kept, and out of the source V8 holds.
   legalComments: 'external',
-  // CommonJS dependencies bundled into ESM still call require() and use __dirname.
-  banner: {
-    js: [
-      '#!/usr/bin/env node',
-      "import { createRequire as __createRequire } from 'node:module';",
-      'const require = __createRequire(import.meta.url);',
-    ].join('\n'),
-  },
+  banner: { js: ['#!/usr/bin/env node', requireBanner].join('\n') },
   logLevel: 'warning',
 });
 await chmod(outfile, 0o755);
 
-// The refresh's parse workers load this file from beside the bundle (see parse-pool.ts).
+// The workers are bundles of their own beside the CLI, found via import.meta.url: whole,
+// so a worker loads one module, and the CLI's chunks are cut for the CLI alone.
 await build({
-  entryPoints: [path.join(root, 'src', 'library', 'store', 'parse-worker.ts')],
-  outfile: path.join(root, 'dist', 'parse-worker.js'),
+  entryPoints: {
+    // The refresh's parse workers (see parse-pool.ts).
+    'parse-worker': path.join(root, 'src', 'library', 'store', 'parse-worker.ts'),
+    'search-worker': path.join(root, 'src', 'search', 'search-worker.ts'),
+    // The refresh's walk and check against the store (see check-thread.ts).
+    'check-worker': path.join(root, 'src', 'library', 'store', 'check-worker.ts'),
+    // Subscribed feeds fetched from the reader, off its thread (see fetch-thread.ts).
+    'fetch-worker': path.join(root, 'src', 'library', 'subscriptions', 'fetch-worker.ts'),
+  },
+  outdir: path.join(root, 'dist'),
+  external: ['better-sqlite3'],
   bundle: true,
   minify: true,
   legalComments: 'external',
+  banner: { js: requireBanner },
   platform: 'node',
   format: 'esm',
   target: 'node20',
