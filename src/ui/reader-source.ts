@@ -113,7 +113,7 @@ export class ReaderSource {
     return row === null ? null : { key: row.key, id: row.id, ...marksOf(this.library, row.id) };
   }
 
-  article(row: ArticleSummary | null): Article | null {
+  article(row: Pick<ArticleSummary, 'key'> | null): Article | null {
     if (row === null) return null;
     if (this.loaded?.key !== row.key) this.loaded = { key: row.key, article: this.library.article(row.key) };
     return this.loaded.article;
@@ -121,12 +121,16 @@ export class ReaderSource {
 
   /** The selected article laid out at the pane's width, with the search's matches. */
   layout(state: AppState): ArticleLayout {
+    return this.layoutOfKey(this.selected(state)?.key ?? null, state);
+  }
+
+  /** The article `key` (the selected one, or one shown a moment ago) laid out as `layout` does. */
+  layoutOfKey(key: string | null, state: AppState): ArticleLayout {
     const width = layoutOf(state).articleWidth;
-    const row = this.selected(state);
-    const article = this.article(row);
-    if (row === null || article === null || width <= 0) return EMPTY_LAYOUT;
+    const article = key === null ? null : this.article({ key });
+    if (key === null || article === null || width <= 0) return EMPTY_LAYOUT;
     const outcome = state.search.outcome;
-    return this.layouts.get(row.key, article, width, outcome?.query ?? '', outcome?.highlight ?? null);
+    return this.layouts.get(key, article, width, outcome?.query ?? '', outcome?.highlight ?? null);
   }
 
   metrics(state: AppState): ArticleMetrics {

@@ -39,6 +39,8 @@ export async function until(condition: () => boolean, what: string | (() => stri
 
 export interface Reader {
   frame: () => string;
+  /** Every frame drawn so far, oldest first. */
+  frames: () => readonly string[];
   /** Type keys one by one, each time waiting for the screen to settle. */
   press: (...keys: string[]) => Promise<void>;
   /** Type raw text (several characters in one write, as a paste or a fast repeat). */
@@ -79,6 +81,7 @@ export async function renderReader(options: {
   await tick();
   const reader: Reader = {
     frame,
+    frames: () => instance.frames,
     async press(...keys) {
       for (const key of keys) {
         const before = instance.frames.length;

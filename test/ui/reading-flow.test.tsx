@@ -59,8 +59,13 @@ function idOf(lib: SqliteLibrary, day: number): string {
 
 /** The headline of the selected row, from the article pane's heading. */
 function shownDay(r: Reader): number {
+  return dayIn(r.frame());
+}
+
+/** The day of the article a frame's pane shows, or -1. */
+function dayIn(frame: string): number {
   // eslint-disable-next-line no-control-regex -- the frame's styles
-  const lines = r.frame().replace(/\u001b\[[0-9;]*m/g, '').split('\n');
+  const lines = frame.replace(/\u001b\[[0-9;]*m/g, '').split('\n');
   const heading = lines.map((line) => /[│┃] +Story of day (\d+)/.exec(line)).find((m) => m !== null);
   return Number(heading?.[1] ?? -1);
 }
@@ -225,6 +230,36 @@ describe('what the reader keeps between runs', () => {
   });
 });
 
+describe('the article pane following the list', () => {
+  it('moves the selection in one frame and shows the article it stopped on in the next', async () => {
+    const { r } = await open();
+    const first = shownDay(r);
+    const before = r.frames().length;
+    await r.press('j');
+    const drawn = r.frames().slice(before);
+    const moved = drawn.findIndex((f) => f.includes(`2/${DAYS}`));
+    expect(moved).toBeGreaterThanOrEqual(0);
+    // The frame that moves the selection keeps the article it showed...
+    expect(dayIn(drawn[moved]!)).toBe(first);
+    // ...and the next one shows the article selected.
+    await until(() => shownDay(r) !== first, () => `day ${shownDay(r)} shown`);
+    expect(shownDay(r)).toBe(first - 1);
+  });
+
+  it('in the article, a key shows its effect in the same frame', async () => {
+    const { r } = await open();
+    await r.press('enter');
+    const day = shownDay(r);
+    const before = r.frames().length;
+    await r.press('J');
+    // Reading, the article is what moves: no frame shows the next one's status with the old article.
+    const drawn = r.frames().slice(before);
+    const next = drawn.find((f) => dayIn(f) !== day);
+    expect(next).toBeDefined();
+    expect(drawn.every((f) => dayIn(f) === day || dayIn(f) === dayIn(next!))).toBe(true);
+  });
+});
+
 describe('articles arriving while keys are read', () => {
   it('a key that moved the selection before the next frame is kept when rows come above it', async () => {
     const { r, lib } = await open();
@@ -244,7 +279,8 @@ describe('articles arriving while keys are read', () => {
     lib.changed('articles');
     // Day 28 was third; one article came above it, so it is fourth of 31, and selected.
     await until(() => statusLine(r).includes(`4/${DAYS + 1}`), () => statusLine(r));
-    expect(shownDay(r)).toBe(28);
+    // The article pane follows the selection a frame later (App.tsx).
+    await until(() => shownDay(r) === 28, () => `day ${shownDay(r)} shown`);
     lib.db.prepare("DELETE FROM articles WHERE path LIKE '%.copy'").run();
   });
 });
