@@ -147,10 +147,10 @@ const IDLE_BATCH = 1000;
 const BULK_SLICE_MS = 1000;
 
 /**
- * Chunks queued per worker with long slices: a whole batch and some, so the worker parses
- * the next batch while this thread commits one instead of idling through every commit.
+ * Chunks queued in all with long slices, at least: a whole batch and some, so the workers
+ * parse the next batch while this thread commits one instead of idling through every commit.
  */
-const BULK_WORKER_QUEUE = Math.ceil(MAX_BATCH / WORKER_CHUNK) + 10;
+const BULK_QUEUE = Math.ceil(MAX_BATCH / WORKER_CHUNK) + 10;
 
 /** Default slice budget: about one frame at 60 Hz. */
 export const DEFAULT_SLICE_MS = 16;
@@ -481,8 +481,9 @@ export function startRefresh(db: Database.Database, paths: string[], options: Re
           for (let i = head; i < toParse.length; i += WORKER_CHUNK) chunks.push(toParse.slice(i, i + WORKER_CHUNK));
           const inFlight: { outcomes: Promise<ParseOutcome[]>; arrived: boolean }[] = [];
           let sent = 0;
+          const queued = Math.max(pool.size * WORKER_QUEUE, bulk ? BULK_QUEUE : 0);
           const fill = (): void => {
-            while (inFlight.length < pool.size * (bulk ? BULK_WORKER_QUEUE : WORKER_QUEUE) && sent < chunks.length) {
+            while (inFlight.length < queued && sent < chunks.length) {
               const parsed = pool.parse((chunks[sent++] ?? []).map(request));
               // Awaited in order below; a failure is seen there, and those left when the
               // loop stops early must not count as unhandled.
