@@ -10,11 +10,11 @@
  * frames get through. Parsing (about half the cost per article) goes to worker threads
  * when there are many files (ParsePool), leaving this thread only the SQLite writes;
  * a few changed files are parsed in place, where starting a worker would cost more.
- * Measured on 2 cores (bench/store.bench.ts): BBC cold 3,500 articles/s parsing in place
- * with long slices, ~4,000 with a worker; the reader's default 16 ms slices stall the
+ * Measured on 2 cores (bench/store.bench.ts): the reader's default 16 ms slices stall the
  * event loop ~40 ms at worst in place and ~12 ms with a worker. FTS5 writes each commit
  * as a new segment and merges later, so small transactions cost throughput: the reader
- * uses short slices, `newsreader index` long ones.
+ * uses short slices, `newsreader index` long ones, a bulk write (see MAX_BATCH), which
+ * indexed BBC at ~5,500 articles/s and synthetic 100,000 at ~7,600/s.
  */
 import type Database from 'better-sqlite3';
 import { availableParallelism } from 'node:os';
@@ -123,8 +123,8 @@ const FIRST_SCREEN = 50;
 /**
  * Files a bulk write parses on this thread while its workers start, where no frame waits
  * on it: the worker's first results came 50-60 ms after this thread had parsed 50 files
- * and it then waited for them; with 1,000, BBC's cold index took 0.38-0.40 s instead of
- * 0.44-0.48 s (two runs each, interleaved).
+ * and it then waited for them. BBC's cold index, six interleaved runs each: 0.40-0.44 s
+ * with 50, 0.38-0.41 s with 600, 0.37-0.40 s with 1,000.
  */
 const BULK_HEAD = 1000;
 
@@ -578,8 +578,8 @@ export function startRefresh(db: Database.Database, paths: string[], options: Re
         }
       }
       if (syncsSkipped && db.open) db.pragma('synchronous = NORMAL');
-      // Left at BULK_AUTOMERGE if this fails or the process is killed first: merges then
-      // only wait for more segments, and the next bulk index puts it back.
+      // Left at BULK_AUTOMERGE if this fails or the process is killed first: the index stays
+      // whole and as quick to search (fts-merge.ts), its merges only wait for more segments.
       if (previousAutomerge !== null && db.open) {
         try {
           setAutomerge(db, previousAutomerge);
