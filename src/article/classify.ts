@@ -46,7 +46,8 @@ function endsWithDate(text: string): boolean {
 }
 
 export function isPositionalCaption(text: string): boolean {
-  return wordCount(text) < CAPTION_MAX_WORDS && PICTURE_POSITION.test(text) && endsWithDate(text);
+  // The position mark first: most paragraphs have none, and counting words costs more.
+  return PICTURE_POSITION.test(text) && wordCount(text) < CAPTION_MAX_WORDS && endsWithDate(text);
 }
 
 export function isAttribution(lines: string[], text: string): boolean {

@@ -11,9 +11,29 @@ const CREDIT_LINE = /^\s*(?:photo\s+by|photo|picture|image|video|credit|photogra
 /** A credit names someone; a longer "Image: …" line is a sentence, not a credit. */
 const MAX_CREDIT_WORDS = 8;
 
+/** Whether a UTF-16 code unit is white space as `\s` in a JavaScript pattern means it. */
+function isSpace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
+    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+  );
+}
+
+/**
+ * The words of a text: its runs of characters other than white space. Counted in one pass,
+ * as splitting every paragraph into an array of words was a fifth of parsing an article.
+ */
 export function wordCount(text: string): number {
-  const trimmed = text.trim();
-  return trimmed === '' ? 0 : trimmed.split(/\s+/).length;
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const space = isSpace(text.charCodeAt(i));
+    if (!space && !inWord) words++;
+    inWord = !space;
+  }
+  return words;
 }
 
 /** The credited name of a credit line, or null when the line is not a credit. */
