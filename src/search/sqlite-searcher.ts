@@ -137,7 +137,13 @@ export class SqliteSearcher implements Searcher {
 
   /** Opens what the first query will run on: this thread's connection, the worker, or both. */
   prepare(): void {
-    if (this.searchesHere() && !this.closed) this.here ??= openEngine(this.workerData.dbPath, this.workerData.roots);
+    if (!this.searchesHere() || this.closed || this.here !== null) return;
+    const here = openEngine(this.workerData.dbPath, this.workerData.roots);
+    this.here = here;
+    // On the next turn: the frame that opens the field is drawn first.
+    setImmediate(() => {
+      if (this.here === here && !this.closed) here.engine?.warmStatements(this.prefixLast);
+    });
   }
 
   private startWorker(): void {
