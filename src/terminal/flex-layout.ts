@@ -197,6 +197,7 @@ export class Node {
   private readonly padding = unsetEdges();
   private readonly border = unsetEdges();
   private readonly gap = [NaN, NaN, NaN];
+  private resolved: ResolvedEdges | null = null;
 
   // Results: the measured size of the last pass, and the laid-out box (before rounding).
   private measuredWidth = 0;
@@ -301,7 +302,27 @@ export class Node {
   private changeEdge(edges: number[], edge: number, value: number): void {
     if (sameNumber(edges[edge]!, value)) return;
     edges[edge] = value;
+    this.resolved = null;
     this.markDirty();
+  }
+
+  /** Margins and padding-and-borders by physical edge, resolved once per change of style. */
+  private edges(): ResolvedEdges {
+    if (this.resolved === null) {
+      const margin = [EDGE_LEFT, EDGE_TOP, EDGE_RIGHT, EDGE_BOTTOM].map((edge) => edgeValue(this.margin, edge));
+      const inset = [EDGE_LEFT, EDGE_TOP, EDGE_RIGHT, EDGE_BOTTOM].map(
+        (edge) => Math.max(0, edgeValue(this.padding, edge)) + Math.max(0, edgeValue(this.border, edge)),
+      );
+      this.resolved = {
+        margin,
+        inset,
+        marginRow: margin[0]! + margin[2]!,
+        marginColumn: margin[1]! + margin[3]!,
+        insetRow: inset[0]! + inset[2]!,
+        insetColumn: inset[1]! + inset[3]!,
+      };
+    }
+    return this.resolved;
   }
 
   setFlexDirection(value: number): void {
@@ -450,19 +471,20 @@ export class Node {
 
   // --- the algorithm --------------------------------------------------------
 
+  /** A physical edge's margin (EDGE_LEFT, EDGE_TOP, EDGE_RIGHT or EDGE_BOTTOM: 0 to 3). */
   private edgeMargin(edge: number): number {
-    return edgeValue(this.margin, edge);
+    return this.edges().margin[edge]!;
   }
   private marginFor(row: boolean): number {
-    return row ? this.edgeMargin(EDGE_LEFT) + this.edgeMargin(EDGE_RIGHT) : this.edgeMargin(EDGE_TOP) + this.edgeMargin(EDGE_BOTTOM);
+    const edges = this.edges();
+    return row ? edges.marginRow : edges.marginColumn;
   }
   private paddingAndBorder(edge: number): number {
-    return Math.max(0, edgeValue(this.padding, edge)) + Math.max(0, edgeValue(this.border, edge));
+    return this.edges().inset[edge]!;
   }
   private paddingAndBorderFor(row: boolean): number {
-    return row
-      ? this.paddingAndBorder(EDGE_LEFT) + this.paddingAndBorder(EDGE_RIGHT)
-      : this.paddingAndBorder(EDGE_TOP) + this.paddingAndBorder(EDGE_BOTTOM);
+    const edges = this.edges();
+    return row ? edges.insetRow : edges.insetColumn;
   }
   /** The padding and border at the start of a flex axis. */
   private leadingPaddingAndBorder(axis: number): number {
@@ -996,6 +1018,17 @@ export class Node {
     this.roundedHeight = roundToCell(top + this.layoutHeight, text && fractionalHeight, text && !fractionalHeight) - roundToCell(top, false, text);
     for (const child of this.children) child.round(left, top);
   }
+}
+
+interface ResolvedEdges {
+  /** By physical edge: left, top, right, bottom. */
+  margin: number[];
+  /** Padding and border by physical edge. */
+  inset: number[];
+  marginRow: number;
+  marginColumn: number;
+  insetRow: number;
+  insetColumn: number;
 }
 
 type NumericStyle = 'flexDirection' | 'justifyContent' | 'alignItems' | 'alignSelf' | 'positionType' | 'flexWrap' | 'display' | 'flexGrow' | 'flexShrink';
