@@ -1,7 +1,9 @@
 // An esbuild plugin that swaps some of Ink's internal modules for faster equivalents with
 // the same interface: the frame assembly (build/output.js, see src/terminal/ink-output.ts),
-// the text measuring it imports (widest-line), and Yoga, whose WebAssembly costs start-up time and
-// memory, by the same layout in TypeScript (src/terminal/flex-layout.ts).
+// the text measuring it imports (widest-line), the escape sanitising of every text node
+// (build/sanitize-ansi.js, see src/terminal/ink-sanitize-ansi.ts), and Yoga, whose
+// WebAssembly costs start-up time and memory, by the same layout in TypeScript
+// (src/terminal/flex-layout.ts).
 // Only imports made by Ink are redirected.
 import path from 'node:path';
 
@@ -13,6 +15,9 @@ export function inkReplacements(root) {
     setup(build) {
       build.onResolve({ filter: /^\.\/output\.js$/ }, (args) =>
         args.importer.includes(inkDir) ? { path: path.join(root, 'src', 'terminal', 'ink-output.ts') } : undefined,
+      );
+      build.onResolve({ filter: /^\.\/sanitize-ansi\.js$/ }, (args) =>
+        args.importer.includes(inkDir) ? { path: path.join(root, 'src', 'terminal', 'ink-sanitize-ansi.ts') } : undefined,
       );
       build.onResolve({ filter: /^widest-line$/ }, (args) =>
         args.importer.includes(inkDir) ? { path: path.join(root, 'src', 'terminal', 'ink-widest-line.ts') } : undefined,
