@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { joinLines } from '../article/block-text.js';
+import { wordCount } from '../article/credits.js';
 import type { Block } from '../article/types.js';
 import { hasControlOrFormatCharacters } from '../unicode/unsafe-characters.js';
 import { htmlToBlocks, type TextBlock } from './html-blocks.js';
@@ -47,25 +48,6 @@ function render(text: FeedText | null, base: string | null, references: boolean)
 }
 
 const flat = (blocks: TextBlock[]): string => blocks.map((b) => joinLines(b.lines)).join(' ').replace(/\s+/g, ' ').trim();
-
-/** JavaScript's `\s`, as the text parser's word count splits on it. */
-const WIDE_WHITESPACE = new Set([0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff]);
-function isSpace(code: number): boolean {
-  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
-  return code >= 0xa0 && (WIDE_WHITESPACE.has(code) || (code >= 0x2000 && code <= 0x200a));
-}
-
-/** Words as the text parser counts them (runs between whitespace), without splitting into an array. */
-function countWords(text: string): number {
-  let words = 0;
-  let inWord = false;
-  for (let i = 0; i < text.length; i++) {
-    const space = isSpace(text.charCodeAt(i));
-    if (!space && !inWord) words++;
-    inWord = !space;
-  }
-  return words;
-}
 
 /**
  * Text in these ranges (printable ASCII and Latin-1, common punctuation, the euro sign)
@@ -163,7 +145,7 @@ export function entryToArticle(entry: FeedEntry, document: FeedDocument, locatio
     source: location.source,
     credits: entry.author !== null ? [entry.author] : [],
     blocks,
-    words: counted.reduce((sum, b) => sum + (b.lines === references ? 0 : countWords(b.text)), 0),
+    words: counted.reduce((sum, b) => sum + (b.lines === references ? 0 : wordCount(b.text)), 0),
     warnings,
     feedFields: {
       url: entry.link,
