@@ -103,8 +103,8 @@ interface CacheEntry {
   measuredWidth: number;
   measuredHeight: number;
 }
-/** Yoga keeps this many measurements a node. */
-const MAX_CACHED_MEASUREMENTS = 16;
+/** Yoga keeps this many measurements a node, and once full starts again from the first. */
+const MAX_CACHED_MEASUREMENTS = 8;
 
 function sameNumber(a: number, b: number): boolean {
   return a === b || (Number.isNaN(a) && Number.isNaN(b));
@@ -537,6 +537,11 @@ export class Node {
     return this.measured(row) + this.marginFor(row);
   }
 
+  /** The measurements Yoga looks among: those before its next index (after a wrap, only the new ones). */
+  private cachedMeasurements(): CacheEntry[] {
+    return this.nextMeasurement === this.measurements.length ? this.measurements : this.measurements.slice(0, this.nextMeasurement);
+  }
+
   /** Yoga's calculateLayoutInternal: a pass, or a cached one that still holds. */
   private layout(width: number, height: number, widthMode: Mode, heightMode: Mode, ownerWidth: number, ownerHeight: number, performLayout: boolean): void {
     const needToVisit = this.dirty && this.generation !== generation;
@@ -546,11 +551,11 @@ export class Node {
       const marginRow = this.marginFor(true);
       const marginColumn = this.marginFor(false);
       const holds = (entry: CacheEntry): boolean => measurementStillHolds(entry, width, height, widthMode, heightMode, marginRow, marginColumn);
-      cached = this.cachedLayout !== null && holds(this.cachedLayout) ? this.cachedLayout : this.measurements.find(holds);
+      cached = this.cachedLayout !== null && holds(this.cachedLayout) ? this.cachedLayout : this.cachedMeasurements().find(holds);
     } else if (performLayout) {
       if (this.cachedLayout !== null && sameSpec(this.cachedLayout, width, height, widthMode, heightMode)) cached = this.cachedLayout;
     } else {
-      cached = this.measurements.find((entry) => sameSpec(entry, width, height, widthMode, heightMode));
+      cached = this.cachedMeasurements().find((entry) => sameSpec(entry, width, height, widthMode, heightMode));
     }
     if (!needToVisit && cached !== undefined) {
       this.measuredWidth = cached.measuredWidth;
@@ -997,10 +1002,11 @@ export class Node {
     return distributed;
   }
 
-  /** A display:none subtree takes no space. */
+  /** A display:none subtree takes no space, and keeps nothing of its last layout (as in Yoga). */
   private zeroOut(): void {
     this.measuredWidth = this.measuredHeight = this.layoutWidth = this.layoutHeight = 0;
     this.left = this.top = 0;
+    this.forgetLayout();
     this.dirty = false;
     for (const child of this.children) child.zeroOut();
   }

@@ -160,6 +160,38 @@ describe('flex layout, against Yoga', () => {
     expect(results[1]![0]![1]![0]).toBe(9);
   });
 
+  it('lays out a box hidden and shown again, with what changed inside it meanwhile, as Yoga does', () => {
+    const text = (cells: number): Spec => ({ settings: [], text: cells, children: [] });
+    const row: Spec = { settings: [{ method: 'setFlexDirection', args: [Yoga.FLEX_DIRECTION_ROW] }], text: null, children: [text(5), text(7)] };
+    const spec: Spec = { settings: [], text: null, children: [{ settings: [], text: null, children: [row] }, text(3)] };
+    const results = [Yoga, FlexLayout].map((engine) => {
+      const { nodes, root } = layOut(engine as unknown as Engine, spec, 40, undefined);
+      const [, box, , first] = nodes as [LayoutNode, LayoutNode & { setDisplay(d: number): void }, LayoutNode, LayoutNode & { markDirty(): void }];
+      const seen: number[][][] = [];
+      const toggle = (display: number): void => {
+        box.setDisplay(display);
+        root.calculateLayout(undefined, undefined, Yoga.DIRECTION_LTR);
+        seen.push(boxes(nodes));
+      };
+      toggle(Yoga.DISPLAY_NONE);
+      toggle(Yoga.DISPLAY_FLEX);
+      toggle(Yoga.DISPLAY_NONE);
+      // The text inside changes while hidden: 5 cells become 9.
+      first.setMeasureFunc(measureText(9));
+      toggle(Yoga.DISPLAY_FLEX);
+      return seen;
+    });
+    expect(results[1]).toEqual(results[0]);
+    // Shown again, the grandchildren have their size (the texts side by side, the last one stretched
+    // across), then the first 9 cells wide.
+    expect(results[1]![1]!.slice(3)).toEqual([
+      [0, 0, 5, 1],
+      [5, 0, 7, 1],
+      [0, 1, 40, 1],
+    ]);
+    expect(results[1]![3]![3]).toEqual([0, 0, 9, 1]);
+  });
+
   it('refuses what it does not lay out, rather than laying it out differently', () => {
     const node = FlexLayout.Node.create();
     expect(() => node.setFlexWrap(FlexLayout.WRAP_WRAP)).toThrow(/wrap/);
