@@ -290,6 +290,8 @@ export async function runReader({
     process.off('SIGCONT', resume);
     process.off('uncaughtException', fail);
     process.off('unhandledRejection', fail);
+    // The searcher goes first: its worker's last messages must not reach a closed library.
+    searcher?.close();
     library.close();
   }
   return status;
@@ -324,7 +326,7 @@ export async function openReader(
   const searcher = new SqliteSearcher(library.file, {
     roots: library.roots,
     // Asked at each query: a library still being indexed may outgrow it.
-    searchHere: () => storedArticles(library.db) < SEARCH_HERE_ARTICLES,
+    searchHere: () => library.db.open && storedArticles(library.db) < SEARCH_HERE_ARTICLES,
     // The first search of a large library does not wait for the worker to start.
     whileWorkerStarts: true,
     onWorkerStop: (message, restarted) => background.set('search', sanitize(restarted ? 'search restarted after its worker stopped' : message)),

@@ -117,7 +117,7 @@ export class SqliteSearcher implements Searcher {
 
   /** A small library is searched on this thread; a searcher whose workers are to die uses them. */
   private smallLibrary(): boolean {
-    return this.deaths === 0 && (this.options.searchHere?.() ?? false);
+    return !this.closed && this.deaths === 0 && (this.options.searchHere?.() ?? false);
   }
 
   /** Whether the next query runs on this thread: a small library, or a worker still starting. */
@@ -156,6 +156,8 @@ export class SqliteSearcher implements Searcher {
     this.workerReady = false;
     worker.on('message', (message: SearchReply | SearchWarning | SearchReady) => {
       if ('ready' in message) {
+        // A worker's messages still arrive after close(), when the library may be closed too.
+        if (this.closed) return;
         this.workerReady = worker === this.worker;
         if (this.workerReady && !this.herePending) this.releaseHere();
       }
