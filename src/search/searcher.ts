@@ -32,5 +32,10 @@ export interface Searcher {
   search(query: string, limit: number, offset?: number): Promise<SearchOutcome>;
   /** A search is about to be asked (the field opened): get ready, so the first answers sooner. */
   prepare?(): void;
+  /**
+   * The first page's outcome at once, when it can be had without waiting (a small library
+   * searched on this thread, nothing else asked); null when `search` must be asked.
+   */
+  answerNow?(query: string, limit: number): SearchOutcome | null;
   close(): void;
 }

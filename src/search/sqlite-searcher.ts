@@ -187,6 +187,18 @@ export class SqliteSearcher implements Searcher {
     this.options.onWorkerStop?.(reason, true);
   }
 
+  answerNow(query: string, limit: number): RankedOutcome | null {
+    if (!this.smallLibrary() || this.closed || this.failure !== null || this.running !== null || this.queued.length > 0 || this.herePending) return null;
+    const parsed = parseQuery(query, { prefixLast: this.prefixLast });
+    if (!parsed.ok) return outcome(query, 0, parsed.error, null);
+    if (isEmptyQuery(parsed.query)) return outcome(query, 0, null, parsed.query);
+    this.here ??= openEngine(this.workerData.dbPath, this.workerData.roots);
+    const answered = answer(this.here.engine, this.here.unavailable, { query, limit, offset: 0 }, this.prefixLast);
+    this.hereCount++;
+    const ast = parsed.query;
+    return { ...answered, highlight: (text) => highlightRanges(ast, text) };
+  }
+
   search(query: string, limit: number, offset = 0): Promise<RankedOutcome> {
     const parsed = parseQuery(query, { prefixLast: this.prefixLast });
     // Malformed and empty queries need no database: answer at once.

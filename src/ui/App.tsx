@@ -116,9 +116,9 @@ export function App(props: AppProps) {
 
   const layout = layoutOf(state);
   const rowsOnScreen = Math.max(1, layout.bodyRows);
-  useSearch({ searcher, library, state, rowsOnScreen, dispatch, getState });
+  const answerTyped = useSearch({ searcher, library, state, rowsOnScreen, dispatch, getState });
   const onOutside = useOutside({ tools, source, dispatch });
-  useKeyRouting({ library, carryOut, source, dispatch, getState, submitted: state.search.submitted, markOpenedRead, onSuspend, onRedraw, onOutside, onStep, keymap });
+  useKeyRouting({ library, carryOut, source, dispatch, getState, submitted: state.search.submitted, markOpenedRead, onSuspend, onRedraw, onOutside, onStep, afterKeys: answerTyped, keymap });
   const unread = state.search.outcome !== null ? null : library.count(unreadView(state));
 
   const { outcome } = state.search;

@@ -36,6 +36,11 @@ export interface KeyRoutingOptions {
   keymap?: KeyMap | undefined;
   /** After each key's reducer step, with the command it ran (fetching, the list's count for a new view). */
   onStep?: ((now: AppState, command: Command) => void) | undefined;
+  /**
+   * After each read of keys has been routed: a query typed is answered at once when it can
+   * be; true when it was, and keys waiting for its hits (`oil` Enter `j`) then run.
+   */
+  afterKeys?: (() => boolean) | undefined;
 }
 
 /** What a one-line editor does with its line: the actions for Enter, Esc and an edit. */
@@ -80,7 +85,7 @@ function scopeOf(state: AppState): KeyScope {
 }
 
 export function useKeyRouting(options: KeyRoutingOptions): void {
-  const { library, carryOut, source, dispatch, getState, submitted, markOpenedRead, onSuspend, onRedraw, onOutside, onStep, keymap = DEFAULT_KEYMAP } = options;
+  const { library, carryOut, source, dispatch, getState, submitted, markOpenedRead, onSuspend, onRedraw, onOutside, onStep, afterKeys, keymap = DEFAULT_KEYMAP } = options;
   /** Work outside the reader under way: the keys after the one that asked for it wait. */
   const outsideBusy = useRef(false);
   const drainRef = useRef<() => void>(() => undefined);
@@ -257,8 +262,9 @@ export function useKeyRouting(options: KeyRoutingOptions): void {
       if (presses.some((p) => p.kind === 'key' && p.name === 'ctrl+c')) queue.current = presses.filter((p) => p.kind === 'key' && p.name === 'ctrl+c');
       else queue.current.push(...presses);
       drain();
+      if (afterKeys?.() === true) drain();
     },
-    [drain],
+    [drain, afterKeys],
   );
   // The hits came: the keys that waited for them run now.
   useEffect(() => {

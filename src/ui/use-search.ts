@@ -3,7 +3,7 @@
  * for as the list reaches them, and new articles ask the active search again. Outcomes go
  * to the reducer, which keeps only those of the newest query.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Library } from '../library/library.js';
 import type { SearchOutcome, Searcher } from '../search/searcher.js';
 import { missingPages, SEARCH_PAGE } from '../state/hits.js';
@@ -31,7 +31,12 @@ export interface SearchHookOptions {
   getState: () => AppState;
 }
 
-export function useSearch({ searcher, library, state, rowsOnScreen, dispatch, getState }: SearchHookOptions): void {
+/**
+ * Returns what the key handler calls after each read of keys: a query just typed is
+ * answered in the same frame as the field when the searcher can answer at once (a small
+ * library), instead of a frame later.
+ */
+export function useSearch({ searcher, library, state, rowsOnScreen, dispatch, getState }: SearchHookOptions): () => boolean {
   // New or changed articles ask the active search again, at most once an interval.
   useEffect(() => {
     let rerun: NodeJS.Timeout | null = null;
@@ -60,12 +65,12 @@ export function useSearch({ searcher, library, state, rowsOnScreen, dispatch, ge
   const typed = state.search.query;
   const query = typed.trim() === '' ? '' : searchQuery(state, typed);
   useEffect(() => {
-    if (searcher === null || query === '') return;
+    if (searcher === null || query === '' || getState().search.answered === seq) return;
     searcher.search(query, SEARCH_PAGE).then(
       (result) => dispatch({ type: 'searchResult', seq, outcome: result }),
       (error: unknown) => dispatch({ type: 'searchResult', seq, outcome: failedOutcome(query, error) }),
     );
-  }, [searcher, seq, query, dispatch]);
+  }, [searcher, seq, query, dispatch, getState]);
 
   // Later pages of hits are asked for when the list reaches them. A page request answered
   // with another query's outcome (a newer query replaced it) is asked again.
@@ -91,4 +96,13 @@ export function useSearch({ searcher, library, state, rowsOnScreen, dispatch, ge
       );
     }
   }, [searcher, outcome, outcomeSeq, pages, top, selected, rowsOnScreen, pageRetry, dispatch, getState]);
+
+  return useCallback((): boolean => {
+    const { search } = getState();
+    if (searcher?.answerNow === undefined || search.answered === search.seq || search.query.trim() === '') return false;
+    const outcome = searcher.answerNow(searchQuery(getState(), search.query), SEARCH_PAGE);
+    if (outcome === null) return false;
+    dispatch({ type: 'searchResult', seq: search.seq, outcome });
+    return true;
+  }, [searcher, dispatch, getState]);
 }

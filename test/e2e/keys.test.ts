@@ -23,9 +23,10 @@ async function start(cols: number, rows: number, args: string[] = [bbcDir]): Pro
 }
 
 /** The search field line (above the status bar), or '' when the field is closed. */
+/** The search field: above the status bar, or above the message under it ("no matches — …"). */
 function field(s: PtySession): string {
-  const line = s.lines().at(-2) ?? '';
-  return line.startsWith('/') ? line.trimEnd() : '';
+  const line = s.lines().slice(-3, -1).find((l) => l.startsWith('/')) ?? '';
+  return line.trimEnd();
 }
 
 describe('bracketed paste', () => {

@@ -5,7 +5,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureDbFromTexts, type FixtureDb } from '../search/fixture-db.js';
 import { SEARCH_FIXTURE, SEARCH_MATCHES } from './search-fixture.js';
-import { fieldLine, openStored, type Reader, statusLine, type Stored, until } from './harness.js';
+import { fieldLine, openStored, type Reader, renderReader, statusLine, type Stored, until } from './harness.js';
+import { openLibrary } from '../../src/library/store/sqlite-library.js';
+import { SqliteSearcher } from '../../src/search/sqlite-searcher.js';
 import type { HeldSearcher } from '../fakes/held-searcher.js';
 
 let fixture: FixtureDb;
@@ -42,6 +44,26 @@ describe('search in the reader', () => {
     expect(r.frame().split('\n')[0]).toContain('Yukos bid rejected');
     await until(() => !r.frame().includes('Story 001'), 'the pane to leave the article selected before');
     expect(fieldLine(r)).toContain('yukos');
+  });
+
+  it('in a small library searched on its own thread, draws a query typed with its count in one frame', async () => {
+    const library = openLibrary({ paths: [], db: fixture.dbPath });
+    const searcher = new SqliteSearcher(fixture.dbPath, { searchHere: () => true });
+    const r = await renderReader({ library, searcher, width: 100, height: 30 });
+    try {
+      await r.press('/');
+      const before = r.frames().length;
+      await r.type('yukos');
+      const typed = r.frames().slice(before).filter((frame) => frame.split('\n').some((line) => line.startsWith('/yukos')));
+      expect(typed.length).toBeGreaterThan(0);
+      // No frame shows the query without its count: it was answered as it was typed.
+      expect(typed.every((frame) => frame.includes(`${yukos.length} matches`))).toBe(true);
+      expect([searcher.workersStarted, searcher.answeredHere]).toEqual([0, 1]);
+    } finally {
+      r.unmount();
+      searcher.close();
+      library.close();
+    }
   });
 
   it('takes `/` and a query arriving in one read as a search, not as commands', async () => {
