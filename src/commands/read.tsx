@@ -11,6 +11,7 @@ import { StoreError } from '../library/store/open.js';
 import type { Refresh, RefreshProgress, RefreshSummary } from '../library/store/refresh.js';
 import { openLibrary } from '../library/store/sqlite-library.js';
 import { storedArticles } from '../library/store/stored-articles.js';
+import { fullHeapForIndexing, isBigIndexingJob } from './reader-heap.js';
 import type { Searcher } from '../search/searcher.js';
 import { SqliteSearcher } from '../search/sqlite-searcher.js';
 import { withoutColour } from '../terminal/colour.js';
@@ -337,6 +338,14 @@ export async function openReader(
     },
   });
   const refresh = library.refresh();
+  // A big indexing job gets V8's optimising compiler and young generation back.
+  let indexingHeap = false;
+  const stopWatchingJob = refresh.onProgress((progress) => {
+    if (indexingHeap || !isBigIndexingJob(progress)) return;
+    indexingHeap = true;
+    fullHeapForIndexing();
+    queueMicrotask(() => stopWatchingJob());
+  });
   let summary: RefreshSummary | null = null;
   let failure: unknown = null;
   const finished = refresh.done.then(

@@ -94,7 +94,7 @@ export interface RefreshOptions {
 }
 
 /** A refresh parsing this many files counts as big: parse workers and a bigger cache. */
-const BIG_JOB_FILES = 1000;
+export const BIG_JOB_FILES = 1000;
 
 /** SQLite cache for a big job, in KiB as `PRAGMA cache_size` takes a negative number. */
 const BIG_JOB_CACHE_KIB = -262_144;
