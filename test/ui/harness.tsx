@@ -78,7 +78,9 @@ export async function renderReader(options: {
     }
     for (let i = 0; i < SETTLE_TURNS; i++) await tick();
   };
-  await tick();
+  // Keys written before the reader listens would be lost: wait for its first effects (a
+  // slow first commit under load left them unrun after one turn).
+  await until(() => instance.stdin.listenerCount('readable') > 0, 'the reader to read keys');
   const reader: Reader = {
     frame,
     frames: () => instance.frames,
