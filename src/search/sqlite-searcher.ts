@@ -22,7 +22,7 @@
  */
 import type { Worker } from 'node:worker_threads';
 import { startWorker, testOnlyWorkerDeaths, whenWorkerStops } from '../library/worker-thread.js';
-import { answer, openEngine, type RankedHit, type SearchEngine } from './engine.js';
+import { answer, openEngine, type EngineOutcome, type RankedHit, type SearchEngine } from './engine.js';
 import { highlightRanges } from './match-ranges.js';
 import { isEmptyQuery, parseQuery, type QueryAst } from './query.js';
 import type { SearchReady, SearchReply, SearchRequest, SearchWarning, SearchWorkerData } from './search-worker.js';
@@ -138,12 +138,17 @@ export class SqliteSearcher implements Searcher {
   /** Opens what the first query will run on: this thread's connection, the worker, or both. */
   prepare(): void {
     if (!this.searchesHere() || this.closed || this.here !== null) return;
-    const here = openEngine(this.workerData.dbPath, this.workerData.roots);
-    this.here = here;
+    const here = this.engineHere();
     // On the next turn: the frame that opens the field is drawn first.
     setImmediate(() => {
       if (this.here === here && !this.closed) here.engine?.warmStatements(this.prefixLast);
     });
+  }
+
+  /** This thread's engine, opened the first time it is needed. */
+  private engineHere(): { engine: SearchEngine | null; unavailable: string | null } {
+    this.here ??= openEngine(this.workerData.dbPath, this.workerData.roots);
+    return this.here;
   }
 
   private startWorker(): void {
@@ -192,11 +197,10 @@ export class SqliteSearcher implements Searcher {
     const parsed = parseQuery(query, { prefixLast: this.prefixLast });
     if (!parsed.ok) return outcome(query, 0, parsed.error, null);
     if (isEmptyQuery(parsed.query)) return outcome(query, 0, null, parsed.query);
-    this.here ??= openEngine(this.workerData.dbPath, this.workerData.roots);
-    const answered = answer(this.here.engine, this.here.unavailable, { query, limit, offset: 0 }, this.prefixLast);
+    const { engine, unavailable } = this.engineHere();
+    const answered = answer(engine, unavailable, { query, limit, offset: 0 }, this.prefixLast);
     this.hereCount++;
-    const ast = parsed.query;
-    return { ...answered, highlight: (text) => highlightRanges(ast, text) };
+    return ranked(answered, parsed.query);
   }
 
   search(query: string, limit: number, offset = 0): Promise<RankedOutcome> {
@@ -238,9 +242,9 @@ export class SqliteSearcher implements Searcher {
     setImmediate(() => {
       this.herePending = false;
       if (this.closed) return;
-      this.here ??= openEngine(this.workerData.dbPath, this.workerData.roots);
+      const { engine, unavailable } = this.engineHere();
       const small = this.smallLibrary();
-      const outcome = answer(this.here.engine, this.here.unavailable, request, this.prefixLast, small);
+      const outcome = answer(engine, unavailable, request, this.prefixLast, small);
       this.hereCount++;
       if (this.workerReady) this.releaseHere();
       if (!small && outcome.total === 0 && outcome.error === null && this.worker !== null) this.worker.postMessage(request);
@@ -259,8 +263,7 @@ export class SqliteSearcher implements Searcher {
     const running = this.running;
     if (running === null || running.id !== reply.id) return;
     this.running = null;
-    const ast = running.ast;
-    const result: RankedOutcome = { ...reply.outcome, highlight: (text) => highlightRanges(ast, text) };
+    const result = ranked(reply.outcome, running.ast);
     for (const resolve of running.resolvers) resolve(result);
     this.pump();
   }
@@ -285,6 +288,11 @@ export class SqliteSearcher implements Searcher {
     void this.worker?.terminate();
     this.here?.engine?.close();
   }
+}
+
+/** An engine's outcome with the highlighter of the query it answers. */
+function ranked(answered: EngineOutcome, ast: QueryAst): RankedOutcome {
+  return { ...answered, highlight: (text) => highlightRanges(ast, text) };
 }
 
 function outcome(query: string, offset: number, error: string | null, ast: QueryAst | null): RankedOutcome {
