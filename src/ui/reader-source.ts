@@ -15,8 +15,16 @@ import { type ArticleLayout, ArticleLayoutCache } from '../terminal/article-layo
 const EMPTY_LAYOUT: ArticleLayout = { lines: [], matchLines: [] };
 
 export class ReaderSource {
-  /** The library rows last read, to answer for the rows on screen without asking again. */
-  private window: { view: string; top: number; rows: ArticleSummary[] } | null = null;
+  /**
+   * The library rows last read: a screenful either side of the rows asked for, so a list
+   * scrolled a row at a time asks the library once a screenful, not once a key.
+   */
+  private window: { view: string; start: number; rows: ArticleSummary[] } | null = null;
+  /**
+   * The rows of the last window read, by key. A row read again that has not changed is
+   * handed out as the same object, so the list draws again only the rows that changed.
+   */
+  private lastRows = new Map<string, ArticleSummary>();
   private loaded: { key: string; article: Article | null } | null = null;
   private readonly layouts = new ArticleLayoutCache();
   /**
@@ -67,15 +75,24 @@ export class ReaderSource {
 
   private libraryRows(state: AppState, top: number, count: number): ArticleSummary[] {
     if (state.libraryCount === 0 || count <= 0) return [];
-    const window = this.window;
     const view = libraryView(state);
     const key = JSON.stringify(view);
-    if (window !== null && window.view === key && window.top === top && window.rows.length >= Math.min(count, state.libraryCount - top)) {
-      return window.rows.slice(0, count);
+    const end = Math.min(top + count, state.libraryCount);
+    const window = this.window;
+    if (window !== null && window.view === key && top >= window.start && end <= window.start + window.rows.length) {
+      return window.rows.slice(top - window.start, end - window.start);
     }
-    const rows = this.library.page(view, top, count);
-    this.window = { view: key, top, rows };
-    return rows;
+    const start = Math.max(0, top - count);
+    const rows = this.library.page(view, start, top - start + 2 * count).map((row) => this.sameRow(row));
+    this.window = { view: key, start, rows };
+    this.lastRows = new Map(rows.map((row) => [row.key, row]));
+    return rows.slice(top - start, top - start + count);
+  }
+
+  /** The row as last read when nothing in it has changed, else the row. */
+  private sameRow(row: ArticleSummary): ArticleSummary {
+    const last = this.lastRows.get(row.key);
+    return last !== undefined && sameSummary(last, row) ? last : row;
   }
 
   /** The selected row, or null when there is none (or its page of hits is still coming). */
@@ -85,8 +102,8 @@ export class ReaderSource {
     if (state.libraryCount === 0) return null;
     const window = this.window;
     const view = libraryView(state);
-    if (window !== null && window.view === JSON.stringify(view) && index >= window.top && index < window.top + window.rows.length) {
-      return window.rows[index - window.top] ?? null;
+    if (window !== null && window.view === JSON.stringify(view) && index >= window.start && index < window.start + window.rows.length) {
+      return window.rows[index - window.start] ?? null;
     }
     return this.library.page(view, index, 1)[0] ?? null;
   }
@@ -137,6 +154,12 @@ export class ReaderSource {
     const { lines, matchLines } = this.layout(state);
     return { lines: lines.length, matchLines };
   }
+}
+
+/** Whether two reads of a row say the same in every field. */
+function sameSummary(a: ArticleSummary, b: ArticleSummary): boolean {
+  const fields = Object.keys(a) as (keyof ArticleSummary)[];
+  return fields.length === Object.keys(b).length && fields.every((field) => a[field] === b[field]);
 }
 
 function marksOf(library: Library, id: string): { read: boolean; starred: boolean } {
