@@ -12,6 +12,7 @@ const stub = path.join(root, 'scripts', 'stub-devtools.js');
 const noRestoreCursor = path.join(root, 'scripts', 'stub-restore-cursor.js');
 const exitOnly = path.join(root, 'scripts', 'stub-signal-exit.js');
 const ttySize = path.join(root, 'scripts', 'stub-terminal-size.js');
+const addonLookup = path.join(root, 'scripts', 'stub-bindings.cjs');
 
 // Chunk names carry a content hash: start empty so no stale chunk is left to ship.
 await rm(path.dirname(outfile), { recursive: true, force: true });
@@ -32,9 +33,13 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  // Native addons and their loaders stay outside the bundle.
-  external: ['better-sqlite3'],
-  alias: { 'react-devtools-core': stub, 'restore-cursor': noRestoreCursor, 'signal-exit': exitOnly, 'terminal-size': ttySize },
+  // better-sqlite3's JavaScript is bundled: required from node_modules it was a dozen
+  // CommonJS modules and the `bindings` lookup, 6 ms of every launch, and enough path
+  // work that V8 optimised Node's path code before the reader's flags were set (see
+  // commands/reader-heap.ts), which kept 3.6 MiB of its optimising compiler resident.
+  // Its native addon stays outside, loaded by scripts/stub-bindings.cjs.
+  external: ['better-sqlite3/build/Release/*'],
+  alias: { bindings: addonLookup, 'react-devtools-core': stub, 'restore-cursor': noRestoreCursor, 'signal-exit': exitOnly, 'terminal-size': ttySize },
   plugins: [inkReplacements(root)],
   define: { 'process.env.NODE_ENV': '"production"' },
   // Minified, the reader's code is 330 KB instead of 850 KB: less to read and compile at
@@ -60,7 +65,8 @@ await build({
     'fetch-worker': path.join(root, 'src', 'library', 'subscriptions', 'fetch-worker.ts'),
   },
   outdir: path.join(root, 'dist'),
-  external: ['better-sqlite3'],
+  external: ['better-sqlite3/build/Release/*'],
+  alias: { bindings: addonLookup },
   bundle: true,
   minify: true,
   legalComments: 'external',
