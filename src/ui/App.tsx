@@ -6,7 +6,7 @@
  * components under it only draw what they are handed.
  */
 import { Box, Text, useStdout } from 'ink';
-import { useCallback, useDeferredValue, useEffect } from 'react';
+import { useCallback, useEffect } from 'react';
 import type { Command } from '../keys/keymap.js';
 import { sourceErrorText } from '../state/sources.js';
 import { sanitize } from '../terminal/sanitize.js';
@@ -33,6 +33,7 @@ import { useLibrary, useMarkOpenedRead } from './use-library.js';
 import { type OutsideTools, useOutside } from './use-outside.js';
 import { useSearch } from './use-search.js';
 import { useSyncReducer } from './use-sync-reducer.js';
+import { useSettledView } from './use-settled-view.js';
 import { useCarryOut } from './carry-out.js';
 import { type RestoredView, restoredView, shownAsRestored, viewToSave } from './restore-view.js';
 import { libraryView, unreadView } from '../state/view.js';
@@ -42,6 +43,9 @@ import { DEFAULT_KEYMAP, type KeyMap } from '../keys/keymap.js';
 import type { SortOrder } from '../library/library.js';
 import { type Theme, THEMES } from '../terminal/theme.js';
 import { streamSize, useTerminalSize } from './use-terminal-size.js';
+
+/** How long the selected row stays before the article pane follows it: a frame at 60 Hz. */
+const PANE_FOLLOWS_MS = 16;
 
 export interface AppProps {
   library: Library;
@@ -125,16 +129,17 @@ export function App(props: AppProps) {
   const rows = source.rows(state, state.top, rowsOnScreen);
   const current = source.selected(state);
   // When the selection moves in the list, the frame that moves it keeps the article pane as
-  // it was, and the pane follows in the next frame: the list answers the key without
-  // waiting for an article's layout (key to screen 5.6-5.9 -> 3.8 ms, 2,000 articles), and
-  // keys pressed in a run (a held j) lay out only the article they stop on.
+  // it was, and the pane follows a moment later (use-settled-view.ts): the list answers the
+  // key without waiting for an article's layout (key to screen 5.6-5.9 -> 3.8 ms, 2,000
+  // articles).
   const selectedKey = current?.key ?? null;
-  const shownKey = useDeferredValue(selectedKey);
-  const shownScroll = useDeferredValue(state.scroll);
-  const following = state.focus === 'list' && shownKey !== selectedKey;
-  const articleLayout = source.layoutOfKey(following ? shownKey : selectedKey, state);
+  const shown = useSettledView(selectedKey, state.scroll, PANE_FOLLOWS_MS);
+  // Nothing shown yet (the first rows came after the first frame): the pane shows the
+  // selection at once.
+  const following = state.focus === 'list' && shown.key !== null && shown.key !== selectedKey;
+  const articleLayout = source.layoutOfKey(following ? shown.key : selectedKey, state);
   const { width } = state.size;
-  const scroll = articleScroll(following ? shownScroll : state.scroll, articleLayout.lines.length, layout.bodyRows);
+  const scroll = articleScroll(following ? shown.scroll : state.scroll, articleLayout.lines.length, layout.bodyRows);
   const matchText = articlePositionText(state, {
     scroll,
     lines: articleLayout.lines.length,

@@ -134,7 +134,7 @@ describe('the mouse', () => {
     s.write(`${ESC}[<0;10;2M${ESC}[<0;10;2m`);
     await s.waitForStatus(/^ *2\/40 /);
     await s.waitFor(() => s.cells(1, 0, LIST_COLUMNS).every((c) => c.inverse), 'the clicked row selected');
-    expect(s.screen()).toContain('Paragraph 1 of story 2 about oil.');
+    await s.waitFor('Paragraph 1 of story 2 about oil.');
   });
 
   it('scrolls the article under the pointer', async () => {

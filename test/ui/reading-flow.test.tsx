@@ -4,7 +4,7 @@
  * undoing it, sorting search hits, the search history, and the view kept between runs.
  * Keys go one by one and in one write.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openLibrary, type SqliteLibrary } from '../../src/library/store/sqlite-library.js';
 import { SqliteSearcher } from '../../src/search/sqlite-searcher.js';
 import type { FixtureDb } from '../search/fixture-db.js';
@@ -34,6 +34,7 @@ function close(): void {
 }
 
 afterEach(() => {
+  vi.useRealTimers();
   close();
   // Each test starts with nothing read or starred, no view saved and no history.
   const lib = openLibrary({ paths: [], db: fixture.dbPath });
@@ -247,6 +248,25 @@ describe('the article pane following the list', () => {
     // ...and the next one shows the article selected.
     await until(() => shownDay(r) !== first, () => `day ${shownDay(r)} shown`);
     expect(shownDay(r)).toBe(first - 1);
+  });
+
+  it('keys pressed in a run show only the article they stop on', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const { r } = await open();
+    const first = shownDay(r);
+    const before = r.frames().length;
+    // Three presses, each well inside the pane's delay of the one before.
+    for (let n = 2; n <= 4; n++) {
+      await r.press('j');
+      await r.waitFor(`${n}/${DAYS}`);
+      vi.advanceTimersByTime(10);
+    }
+    expect(shownDay(r)).toBe(first);
+    vi.advanceTimersByTime(10);
+    await until(() => shownDay(r) !== first, () => `day ${shownDay(r)} shown`);
+    expect(shownDay(r)).toBe(first - 3);
+    const shown = new Set(r.frames().slice(before).map(dayIn));
+    expect(shown).toEqual(new Set([first, first - 3]));
   });
 
   it('in the article, J shows the next unread article, with nothing else drawn between', async () => {

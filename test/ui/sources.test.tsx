@@ -145,7 +145,7 @@ describe('the sources pane in the reader', () => {
     const { reader: r, wire } = await open();
     // Newest first: Markets rally, then New chip and Ceasefire (same hour, by path).
     await r.press('j', 'j');
-    expect(r.frame()).toContain('https://example.org/w1');
+    await r.waitFor('https://example.org/w1');
     expect(statusLine(r)).toMatch(/^ 3\/4/);
     // Two new entries, dated before the two there (the feed's dates move with its order).
     wire.items = [...wire.items, ['w3', 'Talks resume in Geneva'], ['w4', 'Rain expected at the weekend']];

@@ -104,7 +104,7 @@ describe('the search field over the list', () => {
     expect(statusLine(r)).toMatch(new RegExp(`^ 11/${DAYS}`));
     expect(lineOf(r, selected.headline)).not.toBe('');
     expect(r.frame()).not.toContain('no longer there');
-    expect(r.frame()).toContain(`What happened on day ${DAYS - 10}.`);
+    await until(() => r.frame().includes(`What happened on day ${DAYS - 10}.`), 'the selected article in the pane');
   });
 });
 
