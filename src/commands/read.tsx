@@ -8,10 +8,10 @@ import { printError, printWarnings } from './output.js';
 import { assertSomePathExists } from '../library/find.js';
 import type { Library } from '../library/library.js';
 import { StoreError } from '../library/store/open.js';
-import type { Refresh, RefreshProgress, RefreshSummary } from '../library/store/refresh.js';
+import { isBigJob, type Refresh, type RefreshProgress, type RefreshSummary } from '../library/store/refresh.js';
 import { openLibrary } from '../library/store/sqlite-library.js';
 import { storedArticles } from '../library/store/stored-articles.js';
-import { fullHeapForIndexing, isBigIndexingJob } from './reader-heap.js';
+import { fullHeapForIndexing } from './reader-heap.js';
 import type { Searcher } from '../search/searcher.js';
 import { SqliteSearcher } from '../search/sqlite-searcher.js';
 import { withoutColour } from '../terminal/colour.js';
@@ -341,7 +341,7 @@ export async function openReader(
   // A big indexing job gets V8's optimising compiler and young generation back.
   let indexingHeap = false;
   const stopWatchingJob = refresh.onProgress((progress) => {
-    if (indexingHeap || !isBigIndexingJob(progress)) return;
+    if (indexingHeap || !isBigJob(progress)) return;
     indexingHeap = true;
     fullHeapForIndexing();
     queueMicrotask(() => stopWatchingJob());

@@ -13,7 +13,6 @@
  * 100000 unread); `fullHeapForIndexing` restores V8's defaults when one starts.
  */
 import { setFlagsFromString } from 'node:v8';
-import { BIG_JOB_FILES, type RefreshProgress } from '../library/store/refresh.js';
 
 export function leanReaderHeap(): void {
   setFlagsFromString('--no-turbofan');
@@ -24,9 +23,4 @@ export function leanReaderHeap(): void {
 export function fullHeapForIndexing(): void {
   setFlagsFromString('--turbofan');
   setFlagsFromString('--semi-space-growth-factor=2');
-}
-
-/** Whether a refresh's progress shows a big indexing job: parse workers, thousands of files to parse. */
-export function isBigIndexingJob(progress: RefreshProgress): boolean {
-  return progress.phase === 'indexing' && progress.total - progress.unchanged >= BIG_JOB_FILES;
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isBigIndexingJob } from '../../src/commands/reader-heap.js';
-import type { RefreshProgress } from '../../src/library/store/refresh.js';
+import { isBigJob, type RefreshProgress } from '../../src/library/store/refresh.js';
 
 const progress = (phase: RefreshProgress['phase'], total: number, unchanged: number): RefreshProgress => ({
   phase,
@@ -16,13 +15,13 @@ const progress = (phase: RefreshProgress['phase'], total: number, unchanged: num
 
 describe('the reader gives V8 its defaults back for a big indexing job', () => {
   it('when a thousand files or more are to be parsed', () => {
-    expect(isBigIndexingJob(progress('indexing', 100_000, 0))).toBe(true);
-    expect(isBigIndexingJob(progress('indexing', 2_225, 1_225))).toBe(true);
+    expect(isBigJob(progress('indexing', 100_000, 0))).toBe(true);
+    expect(isBigJob(progress('indexing', 2_225, 1_225))).toBe(true);
   });
 
   it('not for a warm library with a few changed files, nor before the check has counted them', () => {
-    expect(isBigIndexingJob(progress('indexing', 2_225, 2_000))).toBe(false);
-    expect(isBigIndexingJob(progress('checking', 100_000, 0))).toBe(false);
-    expect(isBigIndexingJob(progress('walking', 0, 0))).toBe(false);
+    expect(isBigJob(progress('indexing', 2_225, 2_000))).toBe(false);
+    expect(isBigJob(progress('checking', 100_000, 0))).toBe(false);
+    expect(isBigJob(progress('walking', 0, 0))).toBe(false);
   });
 });

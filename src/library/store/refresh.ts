@@ -96,6 +96,11 @@ export interface RefreshOptions {
 /** A refresh parsing this many files counts as big: parse workers and a bigger cache. */
 export const BIG_JOB_FILES = 1000;
 
+/** Whether a refresh's progress shows a big job under way: thousands of files to parse. */
+export function isBigJob(progress: RefreshProgress): boolean {
+  return progress.phase === 'indexing' && progress.total - progress.unchanged >= BIG_JOB_FILES;
+}
+
 /** SQLite cache for a big job, in KiB as `PRAGMA cache_size` takes a negative number. */
 const BIG_JOB_CACHE_KIB = -262_144;
 
