@@ -25,12 +25,29 @@ function termMatchesAt(term: Term, tokens: ReturnType<typeof tokenizeRaw>, at: n
   return true;
 }
 
+/** A query's terms, and its CJK words, worked out once for all the texts it marks. */
+interface Marking {
+  terms: Term[];
+  cjkWords: string[];
+}
+
+const markings = new WeakMap<QueryAst, Marking>();
+
+function markingOf(query: QueryAst): Marking {
+  let marking = markings.get(query);
+  if (marking === undefined) {
+    const terms = query.all.flat();
+    marking = { terms, cjkWords: [...new Set(terms.flatMap((term) => term.words.filter(isCjkWord)))] };
+    markings.set(query, marking);
+  }
+  return marking;
+}
+
 /**
  * CJK words match anywhere inside a run of CJK text (the index finds them by character
  * pairs), so they are looked for as substrings of the folded text rather than as words.
  */
-function cjkRanges(terms: Term[], text: string): [number, number][] {
-  const words = [...new Set(terms.flatMap((term) => term.words.filter(isCjkWord)))];
+function cjkRanges(words: string[], text: string): [number, number][] {
   if (words.length === 0) return [];
   const { folded, origin, originEnd } = foldWithOffsets(text);
   const ranges: [number, number][] = [];
@@ -44,7 +61,7 @@ function cjkRanges(terms: Term[], text: string): [number, number][] {
 
 /** Sorted, non-overlapping ranges (UTF-16 offsets, end exclusive) of the query's matches. */
 export function highlightRanges(query: QueryAst, text: string): MatchRange[] {
-  const terms = query.all.flat();
+  const { terms, cjkWords } = markingOf(query);
   if (terms.length === 0 || text.length === 0) return [];
   const tokens = tokenizeRaw(text);
   const found: [number, number][] = [];
@@ -56,7 +73,7 @@ export function highlightRanges(query: QueryAst, text: string): MatchRange[] {
       if (first && last) found.push([first.start, last.end]);
     }
   }
-  found.push(...cjkRanges(terms, text));
+  found.push(...cjkRanges(cjkWords, text));
   found.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   const merged: [number, number][] = [];
   for (const range of found) {

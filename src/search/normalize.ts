@@ -31,7 +31,8 @@ export function foldWithOffsets(raw: string): FoldedText {
   const originEnd: number[] = [];
   let offset = 0;
   for (const char of raw) {
-    const f = foldChar(char);
+    // ASCII folds to its lower case alone: no normalising for the common character.
+    const f = char.charCodeAt(0) < 0x80 ? char.toLowerCase() : foldChar(char);
     // A lone combining mark folds to nothing: it belongs to the character before it.
     if (f === '' && originEnd.length > 0) originEnd[originEnd.length - 1] = offset + char.length;
     for (let i = 0; i < f.length; i++) {

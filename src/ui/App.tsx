@@ -133,11 +133,13 @@ export function App(props: AppProps) {
   // key without waiting for an article's layout (key to screen 5.6-5.9 -> 3.8 ms, 2,000
   // articles).
   const selectedKey = current?.key ?? null;
-  const shown = useSettledView(selectedKey, state.scroll, PANE_FOLLOWS_MS);
+  const shown = useSettledView(selectedKey, state.scroll, state.search.outcome, PANE_FOLLOWS_MS);
   // Nothing shown yet (the first rows came after the first frame): the pane shows the
   // selection at once.
   const following = state.focus === 'list' && shown.key !== null && shown.key !== selectedKey;
-  const articleLayout = source.layoutOfKey(following ? shown.key : selectedKey, state);
+  // Following, the pane is laid out with the search it was shown with (a layout cached),
+  // not marked anew for a query whose first hit replaces it a moment later.
+  const articleLayout = following ? source.layoutOfKey(shown.key, state, shown.outcome) : source.layoutOfKey(selectedKey, state);
   const { width } = state.size;
   const scroll = articleScroll(following ? shown.scroll : state.scroll, articleLayout.lines.length, layout.bodyRows);
   const matchText = articlePositionText(state, {

@@ -6,6 +6,7 @@
  */
 import type { Article } from '../article/types.js';
 import type { ArticleSummary, Library, LibraryChange } from '../library/library.js';
+import type { SearchOutcome } from '../search/searcher.js';
 import { hitAt } from '../state/hits.js';
 import { layoutOf } from '../state/layout.js';
 import { libraryView } from '../state/view.js';
@@ -141,12 +142,14 @@ export class ReaderSource {
     return this.layoutOfKey(this.selected(state)?.key ?? null, state);
   }
 
-  /** The article `key` (the selected one, or one shown a moment ago) laid out as `layout` does. */
-  layoutOfKey(key: string | null, state: AppState): ArticleLayout {
+  /**
+   * The article `key` (the selected one, or one shown a moment ago) laid out as `layout`
+   * does, with the matches of `outcome` (by default the search `state` shows).
+   */
+  layoutOfKey(key: string | null, state: AppState, outcome: SearchOutcome | null = state.search.outcome): ArticleLayout {
     const width = layoutOf(state).articleWidth;
     const article = key === null ? null : this.article({ key });
     if (key === null || article === null || width <= 0) return EMPTY_LAYOUT;
-    const outcome = state.search.outcome;
     return this.layouts.get(key, article, width, outcome?.query ?? '', outcome?.highlight ?? null);
   }
 
