@@ -4,7 +4,7 @@
  * stderr and a non-zero exit, never a stack trace.
  */
 import { parseArgs } from 'node:util';
-import { EXIT_ERROR, PROGRAM, parseCommandArgs, printError, type GlobalOptions } from './commands/output.js';
+import { endQuietlyWhenOutputCloses, EXIT_ERROR, PROGRAM, parseCommandArgs, printError, type GlobalOptions } from './commands/output.js';
 import { UnreadablePathsError } from './library/find.js';
 import { StoreError } from './library/store/open.js';
 import { defaultPaths } from './commands/default-paths.js';
@@ -105,6 +105,7 @@ function findCommand(argv: string[]): { name: keyof typeof COMMANDS; before: str
 }
 
 export async function main(argv: string[]): Promise<number> {
+  endQuietlyWhenOutputCloses();
   const command = findCommand(argv);
   if (command !== null) {
     const globals = parseCommandArgs(command.before, OPTIONS, '--help');

@@ -29,6 +29,19 @@ export function printError(message: string): void {
 }
 
 /**
+ * Output whose reader has gone (`newsreader --help | head -1`) ends the program quietly,
+ * with the status it had, as other tools do; any other failure to write is one line on
+ * stderr and status 1. Without a listener the failed write is an unhandled error event.
+ */
+export function endQuietlyWhenOutputCloses(): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit();
+    printError(`cannot write the output: ${error.message}`);
+    process.exit(1);
+  });
+}
+
+/**
  * Write a chunk to stdout, waiting when the pipe is full, and stop quietly when the reader
  * has gone (`newsreader | head`).
  */

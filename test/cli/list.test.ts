@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/article/types.js';
 import { bbcDir, hasShared } from '../../kit/shared-dir.js';
-import { runCli } from './run-cli.js';
+import { runCli, spawnCli } from './run-cli.js';
 
 function parseJsonLines(stdout: string): Article[] {
   return stdout.trim().split('\n').map((line) => JSON.parse(line) as Article);
@@ -118,6 +118,19 @@ describe('usage and errors', () => {
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toBe('newsreader: no/such/dir: no such file or directory\n');
+  });
+
+  it.each([
+    ['--help', ['--help']],
+    ['--version', ['--version']],
+    ['the listing', ['--json']],
+    ['a search', ['search', 'the']],
+  ])('stops quietly when its output is closed before %s is written (`| head`)', async (_what, args) => {
+    const { child, result } = spawnCli(args);
+    child.stdout?.destroy();
+    const { code, stderr } = await result;
+    expect(stderr.toString('utf8')).toBe('');
+    expect(code).toBe(0);
   });
 
   it('exits 2 with one line for an unknown option', async () => {
