@@ -3,7 +3,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/'] },
+  { ignores: ['dist/', 'node_modules/', 'coverage/', '.bench/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   // Effects and hooks are where the reader's bugs hide (stale state, missed updates).

@@ -104,9 +104,12 @@ export class ScreenSession {
       }
       screen += '\n';
     }
-    if (screen === this.screen) return;
-    this.screen = screen;
-    this.current = rows;
+    if (screen !== this.screen) {
+      this.screen = screen;
+      this.current = rows;
+    }
+    // A wait asked for while these bytes were parsed has not seen the screen yet, even
+    // when these bytes left it as it was.
     const waiting = this.waiters;
     this.waiters = [];
     for (const waiter of waiting) {

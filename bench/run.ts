@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { hasShared, repoRoot, sharedDir } from '../kit/shared-dir.js';
 import { defaultCacheDir, summarise, table, type Benchmark } from './harness.js';
 import { benchmarks as feedBenchmarks } from './feeds.bench.js';
+import { benchmarks as floorBenchmarks } from './floors.bench.js';
 import { benchmarks as fetchKeyBenchmarks } from './fetch-keys.bench.js';
 import { benchmarks as readerBenchmarks } from './reader.bench.js';
 import { benchmarks as searchBenchmarks } from './search.bench.js';
@@ -16,7 +17,7 @@ import { benchmarks as subscriptionBenchmarks } from './subscriptions.bench.js';
 import { benchmarks as terminalBenchmarks } from './terminal.bench.js';
 
 // The store first: its cold runs leave the databases the search benchmarks query.
-const MODULES: readonly (readonly Benchmark[])[] = [storeBenchmarks, searchBenchmarks, readerBenchmarks, feedBenchmarks, subscriptionBenchmarks, fetchKeyBenchmarks, terminalBenchmarks];
+const MODULES: readonly (readonly Benchmark[])[] = [storeBenchmarks, searchBenchmarks, readerBenchmarks, feedBenchmarks, subscriptionBenchmarks, fetchKeyBenchmarks, terminalBenchmarks, floorBenchmarks];
 
 const { values } = parseArgs({
   options: {
