@@ -34,10 +34,14 @@ interface Placed {
 }
 
 /** Entries kept across frames before a cache starts over: a few screens' worth of lines. */
-const CACHE_LIMIT = 20_000;
+export const CACHE_LIMIT = 20_000;
 
-class BoundedCache<V> {
+export class BoundedCache<V> {
   private readonly map = new Map<string, V>();
+
+  get size(): number {
+    return this.map.size;
+  }
 
   get(key: string, compute: (key: string) => V): V {
     let value = this.map.get(key);

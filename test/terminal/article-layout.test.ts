@@ -1,7 +1,7 @@
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/article/parse.js';
-import { ArticleLayoutCache, layoutArticle, layoutBytes } from '../../src/terminal/article-layout.js';
+import { ArticleLayoutCache, CACHE_BYTES, layoutArticle, layoutBytes } from '../../src/terminal/article-layout.js';
 import type { Article } from '../../src/article/types.js';
 import { loadArticles } from '../../src/library/load-all.js';
 import { highlightRanges, type MatchRange } from '../../src/search/match-ranges.js';
@@ -115,10 +115,13 @@ describe('ArticleLayoutCache', () => {
     expect(cache.size).toBe(1);
   });
 
-  it('keeps many small layouts', async () => {
+  it('keeps as many layouts as fit in its budget: more than a hundred articles the size of the seed', async () => {
     const [seed] = await seedArticles();
     const cache = new ArticleLayoutCache();
-    for (let key = 0; key < 200; key++) cache.get(String(key), seed!, 60, '', null);
-    expect(cache.size).toBe(200);
+    const one = layoutBytes(layoutArticle(seed!, 60, null));
+    for (let key = 0; key < 400; key++) cache.get(String(key), seed!, 60, '', null);
+    expect(cache.size).toBe(Math.floor(CACHE_BYTES / one));
+    expect(cache.size).toBeGreaterThan(100);
+    expect(cache.bytes).toBeLessThanOrEqual(CACHE_BYTES);
   });
 });
