@@ -72,10 +72,11 @@ describe('first launch on a large library', () => {
     // Keys act while it indexes: one at a time, then several in one write; the article
     // pane follows the selection.
     s.press('j');
-    await s.waitForStatus(/^ 2\/\d+ /);
+    await s.waitForStatus(/^ 2\/\d+ · \d+ unread · newest first · indexing/);
     await s.waitFor(() => paneFollows(s), 'the selected headline in the article pane, after j');
+    // Several in one write; indexing may have ended by now on a fast machine.
     s.write('jjj');
-    await s.waitForStatus(/^ 5\/\d+ · \d+ unread · newest first · indexing/);
+    await s.waitForStatus(/^ 5\/\d+ /);
     await s.waitFor(() => paneFollows(s), 'the selected headline in the article pane, after jjj');
 
     // The list fills in as batches land.
