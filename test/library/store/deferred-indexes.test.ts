@@ -4,22 +4,14 @@
  */
 import Database from 'better-sqlite3';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { generateCorpus } from '../../../kit/corpus-generator.js';
+import { describe, expect, it } from 'vitest';
 import { openLibrary, type SqliteLibrary } from '../../../src/library/store/sqlite-library.js';
-import { articleText, suiteTempDir, tempDir, writeArticle } from './helpers.js';
+import { articleText, suiteCorpus, tempDir, writeArticle } from './helpers.js';
 
 /** At least the refresh's big-job size, below which nothing is deferred. */
 const COUNT = 1000;
 const ARTICLE_INDEXES = ['articles_by_date', 'articles_by_headline', 'articles_by_id'];
-let corpus: string;
-
-beforeAll(() => {
-  const suite = suiteTempDir();
-  corpus = path.join(suite.dir, 'corpus');
-  generateCorpus({ count: COUNT, seed: 5, out: corpus });
-  return suite.remove;
-});
+const corpus = suiteCorpus(COUNT, 5);
 
 /** The deferrable indexes present; the feed-file index stays, a refresh looks feeds up by it as it writes. */
 function articleIndexes(db: Database.Database): string[] {
@@ -52,7 +44,7 @@ async function refreshWatchingIndexes(lib: SqliteLibrary): Promise<{ indexes: st
 
 describe('building the articles indexes after a cold bulk index', () => {
   it('drops them while filling an empty database and has them all at the end', async () => {
-    const lib = openLibrary({ paths: [corpus], db: path.join(tempDir(), 'library.db') });
+    const lib = openLibrary({ paths: [corpus.dir], db: path.join(tempDir(), 'library.db') });
     const { indexes, syncs } = await refreshWatchingIndexes(lib);
     expect(indexes.length).toBeGreaterThan(0);
     expect(indexes.every((names) => names.length === 0)).toBe(true);
@@ -70,7 +62,7 @@ describe('building the articles indexes after a cold bulk index', () => {
     const first = openLibrary({ paths: [path.join(dir, 'other')], db });
     await first.refresh().done;
     first.close();
-    const lib = openLibrary({ paths: [corpus], db });
+    const lib = openLibrary({ paths: [corpus.dir], db });
     const { indexes, syncs } = await refreshWatchingIndexes(lib);
     expect(indexes.length).toBeGreaterThan(0);
     expect(indexes.every((names) => names.join() === ARTICLE_INDEXES.join())).toBe(true);
@@ -79,7 +71,7 @@ describe('building the articles indexes after a cold bulk index', () => {
   });
 
   it('keeps every sync when the empty database already holds user state', async () => {
-    const lib = openLibrary({ paths: [corpus], db: path.join(tempDir(), 'library.db') });
+    const lib = openLibrary({ paths: [corpus.dir], db: path.join(tempDir(), 'library.db') });
     lib.setState('an-article-read-before', { read: true });
     const { indexes, syncs } = await refreshWatchingIndexes(lib);
     expect(indexes.length).toBeGreaterThan(0);
@@ -91,13 +83,13 @@ describe('building the articles indexes after a cold bulk index', () => {
 
   it('builds missing ones when a database is opened, as after a bulk index was killed', async () => {
     const file = path.join(tempDir(), 'library.db');
-    const lib = openLibrary({ paths: [corpus], db: file });
+    const lib = openLibrary({ paths: [corpus.dir], db: file });
     await lib.refresh().done;
     lib.close();
     const raw = new Database(file);
     raw.exec('DROP INDEX articles_by_date; DROP INDEX articles_by_headline');
     raw.close();
-    const reopened = openLibrary({ paths: [corpus], db: file });
+    const reopened = openLibrary({ paths: [corpus.dir], db: file });
     expect(articleIndexes(reopened.db)).toEqual(ARTICLE_INDEXES);
     reopened.close();
   });

@@ -4,22 +4,14 @@
  */
 import Database from 'better-sqlite3';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { generateCorpus } from '../../../kit/corpus-generator.js';
+import { describe, expect, it } from 'vitest';
 import { automerge, BULK_AUTOMERGE, setAutomerge } from '../../../src/library/store/fts-merge.js';
 import { openLibrary, type SqliteLibrary } from '../../../src/library/store/sqlite-library.js';
-import { suiteTempDir, tempDir } from './helpers.js';
+import { suiteCorpus, tempDir } from './helpers.js';
 
 /** At least the refresh's big-job size, below which a refresh is never a bulk one. */
 const COUNT = 1200;
-let corpus: string;
-
-beforeAll(() => {
-  const suite = suiteTempDir();
-  corpus = path.join(suite.dir, 'corpus');
-  generateCorpus({ count: COUNT, seed: 9, out: corpus });
-  return suite.remove;
-});
+const corpus = suiteCorpus(COUNT, 9);
 
 /** Refresh with `sliceMs`, noting `automerge` at each progress report while indexing. */
 async function automergeWhileIndexing(lib: SqliteLibrary, sliceMs: number): Promise<Set<number>> {
@@ -40,7 +32,7 @@ function ftsIntact(db: Database.Database): void {
 
 describe('FTS5 merging during a bulk index', () => {
   it('gathers more segments while a long-sliced index writes, then has the default again', async () => {
-    const lib = openLibrary({ paths: [corpus], db: path.join(tempDir(), 'library.db') });
+    const lib = openLibrary({ paths: [corpus.dir], db: path.join(tempDir(), 'library.db') });
     expect(automerge(lib.db)).toBe(4);
     const seen = await automergeWhileIndexing(lib, 2000);
     expect([...seen]).toEqual([BULK_AUTOMERGE]);
@@ -51,7 +43,7 @@ describe('FTS5 merging during a bulk index', () => {
   });
 
   it('puts back a value the library had set, not the default', async () => {
-    const lib = openLibrary({ paths: [corpus], db: path.join(tempDir(), 'library.db') });
+    const lib = openLibrary({ paths: [corpus.dir], db: path.join(tempDir(), 'library.db') });
     setAutomerge(lib.db, 2);
     await automergeWhileIndexing(lib, 2000);
     expect(automerge(lib.db)).toBe(2);
@@ -59,7 +51,7 @@ describe('FTS5 merging during a bulk index', () => {
   });
 
   it('leaves it alone with the reader\'s short slices', async () => {
-    const lib = openLibrary({ paths: [corpus], db: path.join(tempDir(), 'library.db') });
+    const lib = openLibrary({ paths: [corpus.dir], db: path.join(tempDir(), 'library.db') });
     const seen = await automergeWhileIndexing(lib, 16);
     expect([...seen]).toEqual([4]);
     ftsIntact(lib.db);

@@ -2,7 +2,8 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach } from 'vitest';
+import { afterEach, beforeAll } from 'vitest';
+import { generateCorpus } from '../../../kit/corpus-generator.js';
 
 const made: string[] = [];
 afterEach(() => {
@@ -20,6 +21,21 @@ export function tempDir(): string {
 export function suiteTempDir(): { dir: string; remove: () => void } {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'newsreader-store-'));
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * `count` generated articles (kit/corpus-generator.ts, `seed`) in a folder made before the
+ * test file's tests and removed after them: read `dir` inside a test.
+ */
+export function suiteCorpus(count: number, seed: number): { dir: string } {
+  const corpus = { dir: '' };
+  beforeAll(() => {
+    const suite = suiteTempDir();
+    corpus.dir = path.join(suite.dir, 'corpus');
+    generateCorpus({ count, seed, out: corpus.dir });
+    return suite.remove;
+  });
+  return corpus;
 }
 
 /** A small article in the seed format. */
