@@ -14,7 +14,7 @@ import { build } from 'esbuild';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from '../kit/shared-dir.js';
-import { inkReplacements } from '../scripts/ink-replacements.mjs';
+import { readerOptions, requireBanner } from '../scripts/bundle-options.mjs';
 import { ensureBuilt, indexWithCli, syntheticCorpus, syntheticDb } from './corpora.js';
 import type { BenchContext, BenchResult, Benchmark } from './harness.js';
 import { headlinesShown, ScreenSession } from './pty-screen.js';
@@ -49,29 +49,14 @@ interface Samples {
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Each floor bundled as the reader is (scripts/build.mjs): one ESM file, the Ink replacements, the addon outside. */
+/** Each floor bundled with the reader's options (scripts/bundle-options.mjs), as one ESM file. */
 async function bundle(context: BenchContext, floor: Floor): Promise<string> {
   const outfile = path.join(context.cacheDir, 'floors', `${floor.name}.mjs`);
   await build({
+    ...readerOptions(repoRoot),
     entryPoints: [path.join(repoRoot, 'bench', 'floors', floor.source)],
     outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    minify: true,
-    external: ['better-sqlite3/build/Release/*'],
-    alias: {
-      bindings: path.join(repoRoot, 'scripts', 'stub-bindings.cjs'),
-      'react-devtools-core': path.join(repoRoot, 'scripts', 'stub-devtools.js'),
-      'restore-cursor': path.join(repoRoot, 'scripts', 'stub-restore-cursor.js'),
-      'signal-exit': path.join(repoRoot, 'scripts', 'stub-signal-exit.js'),
-      'terminal-size': path.join(repoRoot, 'scripts', 'stub-terminal-size.js'),
-    },
-    plugins: [inkReplacements(repoRoot)],
-    define: { 'process.env.NODE_ENV': '"production"' },
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-    logLevel: 'warning',
+    banner: { js: requireBanner },
   });
   return outfile;
 }
