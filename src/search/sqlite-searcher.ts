@@ -165,8 +165,7 @@ export class SqliteSearcher implements Searcher {
         if (this.closed) return;
         this.workerReady = worker === this.worker;
         if (this.workerReady && !this.herePending) this.releaseHere();
-      }
-      else if ('warning' in message) (this.options.onWarning ?? ((text: string) => this.warnings.push(text)))(message.warning);
+      } else if ('warning' in message) (this.options.onWarning ?? ((text: string) => this.warnings.push(text)))(message.warning);
       else this.finish(message);
     });
     whenWorkerStops(worker, 'search', (reason) => {
