@@ -7,10 +7,12 @@
  * A launch that finds the same fingerprint draws that frame at once; Ink's own first frame
  * then changes only rows that differ (the FrameWriter starts from the remembered rows), so
  * nothing flashes or moves. Any other launch starts as before and remembers its frame.
+ * A launch that finds the files as one of these launches left them at its end (their
+ * stamp, launch-stamp.ts) draws the frame sooner still, before this module loads
+ * (early-frame.ts); it is checked here all the same.
  *
  * This module must not import Ink or React: it runs before they load.
  */
-import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { assertSomePathExists } from '../library/find.js';
 import { openLibrary, type SqliteLibrary } from '../library/store/sqlite-library.js';
 import { BEGIN_SYNC, END_SYNC, frameUpdate } from '../terminal/frame-writer.js';
@@ -18,6 +20,9 @@ import { Screen } from '../terminal/screen.js';
 import { DEFAULT_SETTINGS, type Settings } from '../config/settings.js';
 import { libraryView, unreadView } from '../state/view.js';
 import { restoredView, type RestoredView } from '../ui/restore-view.js';
+import type { EarlyFrame } from './early-frame.js';
+import { buildStamp, frameEnv, launchStamp } from './launch-stamp.js';
+import { readRemembered, rememberedFile, writeRemembered } from './remembered-frame.js';
 
 /** What the reader takes over from the first screen. */
 export interface FirstScreen {
@@ -36,15 +41,23 @@ export interface FirstScreen {
    * Without it, a launch after the reader moved would never find its frame.
    */
   rememberAtQuit(rows: readonly string[]): void;
+  /**
+   * Once every connection to the library is closed, after a quit that remembered its frame:
+   * keep this launch's stamp with it, so the next launch can draw it before loading
+   * anything else. The library's files change as it closes, hence not at the quit itself.
+   */
+  stampAtExit(): void;
+  /**
+   * On the way out on a signal (the terminal closed, the session killed), the library still
+   * open: when the remembered frame still shows the library, keep this launch's stamp with
+   * it. Reading the files drops this process's SQLite locks, so nothing may use the library
+   * after this but the exit.
+   */
+  stampAtSignal(): void;
 }
 
 /** Environment that changes how Ink styles a frame (chalk's colour level reads these). */
 const STYLE_ENV = /^(TERM|COLORTERM|TERM_PROGRAM|NO_COLOR|FORCE_COLOR|CI|CONTINUOUS_INTEGRATION)$/;
-
-interface Remembered {
-  fingerprint: string;
-  rows: string[];
-}
 
 /**
  * Everything the first frame depends on, as one string kept whole beside the frame (a few
@@ -52,17 +65,7 @@ interface Remembered {
  * into the launch.
  */
 function fingerprintOf(library: SqliteLibrary, columns: number, rows: number, settings: Settings, restored: RestoredView): string {
-  let build = '';
-  try {
-    const entry = statSync(process.argv[1] ?? '');
-    build = `${entry.size}:${entry.mtimeMs}`;
-  } catch {
-    // Run some other way (tests from source): the rest still tells frames apart.
-  }
-  const env = Object.entries(process.env)
-    .filter(([name]) => STYLE_ENV.test(name))
-    // Code-unit order: the names are ASCII, and a locale's collation would load ICU's tables (2 MiB).
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const env = frameEnv(process.env, STYLE_ENV);
   // The view the reader opens in (src/ui/restore-view.ts) and every row of it that can be
   // on screen, with its marks; the article's id is a hash of its text. What is kept is
   // the view as shown, not as saved: quitting saves the view, and a saved view that puts
@@ -80,42 +83,32 @@ function fingerprintOf(library: SqliteLibrary, columns: number, rows: number, se
   const view = libraryView({ ...shown, readSince: restored.readSince ?? 0 });
   const top = library.page(view, shown.top, rows).map((row) => [row.key, row.id, row.headline, row.date, row.section, row.read, row.starred]);
   const unread = library.count(unreadView(shown));
-  return JSON.stringify({ version: 4, build, columns, rows, env, look, notice: library.notice, count: restored.count, unread, shown, top });
+  return JSON.stringify({ version: 4, build: buildStamp(), columns, rows, env, look, notice: library.notice, count: restored.count, unread, shown, top });
 }
 
-// eslint-disable-next-line no-control-regex -- SGR (colour and style) escapes
-const SGR = /\u001b\[[0-9;]*m/g;
-// eslint-disable-next-line no-control-regex -- control characters are what is looked for
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
-
-/** A row as Ink draws one: text and SGR styles, nothing that could move the cursor or talk to the terminal. */
-function drawable(row: unknown): row is string {
-  return typeof row === 'string' && !CONTROL.test(row.replace(SGR, ''));
-}
-
-function read(file: string, height: number): Remembered | null {
-  try {
-    const parsed = JSON.parse(readFileSync(file, 'utf8')) as Partial<Remembered>;
-    if (typeof parsed.fingerprint !== 'string' || !Array.isArray(parsed.rows)) return null;
-    // The file is ours, but it goes to the terminal: anything but plain styled rows is refused.
-    if (parsed.rows.length > height || !parsed.rows.every(drawable)) return null;
-    return { fingerprint: parsed.fingerprint, rows: parsed.rows };
-  } catch {
-    return null;
-  }
+function sameRows(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((row, i) => row === b[i]);
 }
 
 /**
- * Open the library and, when a remembered first frame fits it and this terminal, draw it.
- * Null when the library cannot be opened here: the reader then opens it and says why.
+ * Open the library and, when a remembered first frame fits it and this terminal, draw it
+ * (unless cli.ts drew it already: `early`). `argv` and `stampable` (the config had no
+ * error to say) let the frame be kept with this launch's stamp, for the next launch to draw
+ * it before loading anything else. Null when the library cannot be opened here: the
+ * reader then opens it and says why.
  */
 export async function showFirstScreen(
   paths: string[],
-  options: { db?: string | undefined; settings?: Settings } = {},
+  options: { db?: string | undefined; settings?: Settings; argv?: readonly string[]; early?: EarlyFrame | null; stampable?: boolean } = {},
 ): Promise<FirstScreen | null> {
   const settings = options.settings ?? DEFAULT_SETTINGS;
+  const early = options.early ?? null;
   const { stdin, stdout } = process;
   if (!stdin.isTTY || !stdout.isTTY) return null;
+  const columns = stdout.columns || 80;
+  const height = stdout.rows || 24;
+  const { argv } = options;
+  const stampable = argv !== undefined && options.stampable === true;
   let library: SqliteLibrary;
   try {
     await assertSomePathExists(paths);
@@ -123,40 +116,56 @@ export async function showFirstScreen(
   } catch {
     return null;
   }
-  const columns = stdout.columns || 80;
-  const height = stdout.rows || 24;
-  const file = `${library.file}-screen`;
+  const file = rememberedFile(library.file);
   const restored = restoredView(library, library.memory, settings.sort);
   const fingerprint = fingerprintOf(library, columns, height, settings, restored);
-  const remembered = read(file, height);
-  const screen = new Screen(1, { mouse: settings.mouse });
-  let rows: readonly string[] | null = null;
+  const remembered = readRemembered(file, height);
+  const matched = remembered !== null && remembered.fingerprint === fingerprint ? remembered : null;
+  const screen = early?.screen ?? new Screen(1, { mouse: settings.mouse });
+  // An early frame stays what is on screen even if it turned out stale: Ink's first frame
+  // then puts right the rows that differ.
+  let rows: readonly string[] | null = early?.rows ?? null;
   // Keys typed from now on wait for the reader instead of echoing over the screen, whether
   // or not a remembered frame is drawn.
   stdin.setRawMode(true);
-  if (remembered !== null && remembered.fingerprint === fingerprint) {
+  if (early === null && matched !== null) {
     screen.enter();
-    stdout.write(BEGIN_SYNC + frameUpdate(null, remembered.rows, height) + END_SYNC);
-    rows = remembered.rows;
+    stdout.write(BEGIN_SYNC + frameUpdate(null, matched.rows, height) + END_SYNC);
+    rows = matched.rows;
   }
-  const write = (print: string, frame: readonly string[]): void => {
-    try {
-      // Written whole, then renamed: a reader starting meanwhile never sees half a file.
-      writeFileSync(`${file}.tmp`, JSON.stringify({ fingerprint: print, rows: frame }));
-      renameSync(`${file}.tmp`, file);
-    } catch {
-      // A read-only folder: launches simply start without a remembered frame.
-    }
-  };
   const remember = (frame: readonly string[]): void => {
-    if (rows !== null && frame.length === rows.length && frame.every((row, i) => row === rows?.[i])) return;
-    write(fingerprint, frame);
+    if (matched !== null && sameRows(frame, matched.rows)) return;
+    writeRemembered(file, { fingerprint, rows: [...frame], launch: null });
   };
+  const sizeNow = (): { columns: number; rows: number } => ({ columns: stdout.columns || 80, rows: stdout.rows || 24 });
+  const fingerprintNow = (size: { columns: number; rows: number }): string =>
+    fingerprintOf(library, size.columns, size.rows, settings, restoredView(library, library.memory, settings.sort));
+  /** Keep `frame` with the stamp of the library's files as they are now (see launch-stamp.ts for when that may be read). */
+  const stamped = (frame: { fingerprint: string; rows: string[] }, size: { columns: number; rows: number }): void => {
+    if (!stampable) return;
+    writeRemembered(file, { ...frame, launch: { stamp: launchStamp(argv, size), mouse: settings.mouse } });
+  };
+  let atQuit: { fingerprint: string; rows: string[] } | null = null;
   const rememberAtQuit = (frame: readonly string[]): void => {
-    const size = { columns: stdout.columns || 80, rows: stdout.rows || 24 };
+    const size = sizeNow();
     if (frame.length !== size.rows) return;
     // The view just saved, as the next launch will restore it.
-    write(fingerprintOf(library, size.columns, size.rows, settings, restoredView(library, library.memory, settings.sort)), frame);
+    atQuit = { fingerprint: fingerprintNow(size), rows: [...frame] };
+    writeRemembered(file, { ...atQuit, launch: null });
   };
-  return { library, screen, rows, restored, remember, rememberAtQuit };
+  const stampAtExit = (): void => {
+    if (atQuit !== null) stamped(atQuit, sizeNow());
+  };
+  const stampAtSignal = (): void => {
+    if (!library.db.open) return;
+    const size = sizeNow();
+    const kept = readRemembered(file, size.rows);
+    try {
+      // Only a frame that still shows the library as it is now.
+      if (kept !== null && kept.fingerprint === fingerprintNow(size)) stamped(kept, size);
+    } catch {
+      // The library went as the signal came (SQLITE_BUSY, a file removed): no stamp, and the exit goes on.
+    }
+  };
+  return { library, screen, rows, restored, remember, rememberAtQuit, stampAtExit, stampAtSignal };
 }

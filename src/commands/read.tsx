@@ -148,6 +148,7 @@ export async function runReader({
     if (away && signal === 'SIGINT') return;
     output.hold();
     screen.leave();
+    first?.stampAtSignal();
     process.exit(128 + (SIGNAL_NUMBERS[signal] ?? 1));
   };
   // Nothing is drawn from here until the reader is continued: keys read together with the
@@ -381,6 +382,11 @@ export async function openReader(
     if (summary !== null) printWarnings((summary as RefreshSummary).warnings);
     printWarnings(searchWarnings.map((message) => ({ path: library.file, message })));
     if (failure !== null) printError(failure instanceof Error ? failure.message : String(failure));
+    searcher.close();
+    // Every connection to the library is closed once the search worker has stopped: the
+    // refresh's worker closed its own before it finished (one cut short may still be open).
+    await searcher.whenStopped();
+    if (summary !== null && !(summary as RefreshSummary).cancelled) first?.stampAtExit();
     return status;
   } finally {
     searcher.close();

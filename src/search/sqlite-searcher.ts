@@ -83,6 +83,7 @@ export class SqliteSearcher implements Searcher {
   private queued: Waiting[] = [];
   private failure: string | null = null;
   private closed = false;
+  private stopping: Promise<void> = Promise.resolve();
   /** Background failures not handed to an onWarning listener, oldest first. */
   readonly warnings: string[] = [];
   private restartsLeft = RESTARTS;
@@ -284,8 +285,16 @@ export class SqliteSearcher implements Searcher {
     this.running = null;
     this.queued = [];
     for (const w of waiting) for (const resolve of w.resolvers) resolve(outcome(w.query, w.offset, 'search closed', w.ast));
-    void this.worker?.terminate();
+    this.stopping = this.worker?.terminate().then(
+      () => undefined,
+      () => undefined,
+    ) ?? Promise.resolve();
     this.here?.engine?.close();
+  }
+
+  /** After close(): resolves once the worker has stopped, its connection to the library closed with it. */
+  whenStopped(): Promise<void> {
+    return this.stopping;
   }
 }
 

@@ -2,9 +2,10 @@
  * The remembered first screen: a launch that finds the library and terminal as a previous
  * launch left them draws that launch's first frame before Ink loads, and Ink then changes
  * nothing but the status bar's activity note. A launch that finds them changed shows
- * nothing remembered.
+ * nothing remembered. A launch stamped as the one that checked the frame (a quit, or a
+ * signal, left everything as it was) draws it before anything else loads.
  */
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import xterm from '@xterm/headless';
@@ -205,5 +206,67 @@ describe.skipIf(!hasShared)('the remembered first screen', () => {
     const first = next.output.slice(start, next.output.indexOf(END_SYNC, start));
     expect(first).toContain('★');
     await quit(next);
+  });
+
+  it('after a quit, is drawn before the rest of the program loads, and still checked against the library', async () => {
+    const db = freshDatabase();
+    expect((await runCli(['index', '--db', db, articles])).code).toBe(0);
+    await launchAndQuit(db);
+    const remembered = JSON.parse(readFileSync(`${db}-screen`, 'utf8')) as { fingerprint: string; rows: string[]; launch: { stamp: string } | null };
+    expect(remembered.launch?.stamp).toEqual(expect.any(String));
+    // A frame whose fingerprint no longer fits: only a launch that trusts its stamp draws it,
+    // and the check that follows must put it right.
+    remembered.fingerprint = 'not this library';
+    remembered.rows[0] = 'A ROW DRAWN BEFORE THE CHECK';
+    writeFileSync(`${db}-screen`, JSON.stringify(remembered));
+
+    const s = launch(db);
+    await s.waitFor(() => !/indexing|looking/.test(s.status()) && / 1\/30 /.test(s.status()), 'the reader under Ink');
+    await s.waitForQuiet();
+    const start = s.output.indexOf(BEGIN_SYNC);
+    expect(s.output.slice(start, s.output.indexOf(END_SYNC, start))).toContain('A ROW DRAWN BEFORE THE CHECK');
+    expect(s.screen()).not.toContain('A ROW DRAWN BEFORE THE CHECK');
+    await quit(s);
+    expect(readFileSync(`${db}-screen`, 'utf8')).not.toContain('A ROW DRAWN BEFORE THE CHECK');
+  });
+
+  it('is stamped by a session ended with a signal, as a closed terminal ends it', async () => {
+    const db = freshDatabase();
+    expect((await runCli(['index', '--db', db, articles])).code).toBe(0);
+    const s = launch(db);
+    await s.waitForStatus(/ 1\/30 /);
+    await s.waitFor(() => !/indexing|looking/.test(s.status()), 'the start-up check to end');
+    s.signal('SIGHUP');
+    expect((await s.waitForExit()).exitCode).toBe(128 + 1);
+    session = null;
+    const remembered = JSON.parse(readFileSync(`${db}-screen`, 'utf8')) as { launch: { stamp: string } | null };
+    expect(remembered.launch?.stamp).toEqual(expect.any(String));
+  });
+
+  it('is not drawn early once another process has changed the library since the quit', async () => {
+    const db = freshDatabase();
+    const folder = mkdtempSync(path.join(tmpdir(), 'newsreader-first-screen-changed-'));
+    for (const name of readdirSync(articles)) copyFileSync(path.join(articles, name), path.join(folder, name));
+    try {
+      expect((await runCli(['index', '--db', db, folder])).code).toBe(0);
+      const first = spawnReader({ cols: COLS, rows: ROWS, args: [folder], env: { NEWSREADER_DB: db, FORCE_COLOR: '3' } });
+      session = first;
+      await first.waitForStatus(/ 1\/30 /);
+      await first.waitFor(() => !/indexing|looking/.test(first.status()), 'the start-up check to end');
+      await quit(first);
+      rmSync(path.join(folder, readdirSync(folder).sort()[0]!));
+      expect((await runCli(['index', '--db', db, folder])).code).toBe(0);
+
+      const s = spawnReader({ cols: COLS, rows: ROWS, args: [folder], env: { NEWSREADER_DB: db, FORCE_COLOR: '3' } });
+      session = s;
+      await s.waitFor(() => s.output.includes(END_SYNC), 'the first frame');
+      const start = s.output.indexOf(BEGIN_SYNC);
+      const firstFrame = s.output.slice(start, s.output.indexOf(END_SYNC, start));
+      expect(firstFrame).toMatch(/ 1\/29 /);
+      expect(firstFrame).not.toMatch(/ 1\/30 /);
+      await quit(s);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

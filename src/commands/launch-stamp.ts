@@ -1,0 +1,131 @@
+/**
+ * A launch's stamp: everything the reader's first frame depends on, read with a few system
+ * calls and nothing loaded but this module, so a launch can tell that it finds the library,
+ * the config and the terminal exactly as a launch that drew that frame left them (see
+ * early-frame.ts).
+ *
+ * The library's content is stamped by its files the way SQLite itself tells that another
+ * connection changed a database: the database's header (with its change counter), the
+ * write-ahead log's header (its salts change whenever the log starts over) and the
+ * wal-index header in the -shm file (its change counter, last frame and checksums change
+ * with every commit), with each file's identity, size and modification time. Readers
+ * change none of these but the -shm file's time (they take read marks through its
+ * mapping), which is left out.
+ *
+ * SQLite's locks are POSIX locks, which a process drops when it closes any descriptor of
+ * the file: a stamp must only be taken while this process has no connection open to the
+ * library (before opening it, or once every connection is closed).
+ */
+import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { defaultConfigPath } from '../config/location.js';
+import { resolveDbPath } from '../library/store/paths.js';
+import { OPTIONS } from './cli-options.js';
+
+/**
+ * The environment that changes the first frame: its styles (as in first-screen.ts), its
+ * dates' time zone, and where the config and library are found.
+ */
+const FRAME_ENV = /^(TERM|COLORTERM|TERM_PROGRAM|NO_COLOR|FORCE_COLOR|CI|CONTINUOUS_INTEGRATION|TZ|HOME|XDG_CONFIG_HOME|XDG_DATA_HOME|NEWSREADER_DB)$/;
+
+/** How many leading bytes of each file change with its content (see above). */
+const HEADER_BYTES = { db: 100, wal: 32, shm: 100 } as const;
+
+/** The program being run, by its entry file: a rebuilt program may draw differently. */
+export function buildStamp(): string {
+  try {
+    const entry = statSync(process.argv[1] ?? '');
+    return `${entry.size}:${entry.mtimeMs}`;
+  } catch {
+    // Run some other way (tests from source): the rest still tells launches apart.
+    return '';
+  }
+}
+
+/** The variables of `env` that change the first frame, in code-unit order (a locale's collation would load ICU). */
+export function frameEnv(env: NodeJS.ProcessEnv, names: RegExp = FRAME_ENV): [string, string | undefined][] {
+  return Object.entries(env)
+    .filter(([name]) => names.test(name))
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/**
+ * The environment as the launch found it, read as this module loads (first of all, from
+ * cli.ts): the reader sets FORCE_COLOR and drops CI for Ink (terminal/colour.ts) later on.
+ */
+const LAUNCH_ENV = frameEnv(process.env);
+
+/** Where a launch with these arguments finds its library and config, as main.ts resolves them. */
+export function launchFiles(argv: readonly string[]): { db: string; config: string; paths: string[] } {
+  const { values, positionals } = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: false });
+  const option = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+  return {
+    db: resolveDbPath({ db: option(values.db) }),
+    config: path.resolve(option(values.config) ?? defaultConfigPath()),
+    paths: positionals,
+  };
+}
+
+/** A file's identity, size, time (unless left out) and leading bytes; null when it is absent. */
+function fileState(file: string, headerBytes: number, withTime: boolean): string | null {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch {
+    return null;
+  }
+  try {
+    const stat = fstatSync(fd, { bigint: true });
+    const header = Buffer.alloc(headerBytes);
+    const read = readSync(fd, header, 0, headerBytes, 0);
+    return [stat.dev, stat.ino, stat.size, withTime ? stat.mtimeNs : '', header.toString('hex', 0, read)].join(':');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function textOf(file: string): string | null {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch {
+    return null;
+  }
+  try {
+    const size = fstatSync(fd).size;
+    const text = Buffer.alloc(size);
+    return text.toString('utf8', 0, readSync(fd, text, 0, size, 0));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function exists(file: string): boolean {
+  try {
+    statSync(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The stamp of a launch with `argv` in a terminal of `size`, as one string. Only while no
+ * connection to the library is open in this process (see above).
+ */
+export function launchStamp(argv: readonly string[], size: { columns: number; rows: number }): string {
+  const { db, config, paths } = launchFiles(argv);
+  return JSON.stringify({
+    version: 1,
+    argv,
+    cwd: process.cwd(),
+    env: LAUNCH_ENV,
+    size,
+    build: buildStamp(),
+    config: textOf(config),
+    // A PATH that has gone makes the reader say so rather than show the library.
+    paths: paths.map(exists),
+    library: [fileState(db, HEADER_BYTES.db, true), fileState(`${db}-wal`, HEADER_BYTES.wal, true), fileState(`${db}-shm`, HEADER_BYTES.shm, false)],
+  });
+}
