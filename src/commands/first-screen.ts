@@ -48,12 +48,11 @@ export interface FirstScreen {
    */
   stampAtExit(): void;
   /**
-   * On the way out on a signal (the terminal closed, the session killed), the library still
-   * open: when the remembered frame still shows the library, keep this launch's stamp with
-   * it. Reading the files drops this process's SQLite locks, so nothing may use the library
-   * after this but the exit.
+   * On the way out with the library still open (a signal, the terminal gone): when the
+   * remembered frame still shows the library, keep this launch's stamp with it. Reading the
+   * files drops this process's SQLite locks, so nothing may use the library after this.
    */
-  stampAtSignal(): void;
+  stampAtAbruptExit(): void;
 }
 
 /** Environment that changes how Ink styles a frame (chalk's colour level reads these). */
@@ -156,7 +155,7 @@ export async function showFirstScreen(
   const stampAtExit = (): void => {
     if (atQuit !== null) stamped(atQuit, sizeNow());
   };
-  const stampAtSignal = (): void => {
+  const stampAtAbruptExit = (): void => {
     if (!library.db.open) return;
     const size = sizeNow();
     const kept = readRemembered(file, size.rows);
@@ -164,8 +163,8 @@ export async function showFirstScreen(
       // Only a frame that still shows the library as it is now.
       if (kept !== null && kept.fingerprint === fingerprintNow(size)) stamped(kept, size);
     } catch {
-      // The library went as the signal came (SQLITE_BUSY, a file removed): no stamp, and the exit goes on.
+      // The library went with the process (SQLITE_BUSY, a file removed): no stamp, and the exit goes on.
     }
   };
-  return { library, screen, rows, restored, remember, rememberAtQuit, stampAtExit, stampAtSignal };
+  return { library, screen, rows, restored, remember, rememberAtQuit, stampAtExit, stampAtAbruptExit };
 }

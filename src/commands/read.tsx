@@ -148,7 +148,6 @@ export async function runReader({
     if (away && signal === 'SIGINT') return;
     output.hold();
     screen.leave();
-    first?.stampAtSignal();
     process.exit(128 + (SIGNAL_NUMBERS[signal] ?? 1));
   };
   // Nothing is drawn from here until the reader is continued: keys read together with the
@@ -252,8 +251,12 @@ export async function runReader({
     </ErrorBoundary>
   );
 
+  // However the process ends with the library open (a signal, or the terminal gone and a
+  // write failing first), the next launch may draw this one's frame before loading.
+  const onExit = (): void => first?.stampAtAbruptExit();
   const signals: NodeJS.Signals[] = ['SIGTERM', 'SIGHUP', 'SIGINT'];
   for (const signal of signals) process.on(signal, onSignal);
+  process.on('exit', onExit);
   process.on('SIGTSTP', suspend);
   process.on('SIGCONT', resume);
   process.on('uncaughtException', fail);
@@ -288,6 +291,7 @@ export async function runReader({
     output.hold();
     screen.leave();
     for (const signal of signals) process.off(signal, onSignal);
+    process.off('exit', onExit);
     process.off('SIGTSTP', suspend);
     process.off('SIGCONT', resume);
     process.off('uncaughtException', fail);
