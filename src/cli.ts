@@ -4,11 +4,12 @@
  * of the program load, and commands/main.ts parse the arguments and dispatch.
  */
 import { drawEarlyFrame } from './commands/early-frame.js';
+import { launchOf } from './commands/launch-stamp.js';
 
-const argv = process.argv.slice(2);
-const early = drawEarlyFrame(argv);
+const launch = launchOf(process.argv.slice(2));
+const early = drawEarlyFrame(launch);
 // The reader's heap before the rest of it loads, as main.ts sets it when nothing was drawn:
 // set any later, the loading grows the heap for good (4 MiB more, resident).
 if (early !== null) (await import('./commands/reader-heap.js')).leanReaderHeap();
 const { run } = await import('./commands/main.js');
-run(argv, early);
+run(launch, early);

@@ -12,7 +12,7 @@
 import { isatty } from 'node:tty';
 import { BEGIN_SYNC, END_SYNC, frameUpdate } from '../terminal/frame-writer.js';
 import { Screen } from '../terminal/screen.js';
-import { launchFiles, launchStamp } from './launch-stamp.js';
+import { launchFiles, launchStamp, type Launch } from './launch-stamp.js';
 import { readRemembered, rememberedFile } from './remembered-frame.js';
 
 /** What the reader takes over from an early frame. */
@@ -27,12 +27,12 @@ export interface EarlyFrame {
 const NOT_THE_READER = /^(-h|-v|--help|--version|--json)$/;
 
 /** Draw the remembered frame when this launch is stamped as the one that checked it; null otherwise. */
-export function drawEarlyFrame(argv: readonly string[]): EarlyFrame | null {
-  if (!isatty(0) || !isatty(1) || process.env.TERM === 'dumb' || argv.some((arg) => NOT_THE_READER.test(arg))) return null;
+export function drawEarlyFrame(launch: Launch): EarlyFrame | null {
+  if (!isatty(0) || !isatty(1) || process.env.TERM === 'dumb' || launch.argv.some((arg) => NOT_THE_READER.test(arg))) return null;
   const { stdin, stdout } = process;
   const size = { columns: stdout.columns || 80, rows: stdout.rows || 24 };
-  const remembered = readRemembered(rememberedFile(launchFiles(argv).db), size.rows);
-  if (remembered?.launch == null || remembered.launch.stamp !== launchStamp(argv, size)) return null;
+  const remembered = readRemembered(rememberedFile(launchFiles(launch.argv).db), size.rows);
+  if (remembered?.launch == null || remembered.launch.stamp !== launchStamp(launch, size)) return null;
   // Keys typed from now on wait for the reader instead of echoing over the screen.
   stdin.setRawMode(true);
   const screen = new Screen(1, { mouse: remembered.launch.mouse });

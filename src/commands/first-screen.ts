@@ -21,7 +21,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../config/settings.js';
 import { libraryView, unreadView } from '../state/view.js';
 import { restoredView, type RestoredView } from '../ui/restore-view.js';
 import type { EarlyFrame } from './early-frame.js';
-import { buildStamp, frameEnv, launchStamp } from './launch-stamp.js';
+import { buildStamp, frameEnv, launchStamp, type Launch } from './launch-stamp.js';
 import { readRemembered, rememberedFile, writeRemembered } from './remembered-frame.js';
 
 /** What the reader takes over from the first screen. */
@@ -91,14 +91,14 @@ function sameRows(a: readonly string[], b: readonly string[]): boolean {
 
 /**
  * Open the library and, when a remembered first frame fits it and this terminal, draw it
- * (unless cli.ts drew it already: `early`). `argv` and `stampable` (the config had no
+ * (unless cli.ts drew it already: `early`). `launch` and `stampable` (the config had no
  * error to say) let the frame be kept with this launch's stamp, for the next launch to draw
  * it before loading anything else. Null when the library cannot be opened here: the
  * reader then opens it and says why.
  */
 export async function showFirstScreen(
   paths: string[],
-  options: { db?: string | undefined; settings?: Settings; argv?: readonly string[]; early?: EarlyFrame | null; stampable?: boolean } = {},
+  options: { db?: string | undefined; settings?: Settings; launch?: Launch; early?: EarlyFrame | null; stampable?: boolean } = {},
 ): Promise<FirstScreen | null> {
   const settings = options.settings ?? DEFAULT_SETTINGS;
   const early = options.early ?? null;
@@ -106,8 +106,8 @@ export async function showFirstScreen(
   if (!stdin.isTTY || !stdout.isTTY) return null;
   const columns = stdout.columns || 80;
   const height = stdout.rows || 24;
-  const { argv } = options;
-  const stampable = argv !== undefined && options.stampable === true;
+  const { launch } = options;
+  const stampable = launch !== undefined && options.stampable === true;
   let library: SqliteLibrary;
   try {
     await assertSomePathExists(paths);
@@ -142,7 +142,7 @@ export async function showFirstScreen(
   /** Keep `frame` with the stamp of the library's files as they are now (see launch-stamp.ts for when that may be read). */
   const stamped = (frame: { fingerprint: string; rows: string[] }, size: { columns: number; rows: number }): void => {
     if (!stampable) return;
-    writeRemembered(file, { ...frame, launch: { stamp: launchStamp(argv, size), mouse: settings.mouse } });
+    writeRemembered(file, { ...frame, launch: { stamp: launchStamp(launch, size), mouse: settings.mouse } });
   };
   let atQuit: { fingerprint: string; rows: string[] } | null = null;
   const rememberAtQuit = (frame: readonly string[]): void => {

@@ -51,10 +51,18 @@ export function frameEnv(env: NodeJS.ProcessEnv, names: RegExp = FRAME_ENV): [st
 }
 
 /**
- * The environment as the launch found it, read as this module loads (first of all, from
- * cli.ts): the reader sets FORCE_COLOR and drops CI for Ink (terminal/colour.ts) later on.
+ * A launch as its stamp reads it: the arguments, and the environment the process started
+ * with, taken first of all (cli.ts): the reader later sets FORCE_COLOR and drops CI for Ink
+ * (terminal/colour.ts).
  */
-const LAUNCH_ENV = frameEnv(process.env);
+export interface Launch {
+  argv: readonly string[];
+  env: readonly (readonly [string, string | undefined])[];
+}
+
+export function launchOf(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Launch {
+  return { argv, env: frameEnv(env) };
+}
 
 /** Where a launch with these arguments finds its library and config, as main.ts resolves them. */
 export function launchFiles(argv: readonly string[]): { db: string; config: string; paths: string[] } {
@@ -111,16 +119,16 @@ function exists(file: string): boolean {
 }
 
 /**
- * The stamp of a launch with `argv` in a terminal of `size`, as one string. Only while no
- * connection to the library is open in this process (see above).
+ * The stamp of `launch` in a terminal of `size`, as one string. Only while no connection
+ * to the library is open in this process (see above).
  */
-export function launchStamp(argv: readonly string[], size: { columns: number; rows: number }): string {
-  const { db, config, paths } = launchFiles(argv);
+export function launchStamp(launch: Launch, size: { columns: number; rows: number }): string {
+  const { db, config, paths } = launchFiles(launch.argv);
   return JSON.stringify({
     version: 1,
-    argv,
+    argv: launch.argv,
     cwd: process.cwd(),
-    env: LAUNCH_ENV,
+    env: launch.env,
     size,
     build: buildStamp(),
     config: textOf(config),

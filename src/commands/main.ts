@@ -14,6 +14,7 @@ import { readConfig } from './read-config.js';
 import { leanReaderHeap } from './reader-heap.js';
 import { OPTIONS } from './cli-options.js';
 import type { EarlyFrame } from './early-frame.js';
+import type { Launch } from './launch-stamp.js';
 
 const USAGE = `Usage: ${PROGRAM} [options] [PATH...]
        ${PROGRAM} [options] search QUERY [PATH...]
@@ -94,8 +95,9 @@ function findCommand(argv: string[]): { name: keyof typeof COMMANDS; before: str
   return { name: first.value, before: argv.slice(0, first.index), after: argv.slice(first.index + 1) };
 }
 
-/** Run `newsreader` with `argv`; `early` is the frame cli.ts drew before this module loaded. */
-export async function main(argv: string[], early: EarlyFrame | null = null): Promise<number> {
+/** Run `newsreader` as `launch` asks; `early` is the frame cli.ts drew before this module loaded. */
+export async function main(launch: Launch, early: EarlyFrame | null = null): Promise<number> {
+  const argv = [...launch.argv];
   endQuietlyWhenOutputCloses();
   const command = findCommand(argv);
   if (command !== null) {
@@ -139,7 +141,7 @@ export async function main(argv: string[], early: EarlyFrame | null = null): Pro
         // first frame while Ink and React load.
         const { showFirstScreen } = await import('./first-screen.js');
         // A config with an error was said on stderr: such a launch never draws before checking.
-        const first = await showFirstScreen(paths, { db: values.db, settings, argv, early, stampable: config.error === null });
+        const first = await showFirstScreen(paths, { db: values.db, settings, launch, early, stampable: config.error === null });
         // The library cannot be opened here: the reader says why, on the shell's screen.
         if (first === null) early?.screen.leave();
         const { openReader } = await import('./read.js');
@@ -175,8 +177,8 @@ function fetchMinutes(value: string | undefined): number | null {
 }
 
 /** Run `newsreader` and set the exit status; an error nobody caught is one line, never a stack trace. */
-export function run(argv: string[], early: EarlyFrame | null): void {
-  main(argv, early).then(
+export function run(launch: Launch, early: EarlyFrame | null): void {
+  main(launch, early).then(
     (code) => {
       process.exitCode = code;
     },

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { launchStamp } from '../../src/commands/launch-stamp.js';
+import { launchOf, launchStamp } from '../../src/commands/launch-stamp.js';
 import { openStore } from '../../src/library/store/open.js';
 
 const SIZE = { columns: 120, rows: 40 };
@@ -31,7 +31,7 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const stamp = (args: string[] = argv, size = SIZE): string => launchStamp(args, size);
+const stamp = (args: string[] = argv, size = SIZE): string => launchStamp(launchOf(args), size);
 
 describe('a launch stamp', () => {
   it('is the same for the same launch of an unchanged library', () => {
@@ -120,15 +120,12 @@ describe('a launch stamp', () => {
     expect(stamp()).not.toBe(base);
   });
 
-  it('is of the environment as the launch found it, not as the reader later sets it for Ink', () => {
-    const base = stamp();
-    const before = process.env.FORCE_COLOR;
-    process.env.FORCE_COLOR = '3';
-    try {
-      expect(stamp()).toBe(base);
-    } finally {
-      if (before === undefined) delete process.env.FORCE_COLOR;
-      else process.env.FORCE_COLOR = before;
+  it('changes with the environment that changes the frame, and only with that', () => {
+    const env = { TERM: 'xterm-256color', HOME: dir, SHLVL: '1', TMUX_PANE: '%1' };
+    const base = launchStamp(launchOf(argv, env), SIZE);
+    expect(launchStamp(launchOf(argv, { ...env, SHLVL: '2', TMUX_PANE: '%7' }), SIZE)).toBe(base);
+    for (const changed of [{ TERM: 'screen' }, { NO_COLOR: '1' }, { TZ: 'Asia/Tokyo' }, { COLORTERM: 'truecolor' }]) {
+      expect(launchStamp(launchOf(argv, { ...env, ...changed }), SIZE)).not.toBe(base);
     }
   });
 });
