@@ -16,7 +16,7 @@
  * the file: a stamp must only be taken while this process has no connection open to the
  * library (before opening it, or once every connection is closed).
  */
-import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultConfigPath } from '../config/location.js';
@@ -94,18 +94,10 @@ function fileState(file: string, headerBytes: number, withTime: boolean): string
 }
 
 function textOf(file: string): string | null {
-  let fd: number;
   try {
-    fd = openSync(file, 'r');
+    return readFileSync(file, 'utf8');
   } catch {
     return null;
-  }
-  try {
-    const size = fstatSync(fd).size;
-    const text = Buffer.alloc(size);
-    return text.toString('utf8', 0, readSync(fd, text, 0, size, 0));
-  } finally {
-    closeSync(fd);
   }
 }
 
