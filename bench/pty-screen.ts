@@ -53,11 +53,16 @@ export class ScreenSession {
   private waiters: Waiter[] = [];
   private readonly exited: Promise<void>;
 
-  /** `cli`: the built CLI to run, by default this checkout's `dist/`. */
-  constructor(args: string[], env: Record<string, string> = {}, cli = builtCli) {
+  /**
+   * `cli`: the built CLI to run, by default this checkout's `dist/`. `keepView`: leave the
+   * library as the last session left it, as a user's next launch finds it (the caller quits
+   * at the first headline); otherwise the view it was quit on is forgotten, which writes to
+   * the library, so the launch cannot draw its first frame early.
+   */
+  constructor(args: string[], env: Record<string, string> = {}, cli = builtCli, options: { keepView?: boolean } = {}) {
     const dbAt = args.indexOf('--db');
     const db = env.NEWSREADER_DB ?? (dbAt < 0 ? undefined : args[dbAt + 1]);
-    if (db !== undefined) forgetLastView(db);
+    if (db !== undefined && options.keepView !== true) forgetLastView(db);
     this.launchedAt = performance.now();
     this.proc = pty.spawn(process.execPath, [cli, ...args], {
       name: 'xterm-256color',
@@ -177,13 +182,20 @@ export class ScreenSession {
     return kib / 1024;
   }
 
+  /** Quit as a person does: a search field left open is closed first (Escape; q would be typed into it). */
   async quit(): Promise<void> {
+    if (searchFieldOpen(this.current)) await this.timeTo('\u001b', (lines) => !searchFieldOpen(lines), 'the search field to close');
     this.proc.write('q');
     const timer = setTimeout(() => this.proc.kill('SIGKILL'), 10_000);
     await this.exited;
     clearTimeout(timer);
     this.term.dispose();
   }
+}
+
+/** The search field (the line above the status bar) is open. */
+export function searchFieldOpen(lines: string[]): boolean {
+  return (lines.at(-2) ?? '').startsWith('/');
 }
 
 /** The status bar shows the first headline selected: `1/N` with N > 0. */
