@@ -20,6 +20,7 @@ import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync } from
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultConfigPath } from '../config/location.js';
+import { packageVersion } from '../library/package-files.js';
 import { resolveDbPath } from '../library/store/paths.js';
 import { OPTIONS } from './cli-options.js';
 
@@ -32,11 +33,15 @@ const FRAME_ENV = /^(TERM|COLORTERM|TERM_PROGRAM|NO_COLOR|FORCE_COLOR|CI|CONTINU
 /** How many leading bytes of each file change with its content (see above). */
 const HEADER_BYTES = { db: 100, wal: 32, shm: 100 } as const;
 
-/** The program being run, by its entry file: a rebuilt program may draw differently. */
+/**
+ * The program being run, by its entry file and its version: a rebuilt or upgraded program
+ * may draw differently. The version counts because npm gives every installed file the same
+ * time, and the entry may keep its size across versions.
+ */
 export function buildStamp(): string {
   try {
     const entry = statSync(process.argv[1] ?? '');
-    return `${entry.size}:${entry.mtimeMs}`;
+    return `${entry.size}:${entry.mtimeMs}:${packageVersion()}`;
   } catch {
     // Run some other way (tests from source): the rest still tells launches apart.
     return '';

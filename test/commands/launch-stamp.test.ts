@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { launchOf, launchStamp } from '../../src/commands/launch-stamp.js';
+import { buildStamp, launchOf, launchStamp } from '../../src/commands/launch-stamp.js';
+import { packageVersion } from '../../src/library/package-files.js';
 import { openStore } from '../../src/library/store/open.js';
 
 const SIZE = { columns: 120, rows: 40 };
@@ -127,5 +128,10 @@ describe('a launch stamp', () => {
     for (const changed of [{ TERM: 'screen' }, { NO_COLOR: '1' }, { TZ: 'Asia/Tokyo' }, { COLORTERM: 'truecolor' }]) {
       expect(launchStamp(launchOf(argv, { ...env, ...changed }), SIZE)).not.toBe(base);
     }
+  });
+
+  it('tells programs apart by their version too: npm gives every installed file the same time', () => {
+    expect(packageVersion()).toMatch(/^\d+\.\d+\.\d+/);
+    expect(buildStamp().endsWith(`:${packageVersion()}`)).toBe(true);
   });
 });
