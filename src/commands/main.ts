@@ -176,15 +176,21 @@ function fetchMinutes(value: string | undefined): number | null {
   return minutes;
 }
 
-/** Run `newsreader` and set the exit status; an error nobody caught is one line, never a stack trace. */
+/**
+ * Run `newsreader` and set the exit status; an error nobody caught is one line, never a
+ * stack trace, said on the shell's screen (an early frame's screen is left first: the
+ * reader leaves it itself, but an error may come before the reader).
+ */
 export function run(launch: Launch, early: EarlyFrame | null): void {
   main(launch, early).then(
     (code) => {
+      early?.screen.leave();
       process.exitCode = code;
     },
     (error: unknown) => {
+      early?.screen.leave();
       printError(`unexpected error: ${error instanceof Error ? error.message : String(error)}`);
       process.exitCode = 1;
     },
-  ).finally(() => early?.screen.leave());
+  );
 }
