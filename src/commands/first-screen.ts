@@ -21,7 +21,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../config/settings.js';
 import { libraryView, unreadView } from '../state/view.js';
 import { restoredView, type RestoredView } from '../ui/restore-view.js';
 import type { EarlyFrame } from './early-frame.js';
-import { buildStamp, frameEnv, launchStamp, type Launch } from './launch-stamp.js';
+import { buildStamp, frameEnv, launchStamp, STYLE_ENV, type Launch } from './launch-stamp.js';
 import { readRemembered, rememberedFile, writeRemembered } from './remembered-frame.js';
 
 /** What the reader takes over from the first screen. */
@@ -54,9 +54,6 @@ export interface FirstScreen {
    */
   stampAtAbruptExit(): void;
 }
-
-/** Environment that changes how Ink styles a frame (chalk's colour level reads these). */
-const STYLE_ENV = /^(TERM|COLORTERM|TERM_PROGRAM|NO_COLOR|FORCE_COLOR|CI|CONTINUOUS_INTEGRATION)$/;
 
 /**
  * Everything the first frame depends on, as one string kept whole beside the frame (a few

@@ -24,11 +24,11 @@ import { packageVersion } from '../library/package-files.js';
 import { resolveDbPath } from '../library/store/paths.js';
 import { OPTIONS } from './cli-options.js';
 
-/**
- * The environment that changes the first frame: its styles (as in first-screen.ts), its
- * dates' time zone, and where the config and library are found.
- */
-const FRAME_ENV = /^(TERM|COLORTERM|TERM_PROGRAM|NO_COLOR|FORCE_COLOR|CI|CONTINUOUS_INTEGRATION|TZ|HOME|XDG_CONFIG_HOME|XDG_DATA_HOME|NEWSREADER_DB)$/;
+/** Environment that changes how Ink styles a frame (chalk's colour level reads these). */
+export const STYLE_ENV = /^(TERM|COLORTERM|TERM_PROGRAM|NO_COLOR|FORCE_COLOR|CI|CONTINUOUS_INTEGRATION)$/;
+
+/** The environment that changes the first frame: its styles, its dates' time zone, and where the config and library are found. */
+const FRAME_ENV = new RegExp(`${STYLE_ENV.source}|^(TZ|HOME|XDG_CONFIG_HOME|XDG_DATA_HOME|NEWSREADER_DB)$`);
 
 /** How many leading bytes of each file change with its content (see above). */
 const HEADER_BYTES = { db: 100, wal: 32, shm: 100 } as const;
