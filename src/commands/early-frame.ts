@@ -12,7 +12,7 @@
 import { isatty } from 'node:tty';
 import { BEGIN_SYNC, END_SYNC, frameUpdate } from '../terminal/frame-writer.js';
 import { Screen } from '../terminal/screen.js';
-import { launchFiles, launchStamp, type Launch } from './launch-stamp.js';
+import { launchStamp, type Launch } from './launch-stamp.js';
 import { readRemembered, rememberedFile } from './remembered-frame.js';
 
 /** What the reader takes over from an early frame. */
@@ -31,7 +31,7 @@ export function drawEarlyFrame(launch: Launch): EarlyFrame | null {
   if (!isatty(0) || !isatty(1) || process.env.TERM === 'dumb' || launch.argv.some((arg) => NOT_THE_READER.test(arg))) return null;
   const { stdin, stdout } = process;
   const size = { columns: stdout.columns || 80, rows: stdout.rows || 24 };
-  const remembered = readRemembered(rememberedFile(launchFiles(launch.argv).db), size.rows);
+  const remembered = readRemembered(rememberedFile(launch.files.db), size.rows);
   if (remembered?.launch == null || remembered.launch.stamp !== launchStamp(launch, size)) return null;
   // Keys typed from now on wait for the reader instead of echoing over the screen.
   stdin.setRawMode(true);

@@ -56,25 +56,26 @@ export function frameEnv(env: NodeJS.ProcessEnv, names: RegExp = FRAME_ENV): [st
 }
 
 /**
- * A launch as its stamp reads it: the arguments, and the environment the process started
- * with, taken first of all (cli.ts): the reader later sets FORCE_COLOR and drops CI for Ink
- * (terminal/colour.ts).
+ * A launch as its stamp reads it: the arguments, the environment the process started with,
+ * taken first of all (cli.ts): the reader later sets FORCE_COLOR and drops CI for Ink
+ * (terminal/colour.ts), and where the launch finds its library, config and PATHs.
  */
 export interface Launch {
   argv: readonly string[];
   env: readonly (readonly [string, string | undefined])[];
+  files: { db: string; config: string; paths: string[] };
 }
 
 export function launchOf(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Launch {
-  return { argv, env: frameEnv(env) };
+  return { argv, env: frameEnv(env), files: filesOf(argv, env) };
 }
 
 /** Where a launch with these arguments finds its library and config, as main.ts resolves them. */
-export function launchFiles(argv: readonly string[]): { db: string; config: string; paths: string[] } {
+function filesOf(argv: readonly string[], env: NodeJS.ProcessEnv): Launch['files'] {
   const { values, positionals } = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: false });
   const option = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
   return {
-    db: resolveDbPath({ db: option(values.db) }),
+    db: resolveDbPath({ db: option(values.db), env }),
     config: path.resolve(option(values.config) ?? defaultConfigPath()),
     paths: positionals,
   };
@@ -120,7 +121,7 @@ function exists(file: string): boolean {
  * to the library is open in this process (see above).
  */
 export function launchStamp(launch: Launch, size: { columns: number; rows: number }): string {
-  const { db, config, paths } = launchFiles(launch.argv);
+  const { db, config, paths } = launch.files;
   return JSON.stringify({
     version: 1,
     argv: launch.argv,
