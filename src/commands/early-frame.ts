@@ -11,7 +11,7 @@
  */
 import { isatty } from 'node:tty';
 import { BEGIN_SYNC, END_SYNC, frameUpdate } from '../terminal/frame-writer.js';
-import { Screen } from '../terminal/screen.js';
+import { Screen, terminalSize } from '../terminal/screen.js';
 import { launchStamp, type Launch } from './launch-stamp.js';
 import { readRemembered, rememberedFile } from './remembered-frame.js';
 
@@ -30,7 +30,7 @@ const NOT_THE_READER = /^(-h|-v|--help|--version|--json)$/;
 export function drawEarlyFrame(launch: Launch): EarlyFrame | null {
   if (!isatty(0) || !isatty(1) || process.env.TERM === 'dumb' || launch.argv.some((arg) => NOT_THE_READER.test(arg))) return null;
   const { stdin, stdout } = process;
-  const size = { columns: stdout.columns || 80, rows: stdout.rows || 24 };
+  const size = terminalSize(stdout);
   const remembered = readRemembered(rememberedFile(launch.files.db), size.rows);
   if (remembered?.launch == null || remembered.launch.stamp !== launchStamp(launch, size)) return null;
   // Keys typed from now on wait for the reader instead of echoing over the screen.

@@ -16,7 +16,7 @@
 import { assertSomePathExists } from '../library/find.js';
 import { openLibrary, type SqliteLibrary } from '../library/store/sqlite-library.js';
 import { BEGIN_SYNC, END_SYNC, frameUpdate } from '../terminal/frame-writer.js';
-import { Screen } from '../terminal/screen.js';
+import { Screen, terminalSize } from '../terminal/screen.js';
 import { DEFAULT_SETTINGS, type Settings } from '../config/settings.js';
 import { libraryView, unreadView } from '../state/view.js';
 import { restoredView, type RestoredView } from '../ui/restore-view.js';
@@ -101,8 +101,7 @@ export async function showFirstScreen(
   const early = options.early ?? null;
   const { stdin, stdout } = process;
   if (!stdin.isTTY || !stdout.isTTY) return null;
-  const columns = stdout.columns || 80;
-  const height = stdout.rows || 24;
+  const { columns, rows: height } = terminalSize(stdout);
   const { launch } = options;
   const stampable = launch !== undefined && options.stampable === true;
   let library: SqliteLibrary;
@@ -133,7 +132,6 @@ export async function showFirstScreen(
     if (matched !== null && sameRows(frame, matched.rows)) return;
     writeRemembered(file, { fingerprint, rows: [...frame], launch: null });
   };
-  const sizeNow = (): { columns: number; rows: number } => ({ columns: stdout.columns || 80, rows: stdout.rows || 24 });
   const fingerprintNow = (size: { columns: number; rows: number }): string =>
     fingerprintOf(library, size.columns, size.rows, settings, restoredView(library, library.memory, settings.sort));
   /** Keep `frame` with the stamp of the library's files as they are now (see launch-stamp.ts for when that may be read). */
@@ -143,18 +141,18 @@ export async function showFirstScreen(
   };
   let atQuit: { fingerprint: string; rows: string[] } | null = null;
   const rememberAtQuit = (frame: readonly string[]): void => {
-    const size = sizeNow();
+    const size = terminalSize(stdout);
     if (frame.length !== size.rows) return;
     // The view just saved, as the next launch will restore it.
     atQuit = { fingerprint: fingerprintNow(size), rows: [...frame] };
     writeRemembered(file, { ...atQuit, launch: null });
   };
   const stampAtExit = (): void => {
-    if (atQuit !== null) stamped(atQuit, sizeNow());
+    if (atQuit !== null) stamped(atQuit, terminalSize(stdout));
   };
   const stampAtAbruptExit = (): void => {
     if (!library.db.open) return;
-    const size = sizeNow();
+    const size = terminalSize(stdout);
     const kept = readRemembered(file, size.rows);
     try {
       // Only a frame that still shows the library as it is now.

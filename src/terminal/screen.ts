@@ -13,6 +13,15 @@ const LEAVE = '\u001b[?2004l\u001b[?25h\u001b[?1049l';
 export const MOUSE_ON = '\u001b[?1000h\u001b[?1006h';
 export const MOUSE_OFF = '\u001b[?1006l\u001b[?1000l';
 
+/**
+ * The terminal's size as a stream reports it, with the classic 80x24 when it reports none
+ * (a pseudo-terminal without a size): the reader's frames and the remembered first frame
+ * must agree on it.
+ */
+export function terminalSize(stream: { columns?: number; rows?: number }): { columns: number; rows: number } {
+  return { columns: stream.columns || 80, rows: stream.rows || 24 };
+}
+
 export class Screen {
   private active = false;
 

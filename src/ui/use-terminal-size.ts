@@ -2,10 +2,12 @@
 import { useStdout } from 'ink';
 import { useEffect } from 'react';
 import type { Action, Size } from '../state/types.js';
+import { terminalSize } from '../terminal/screen.js';
 
-/** Size of a stream, with the classic 80x24 when it reports none (a pseudo-terminal without a size). */
+/** Size of a stream, as terminalSize reads it. */
 export function streamSize(stream: { columns?: number; rows?: number }): Size {
-  return { width: stream.columns || 80, height: stream.rows || 24 };
+  const { columns, rows } = terminalSize(stream);
+  return { width: columns, height: rows };
 }
 
 /**
