@@ -18,12 +18,13 @@ await mkdir(path.dirname(outfile), { recursive: true });
 // chunks it would share with the rest. What it shares (7 KB) is bundled again below; the
 // two modules it loads next, after the frame, are the files built below.
 const LATER = { './commands/main.js': './main.js', './commands/reader-heap.js': './reader-heap.js' };
+const reader = readerOptions(root);
 await build({
-  ...readerOptions(root),
+  ...reader,
   entryPoints: { newsreader: path.join(root, 'src', 'cli.ts') },
   outdir: path.dirname(outfile),
   plugins: [
-    ...readerOptions(root).plugins,
+    ...reader.plugins,
     {
       name: 'later-modules',
       setup(builder) {
@@ -37,7 +38,7 @@ await build({
 // only when needed, so --help, --version and listing do not evaluate it. Chunks sit
 // beside the entry, so import.meta.url finds the workers from any of them.
 await build({
-  ...readerOptions(root),
+  ...reader,
   entryPoints: { main: path.join(root, 'src', 'commands', 'main.ts'), 'reader-heap': path.join(root, 'src', 'commands', 'reader-heap.ts') },
   outdir: path.dirname(outfile),
   splitting: true,
