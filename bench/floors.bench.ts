@@ -7,6 +7,9 @@
  *   headlines of the 2,000-article library read with better-sqlite3, with V8's flags as the
  *   reader sets them (commands/reader-heap.ts); typing into its field shows 38 other
  *   headlines and a count, with no search.
+ * - ink-two-pane: ink-sqlite with an article pane beside the list, laid out as the reader
+ *   lays it out at 120 columns; Down also fills the pane with the next article's body.
+ *   newsboat's list has no pane to redraw; a reader whose pane follows the selection has.
  * The gap between a floor and the reader's row is what the reader's own work costs; no
  * program on the stack goes below the ink-sqlite row.
  */
@@ -28,16 +31,17 @@ const SIZE = 2000;
 
 const DOWN = '\u001b[B';
 
-interface Floor {
+export interface Floor {
   name: string;
   source: string;
   /** V8 flags the program runs with: the reader's, for the stack's floor. */
   node: string[];
 }
 
-const FLOORS: Floor[] = [
+export const FLOORS: Floor[] = [
   { name: 'terminal-only', source: 'terminal-only.ts', node: [] },
   { name: 'ink-sqlite', source: 'ink-sqlite.tsx', node: ['--no-turbofan', '--semi-space-growth-factor=1'] },
+  { name: 'ink-two-pane', source: 'ink-two-pane.tsx', node: ['--no-turbofan', '--semi-space-growth-factor=1'] },
 ];
 
 interface Samples {
@@ -61,12 +65,29 @@ async function bundle(context: BenchContext, floor: Floor): Promise<string> {
   return outfile;
 }
 
-/** A wrapper that starts the bundle with the floor's V8 flags: ScreenSession runs `node FILE`. */
-function withFlags(context: BenchContext, floor: Floor, bundled: string): string {
-  if (floor.node.length === 0) return bundled;
-  const wrapper = path.join(context.cacheDir, 'floors', `${floor.name}-flags.mjs`);
-  const flags = floor.node.map((flag) => `setFlagsFromString(${JSON.stringify(flag)});`).join('\n');
-  writeFileSync(wrapper, `import { setFlagsFromString } from 'node:v8';\n${flags}\nawait import(${JSON.stringify(`./${path.basename(bundled)}`)});\n`);
+/**
+ * The floor ready to run as `node FILE`: its bundle, behind a wrapper that sets the floor's
+ * V8 flags. `indexWith`: a built CLI that `index …` arguments are handed to, for a harness
+ * that prepares its library with the program it measures (the side-by-side judge).
+ */
+export async function floorProgram(context: BenchContext, floor: Floor, options: { indexWith?: string } = {}): Promise<string> {
+  const bundled = await bundle(context, floor);
+  if (floor.node.length === 0 && options.indexWith === undefined) return bundled;
+  const suffix = options.indexWith === undefined ? 'flags' : 'judged';
+  const wrapper = path.join(context.cacheDir, 'floors', `${floor.name}-${suffix}.mjs`);
+  const lines = ["import { setFlagsFromString } from 'node:v8';"];
+  if (options.indexWith !== undefined) {
+    lines.push(
+      "import { execFileSync } from 'node:child_process';",
+      "if (process.argv[2] === 'index') {",
+      `  execFileSync(process.execPath, [${JSON.stringify(options.indexWith)}, ...process.argv.slice(2)], { stdio: 'inherit' });`,
+      '  process.exit(0);',
+      '}',
+    );
+  }
+  lines.push(...floor.node.map((flag) => `setFlagsFromString(${JSON.stringify(flag)});`));
+  lines.push(`await import(${JSON.stringify(`./${path.basename(bundled)}`)});`);
+  writeFileSync(wrapper, `${lines.join('\n')}\n`);
   return wrapper;
 }
 
@@ -105,7 +126,7 @@ function samplesOf(context: BenchContext, floor: Floor): Promise<Samples> {
       const sized = { ...context, count: SIZE };
       const db = syntheticDb(sized);
       indexWithCli(syntheticCorpus(sized), db);
-      return measure(withFlags(context, floor, await bundle(context, floor)), db);
+      return measure(await floorProgram(context, floor), db);
     })();
     measured.set(floor.name, samples);
   }
