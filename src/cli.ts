@@ -9,7 +9,10 @@ import { launchOf } from './commands/launch-stamp.js';
 const launch = launchOf(process.argv.slice(2));
 const early = drawEarlyFrame(launch);
 // The reader's heap before the rest of it loads, as main.ts sets it when nothing was drawn:
-// set any later, the loading grows the heap for good (4 MiB more, resident).
-if (early !== null) (await import('./commands/reader-heap.js')).leanReaderHeap();
-const { run } = await import('./commands/main.js');
-run(launch, early);
+// set any later, the loading grows the heap for good (4 MiB more, resident). The entry is
+// built as CommonJS (scripts/build.mjs), which has no top-level await.
+void (async () => {
+  if (early !== null) (await import('./commands/reader-heap.js')).leanReaderHeap();
+  const { run } = await import('./commands/main.js');
+  run(launch, early);
+})();

@@ -1,7 +1,8 @@
 /**
  * Running the refresh's check in a worker thread (check-worker.ts), so the walk's list and
  * the map of stored files never grow the main thread's heap and the stat calls never hold
- * up a key press. The bundle ships `check-worker.js` beside `newsreader.js`.
+ * up a key press. The bundle ships `check-worker.js` in `dist/lib/`, beside the chunks that
+ * start it.
  */
 import { UnreadablePathsError } from '../find.js';
 import { startWorker } from '../worker-thread.js';

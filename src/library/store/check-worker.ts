@@ -1,7 +1,7 @@
 /**
  * The refresh's check (check.ts) in a worker thread of its own, on a read-only connection
  * to the library database; it posts progress now and then and the result once, then the
- * thread ends and its heap goes with it. Bundled as dist/check-worker.js.
+ * thread ends and its heap goes with it. Bundled as dist/lib/check-worker.js.
  */
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';

@@ -1,6 +1,7 @@
 /**
- * A pool of parse workers. The bundle ships `parse-worker.js` beside `newsreader.js`;
- * run from source (tests, tsx) there is only the TypeScript file, loaded through tsx.
+ * A pool of parse workers. The bundle ships `parse-worker.js` in `dist/lib/`, beside the
+ * chunks that start it; run from source (tests, tsx) there is only the TypeScript file,
+ * loaded through tsx.
  *
  * A worker that stops (a crash, an out-of-memory kill of its heap, an exit) is replaced
  * once and its unanswered jobs are sent to the replacement, so one bad moment does not end

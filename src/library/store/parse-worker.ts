@@ -1,6 +1,6 @@
 /**
  * A parse worker: reads and parses the files it is sent and posts the rows back, so the
- * main thread is left with the SQLite writes. Bundled as dist/parse-worker.js.
+ * main thread is left with the SQLite writes. Bundled as dist/lib/parse-worker.js.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { parseFile, type ParseOutcome, type ParseRequest } from './parse-file.js';

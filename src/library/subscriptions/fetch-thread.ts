@@ -1,6 +1,7 @@
 /**
  * Starting a fetch of subscribed feeds in a worker thread (fetch-worker.ts) and reporting
- * its progress. The bundle ships `fetch-worker.js` beside `newsreader.js`.
+ * its progress. The bundle ships `fetch-worker.js` in `dist/lib/`, beside the chunks that
+ * start it.
  */
 import type { FetchProgress, FetchRun } from '../library.js';
 import { startWorker } from '../worker-thread.js';

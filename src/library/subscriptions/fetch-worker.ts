@@ -2,7 +2,7 @@
  * Fetching subscribed feeds (fetch-all.ts) in a worker thread with its own connection to
  * the library database, so the reader's thread never parses a feed or writes its entries:
  * keys are answered while a large feed is read. It posts each feed's outcome as it is
- * stored, then ends. Bundled as dist/fetch-worker.js.
+ * stored, then ends. Bundled as dist/lib/fetch-worker.js.
  */
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
