@@ -1,11 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseQuery } from '../../src/search/query.js';
-import { closestTerms, editDistance, suggestQuery, type Vocabulary } from '../../src/search/suggest.js';
+import { allowedEdits, closestTerms, editDistance, suggestQuery, vocabularyOf } from '../../src/search/suggest.js';
+import { fuzzParameters, propertyTimeout } from '../fuzz-settings.js';
 
-const vocab: Vocabulary = {
-  terms: ['aleppo', 'apple', 'profit', 'profits', 'prophet', 'syria', 'serial', 'google'],
-  docs: [5, 40, 30, 20, 2, 50, 3, 60],
-};
+const vocab = vocabularyOf(['aleppo', 'apple', 'profit', 'profits', 'prophet', 'syria', 'serial', 'google'], [5, 40, 30, 20, 2, 50, 3, 60]);
 
 describe('editDistance', () => {
   it('counts insertions, deletions, substitutions and swaps as one edit each', () => {
@@ -31,6 +30,32 @@ describe('closestTerms', () => {
   it('allows one edit only in short words', () => {
     expect(closestTerms(vocab, 'syr')).toEqual([]);
   });
+
+  it('finds what counting the edits to every term finds: the bound it passes terms over by never hides one', () => {
+    /** closestTerms without the bound: every term's edits counted. */
+    const counted = (terms: string[], docs: number[], word: string, limit: number, prefix: boolean): string[] => {
+      const max = allowedEdits(word);
+      return terms
+        .map((term, i) => {
+          let distance = term === word ? Infinity : editDistance(word, term, max);
+          if (prefix && term !== word && term.length > word.length) distance = Math.min(distance, editDistance(word, term, max, word.length) + 0.5);
+          return { term, distance, docs: docs[i] ?? 0 };
+        })
+        .filter((f) => f.distance <= max)
+        .sort((a, b) => a.distance - b.distance || b.docs - a.docs || (a.term < b.term ? -1 : 1))
+        .slice(0, limit)
+        .map((f) => f.term);
+    };
+    // Few letters, some outside a-z, so near words are common and units share bits.
+    const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'e', 'z', 'é', '1', '市'), minLength: 1, maxLength: 9 });
+    fc.assert(
+      fc.property(fc.uniqueArray(word, { maxLength: 40 }), word, fc.boolean(), (terms, typed, prefix) => {
+        const docs = terms.map((_, i) => (i * 7) % 5);
+        expect(closestTerms(vocabularyOf(terms, docs), typed, 5, prefix)).toEqual(counted(terms, docs, typed, 5, prefix));
+      }),
+      fuzzParameters(),
+    );
+  }, propertyTimeout);
 });
 
 describe('suggestQuery', () => {
