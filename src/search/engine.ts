@@ -42,9 +42,6 @@ interface HitRow extends SummaryRow {
  * all equal, so exact ranking would tell the reader little.
  */
 export const BROAD_QUERY_MATCHES = 20_000;
-
-/** The row of an FTS5 index's `_data` table that holds its structure (FTS5_STRUCTURE_ROWID in fts5Int.h). */
-const FTS5_STRUCTURE_ROWID = 10;
 export const BROAD_QUERY_WINDOW = 10_000;
 
 /**
@@ -68,6 +65,9 @@ export interface SearchOptions extends ParseOptions {
   /** Look for a spelling when nothing matches (default true); it reads the index's words. */
   suggest?: boolean;
 }
+
+/** The row of an FTS5 index's `_data` table that holds its structure (FTS5_STRUCTURE_ROWID in fts5Int.h). */
+const FTS5_STRUCTURE_ROWID = 10;
 
 export class SearchEngine {
   private readonly db: Database.Database;
