@@ -16,15 +16,17 @@ export interface Vocabulary {
 }
 
 /**
- * The characters of `text` as a set of 32 bits: a-z a bit each, every other UTF-16 unit one
- * of the remaining six by its code. Units sharing a bit only make the bound below looser.
+ * The bit (0-31) of one UTF-16 unit: a-z a bit each, every other unit one of the remaining
+ * six by its code. Units sharing a bit only make the bound below looser.
  */
+function characterBit(unit: number): number {
+  return unit >= 97 && unit <= 122 ? unit - 97 : 26 + (unit % 6);
+}
+
+/** The characters of `text` as a set of 32 bits (characterBit). */
 export function characterBits(text: string): number {
   let bits = 0;
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    bits |= 1 << (unit >= 97 && unit <= 122 ? unit - 97 : 26 + (unit % 6));
-  }
+  for (let i = 0; i < text.length; i++) bits |= 1 << characterBit(text.charCodeAt(i));
   return bits;
 }
 
@@ -102,7 +104,7 @@ export function closestTerms(vocab: Vocabulary, word: string, limit = 3, prefix 
   const wordBits = characterBits(word);
   const counts = new Int32Array(32);
   for (let i = 0; i < word.length; i++) {
-    const bit = 31 - Math.clz32(characterBits(word.charAt(i)));
+    const bit = characterBit(word.charCodeAt(i));
     counts[bit] = (counts[bit] ?? 0) + 1;
   }
   const found: { term: string; distance: number; docs: number }[] = [];
