@@ -18,6 +18,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from '../kit/shared-dir.js';
 import { readerOptions, requireBanner } from '../scripts/bundle-options.mjs';
+import { READER_HEAP_FLAGS } from '../src/commands/reader-heap.js';
 import { ensureBuilt, indexWithCli, syntheticCorpus, syntheticDb } from './corpora.js';
 import type { BenchContext, BenchResult, Benchmark } from './harness.js';
 import { headlinesShown, ScreenSession } from './pty-screen.js';
@@ -40,8 +41,8 @@ export interface Floor {
 
 export const FLOORS: Floor[] = [
   { name: 'terminal-only', source: 'terminal-only.ts', node: [] },
-  { name: 'ink-sqlite', source: 'ink-sqlite.tsx', node: ['--no-turbofan', '--semi-space-growth-factor=1'] },
-  { name: 'ink-two-pane', source: 'ink-two-pane.tsx', node: ['--no-turbofan', '--semi-space-growth-factor=1'] },
+  { name: 'ink-sqlite', source: 'ink-sqlite.tsx', node: [...READER_HEAP_FLAGS] },
+  { name: 'ink-two-pane', source: 'ink-two-pane.tsx', node: [...READER_HEAP_FLAGS] },
 ];
 
 interface Samples {
